@@ -1,0 +1,39 @@
+# The two commands a new user needs: `make run` and `make test`. Both set up .venv first.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+STAMP := $(VENV)/.installed
+export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: install index run test eval bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@command -v $(PYTHON) >/dev/null || { echo "Pressline needs Python 3.11 ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade "pip==25.3"
+	# torch first: the CPU build (on local disk here), so nothing pulls a multi-GB CUDA build.
+	$(PIP) install --quiet "torch==2.13.0"
+	$(PIP) install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: install
+	$(PY) -m ingest --if-stale
+
+run: index
+	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --browser.gatherUsageStats false --server.headless true
+
+test: install
+	$(PY) -m pytest
+
+eval: install
+	$(PY) -m evals
+
+bench: install
+	$(PY) -m ingest.bench
+
+clean:
+	rm -rf $(VENV) data

@@ -1,0 +1,106 @@
+"""The BM25 keyword index kept beside Chroma, rebuilt from the stored chunks and swapped in atomically."""
+
+import json
+import os
+import re
+import shutil
+
+from .settings import Settings
+
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+STOPWORDS = frozenset(
+    "a an and are as at be been being but by can could did do does for from had has have he her his i if in into "
+    "is it its me my of on or our she so that the their them then there these they this those to was we were what "
+    "when where which who will with would you your".split()
+)
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case words without stopwords; hyphenated and apostrophe words are kept whole and split."""
+    tokens = []
+    for word in _WORD.findall(text.lower().replace("’", "'")):
+        if word in STOPWORDS:
+            continue
+        tokens.append(word)
+        if "-" in word or "'" in word:
+            tokens.extend(part for part in re.split(r"['-]", word) if part and part not in STOPWORDS)
+    return tokens
+
+
+class KeywordIndex:
+    """A BM25 index over chunk texts, tagged with the store generation it was built from.
+
+    Usage::
+
+        index = KeywordIndex.build(ids, texts, generation)
+        index.save(settings)
+        KeywordIndex.load(settings).search("burglary arrest", k=10)
+    """
+
+    def __init__(self, retriever, ids: list[str], generation: str):
+        self.retriever = retriever
+        self.ids = ids
+        self.generation = generation
+        self.vocab = retriever.vocab_dict if retriever is not None else {}
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], generation: str) -> "KeywordIndex":
+        import bm25s
+
+        if not ids:
+            return cls(None, [], generation)
+        retriever = bm25s.BM25()
+        retriever.index([tokenize(text) or ["empty"] for text in texts], show_progress=False)
+        return cls(retriever, list(ids), generation)
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """(id, BM25 score) of the best k chunks with a score above zero, best first."""
+        if self.retriever is None:
+            return []
+        tokens = [token for token in tokenize(query) if token in self.vocab]
+        if not tokens:
+            return []
+        k = min(k, len(self.ids))
+        documents, scores = self.retriever.retrieve([tokens], k=k, show_progress=False, n_threads=1)
+        return [(self.ids[int(doc)], float(score)) for doc, score in zip(documents[0], scores[0]) if score > 0]
+
+    def save(self, settings: Settings) -> None:
+        """Write to a new folder, then point bm25.json at it with an atomic rename."""
+        folder = settings.data_dir / f"bm25-{self.generation}"
+        tmp = settings.data_dir / f".bm25-{self.generation}.tmp"
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
+        if self.retriever is not None:
+            self.retriever.save(str(tmp), show_progress=False)
+        (tmp / "ids.json").write_text(json.dumps(self.ids))
+        shutil.rmtree(folder, ignore_errors=True)
+        os.replace(tmp, folder)
+        pointer = settings.data_dir / "bm25.json"
+        pointer_tmp = settings.data_dir / ".bm25.json.tmp"
+        pointer_tmp.write_text(json.dumps({"generation": self.generation, "folder": folder.name}))
+        os.replace(pointer_tmp, pointer)
+        for old in settings.data_dir.glob("bm25-*"):
+            if old != folder:
+                shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, settings: Settings) -> "KeywordIndex | None":
+        """The saved index, or None when there is none (or it cannot be read)."""
+        import bm25s
+
+        try:
+            pointer = json.loads((settings.data_dir / "bm25.json").read_text())
+            folder = settings.data_dir / pointer["folder"]
+            ids = json.loads((folder / "ids.json").read_text())
+            retriever = bm25s.BM25.load(str(folder), show_progress=False) if ids else None
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(retriever, ids, pointer["generation"])
+
+    @staticmethod
+    def saved_generation(settings: Settings) -> str | None:
+        try:
+            return json.loads((settings.data_dir / "bm25.json").read_text())["generation"]
+        except (OSError, ValueError, KeyError):
+            return None
+

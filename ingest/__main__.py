@@ -64,7 +64,7 @@ def print_summary(report: IngestReport) -> None:
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.documents.items())) or "none"
     console.print(f"Documents ingested: {kinds}")
     for source, problem in report.errors:
-        console.print(f"[red]error[/red] {source}: {problem}", highlight=False)
+        console.print(f"[red]error[/red] {source}: {problem}", highlight=False, soft_wrap=True)
     if not report.ok:
         console.print("[red]Nothing could be ingested.[/red]")
 

@@ -127,13 +127,17 @@ def _document(meta: dict, source: str, kind: str, pages: list[Page], fmt: str, p
 
 
 def _press_line_status(meta: dict, source: str) -> str:
-    missing = [name for name in ("id", "title", "status", "approved_by", "approved_on", "review_by") if not meta.get(name)]
-    if missing:
-        raise BadFrontMatter(source, f"a press line needs {', '.join(missing)} in its front matter")
-    status = str(meta["status"])
+    status = str(meta.get("status") or "")
     if status not in PRESS_LINE_STATUSES:
         raise BadFrontMatter(source, f"press line status {status!r} must be one of {', '.join(PRESS_LINE_STATUSES)}")
+    # A draft has not been approved yet; an approved or withdrawn line must say who approved it and when.
+    required = ("id", "title") if status == "draft" else ("id", "title", "approved_by", "approved_on", "review_by")
+    missing = [name for name in required if not meta.get(name)]
+    if missing:
+        raise BadFrontMatter(source, f"a {status} press line needs {', '.join(missing)} in its front matter")
     for name in ("approved_on", "review_by"):
+        if not meta.get(name):
+            continue
         try:
             dt.date.fromisoformat(str(meta[name]))
         except ValueError:

@@ -1,0 +1,48 @@
+"""Shared fixtures. Everything here is real: the Chroma store, the embedding model, the corpus."""
+
+import shutil
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ingest  # noqa: F401  (offline environment before anything else imports)
+from ingest.settings import REPO_ROOT, Settings
+
+CORPUS = REPO_ROOT / "corpus"
+PYTHON = sys.executable
+
+
+def make_settings(tmp: Path, corpus: Path | None = None, **overrides) -> Settings:
+    return Settings(corpus_dir=corpus or CORPUS, data_dir=tmp / "data", **overrides)
+
+
+def copy_corpus(destination: Path) -> Path:
+    shutil.copytree(CORPUS, destination, ignore=shutil.ignore_patterns("uploads"))
+    return destination
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run_python(args: list[str], env_overrides: dict, timeout: float = 300, prefix: list[str] | None = None):
+    import os
+
+    env = dict(os.environ) | env_overrides
+    return subprocess.run([*(prefix or []), PYTHON, *args], cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory) -> Settings:
+    """Settings over the real corpus with an index of its own, built once per test session."""
+    from ingest.pipeline import run_ingest
+
+    settings = make_settings(tmp_path_factory.mktemp("index"))
+    report = run_ingest(settings)
+    assert not report.errors, report.errors
+    return settings

@@ -4,6 +4,7 @@ import json
 import os
 import re
 import shutil
+from functools import lru_cache
 
 from .settings import Settings
 
@@ -15,16 +16,24 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case words without stopwords; hyphenated and apostrophe words are kept whole and split."""
-    tokens = []
+    """Stemmed lower-case words without stopwords; hyphenated words count whole and in parts."""
+    words = []
     for word in _WORD.findall(text.lower().replace("’", "'")):
+        word = word.removesuffix("'s")
         if word in STOPWORDS:
             continue
-        tokens.append(word)
+        words.append(word)
         if "-" in word or "'" in word:
-            tokens.extend(part for part in re.split(r"['-]", word) if part and part not in STOPWORDS)
-    return tokens
+            words.extend(part for part in re.split(r"['-]", word) if part and part not in STOPWORDS)
+    return _stemmer().stemWords(words)
 
 
 class KeywordIndex:

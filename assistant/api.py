@@ -1,0 +1,160 @@
+"""The public API the app, the CLI and the evaluation all call. Every result is a pydantic model."""
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterable
+from zoneinfo import ZoneInfo
+
+from ingest.settings import Settings, get_settings
+from ingest.store import decode_list
+
+from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
+from .pipeline import Context, _citation, _find_passage, run
+from .prompts import render
+from .resources import Resources, get_resources
+from .retrieve import press_line_is_current, retrieve
+
+log = logging.getLogger(__name__)
+
+
+def today_in(settings: Settings) -> dt.date:
+    """Today's date where the force is (Europe/London by default)."""
+    return dt.datetime.now(ZoneInfo(settings.timezone)).date()
+
+
+class Engine:
+    """The guidance engine over one index.
+
+    Usage::
+
+        engine = Engine()                      # settings from the environment and .env
+        result = engine.answer("Can I tweet about a burglary arrest?", today=dt.date(2026, 11, 20))
+        result.rag, result.escalation, result.citations
+    """
+
+    def __init__(self, settings: Settings | None = None, resources: Resources | None = None):
+        self.settings = settings or get_settings()
+        self._resources = resources
+
+    @property
+    def resources(self) -> Resources:
+        if self._resources is None:
+            self._resources = get_resources(self.settings)
+        return self._resources
+
+    def answer(self, question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = ()) -> Answer:
+        """Decide what the officer may do, say why, cite the passages and escalate where the rules say so."""
+        ctx = Context(question=question, today=today or today_in(self.settings), history=_turns(history))
+        return self._run(ctx, Answer)
+
+    def check_draft(self, text: str, has_media: bool = False, today: dt.date | None = None) -> DraftCheck:
+        """Check a draft tweet or statement; each flag carries the character span of the phrase that fired it."""
+        ctx = Context(question=text, today=today or today_in(self.settings), draft=True, has_media=has_media)
+        result = self._run(ctx, DraftCheck)
+        result.text = text
+        return result
+
+    def prepare_interview(self, topic: str, today: dt.date | None = None) -> InterviewBrief:
+        """Key messages from the force's documents, current press lines, what not to say, whom to tell first."""
+        today = today or today_in(self.settings)
+        res = self.resources
+        vector = res.embed(topic)
+        messages = retrieve(res, topic, vector, today, kinds=("policy",), k=4)
+        lines = retrieve(res, topic, vector, today, kinds=("press_line",), k=3)
+        law = retrieve(res, topic, vector, today, kinds=("media_law",), k=2)
+        key_messages = [_citation(row, topic) for row in messages.hits] if messages.relevant else []
+        press = _press_line_refs(lines.hits, today) if lines.relevant else []
+        do_not_say = []
+        for row in lines.hits if lines.relevant else []:
+            do_not_say.extend(decode_list(row.meta.get("do_not_say")))
+        must_not = [
+            passage for doc_id in dict.fromkeys(row.doc_id for row in law.hits)
+            if (passage := _find_passage(res, doc_id, "What you must not say"))
+        ] if law.relevant else []
+        tell = _find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
+        citations = key_messages + must_not + ([tell] if tell else [])
+        return InterviewBrief(
+            topic=topic, today=today, key_messages=key_messages, press_lines=press,
+            do_not_say=list(dict.fromkeys(do_not_say)),
+            tell_beforehand=render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc")),
+            citations=citations,
+        )
+
+    def press_lines(self, today: dt.date | None = None, include_inactive: bool = False) -> list[PressLineInfo]:
+        """Every press line in the index, current ones first; inactive ones only when asked for."""
+        today = today or today_in(self.settings)
+        lines = []
+        for rows in self.resources.by_doc.values():
+            meta = rows[0].meta
+            if meta.get("kind") != "press_line":
+                continue
+            current = press_line_is_current(meta, today)
+            if current or include_inactive:
+                lines.append(PressLineInfo(
+                    id=rows[0].doc_id, title=meta["title"], topic=meta.get("topic", ""), status=meta.get("status", ""),
+                    approved_by=meta.get("approved_by", ""), approved_on=meta.get("approved_on", ""),
+                    review_by=meta.get("review_by", ""), audience=meta.get("audience", ""), text=meta.get("quote", ""),
+                    do_not_say=decode_list(meta.get("do_not_say")), current=current, source=meta["source"],
+                ))
+        return sorted(lines, key=lambda line: (not line.current, line.topic, line.title))
+
+    def _run(self, ctx: Context, model):
+        try:
+            res = self.resources
+            res.refresh()
+            run(ctx, res)
+        except Exception as exc:  # an officer never sees a stack trace; the log keeps it
+            log.exception("answer failed")
+            contact = "763300 (internal)"
+            return model(question=ctx.question, today=ctx.today, in_scope=True, status="error", rag=None,
+                         answer=render("reply_error", problem=type(exc).__name__, dmc_contact=contact),
+                         assumptions=[f"Today is taken as {ctx.today.isoformat()}."])
+        body = ctx.reply
+        if ctx.notes:
+            body = "\n".join([body, *dict.fromkeys(ctx.notes)])
+        return model(
+            question=ctx.question, today=ctx.today, in_scope=ctx.in_scope, status=ctx.status, rag=ctx.rag,
+            escalation=ctx.escalation, answer=re.sub(r"\n{3,}", "\n\n", body).strip(), citations=ctx.citations,
+            press_lines=ctx.press_lines, flags=ctx.flags, assumptions=list(dict.fromkeys(ctx.assumptions)),
+            handoff=ctx.handoff,
+        )
+
+
+def _turns(history: Iterable[Turn | dict]) -> list[Turn]:
+    return [turn if isinstance(turn, Turn) else Turn.model_validate(turn) for turn in history]
+
+
+def _press_line_refs(rows, today) -> list[PressLineRef]:
+    return [
+        PressLineRef(id=row.doc_id, title=row.meta["title"], text=row.meta["quote"], approved_on=row.meta["approved_on"],
+                     review_by=row.meta["review_by"])
+        for row in rows if press_line_is_current(row.meta, today)
+    ]
+
+
+_DEFAULT: Engine | None = None
+
+
+def default_engine() -> Engine:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Engine()
+    return _DEFAULT
+
+
+def answer(question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = ()) -> Answer:
+    """`Engine().answer` on the default settings; see Engine."""
+    return default_engine().answer(question, today, history)
+
+
+def check_draft(text: str, has_media: bool = False, today: dt.date | None = None) -> DraftCheck:
+    return default_engine().check_draft(text, has_media, today)
+
+
+def prepare_interview(topic: str, today: dt.date | None = None) -> InterviewBrief:
+    return default_engine().prepare_interview(topic, today)
+
+
+def press_lines(today: dt.date | None = None, include_inactive: bool = False) -> list[PressLineInfo]:
+    return default_engine().press_lines(today, include_inactive)

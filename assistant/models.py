@@ -1,0 +1,118 @@
+"""The answers Pressline gives, as pydantic models: the `ask --json` contract and the API's results."""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Status = Literal["answered", "escalated", "needs_clarification", "refused_out_of_scope", "refused_no_evidence", "error"]
+Rag = Literal["green", "amber", "red"]
+Kind = Literal["policy", "media_law", "rag_table", "press_line"]
+
+
+class Turn(BaseModel):
+    """One earlier turn of a conversation, so a follow-up keeps its topic."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+
+class Citation(BaseModel):
+    """A passage the answer rests on; `quote` is verbatim from `source` (for a PDF, from that page)."""
+
+    source: str
+    title: str
+    kind: Kind
+    locator: str
+    quote: str
+    doc_id: str = ""
+    archived: bool = False
+
+
+class Escalation(BaseModel):
+    """Who to contact and why."""
+
+    to: Literal["dmc", "legal_services"]
+    reason: str
+    contact: str
+
+
+class PressLineRef(BaseModel):
+    """A current approved press line offered with an answer."""
+
+    id: str
+    title: str
+    text: str
+    approved_on: str
+    review_by: str
+
+
+class Flag(BaseModel):
+    """A rule that fired; `span` is the [start, end) of the phrase in a checked draft."""
+
+    rule: str
+    why: str
+    span: tuple[int, int] | None = None
+    phrase: str | None = None
+    safer: str | None = None
+
+
+class Answer(BaseModel):
+    """One answer: the JSON object that `python -m assistant ask --json` prints.
+
+    Usage::
+
+        from assistant import answer
+        result = answer("Can I tweet about a burglary arrest on my ward?")
+        print(result.rag, [c.locator for c in result.citations])
+    """
+
+    id: str | None = None
+    question: str
+    today: dt.date
+    in_scope: bool
+    status: Status
+    rag: Rag | None
+    escalation: list[Escalation] = Field(default_factory=list)
+    answer: str
+    citations: list[Citation] = Field(default_factory=list)
+    press_lines: list[PressLineRef] = Field(default_factory=list)
+    flags: list[Flag] = Field(default_factory=list)
+    assumptions: list[str] = Field(default_factory=list)
+    handoff: str = ""
+    """A short text to send to DMC with the question, verdict, reasons and passages."""
+
+
+class DraftCheck(Answer):
+    """The result of checking a draft post: an Answer whose flags carry spans in `text`."""
+
+    text: str = ""
+
+
+class InterviewBrief(BaseModel):
+    """What an inspector needs before a press interview on `topic`."""
+
+    topic: str
+    today: dt.date
+    key_messages: list[Citation]
+    press_lines: list[PressLineRef]
+    do_not_say: list[str]
+    tell_beforehand: str
+    citations: list[Citation]
+
+
+class PressLineInfo(BaseModel):
+    """A press line as the press-lines page lists it, with whether it is current on `today`."""
+
+    id: str
+    title: str
+    topic: str
+    status: str
+    approved_by: str
+    approved_on: str
+    review_by: str
+    audience: str
+    text: str
+    do_not_say: list[str]
+    current: bool
+    source: str

@@ -1,0 +1,117 @@
+"""Step 1: slang and misspellings → the corpus's own words, keeping a map back to the original text."""
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
+# "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive").
+_STOLEN_NICKED = re.compile(r"\b(?:got|had|been|was|were|get)\b(?:\s+\S+){0,4}?\s+nicked\b|\bnicked\s+(?:off|from)\b", re.I)
+
+
+@dataclass
+class Normalised:
+    """The question in lower case with slang and misspellings replaced; `origin` maps back."""
+
+    original: str
+    text: str
+    origin: list[int] = field(default_factory=list)  # origin[i] = index in `original` of text[i]
+    corrections: list[tuple[str, str]] = field(default_factory=list)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.origin:
+            return start, end
+        first = self.origin[min(start, len(self.origin) - 1)]
+        last = self.origin[min(max(end - 1, start), len(self.origin) - 1)] + 1
+        # Extend to the end of the original word, so a replaced word is highlighted whole.
+        while last < len(self.original) and self.original[last].isalnum():
+            last += 1
+        return first, last
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[dict[str, str], dict[str, str]]:
+    data = yaml.safe_load((Path(__file__).parent / "lexicon.yaml").read_text(encoding="utf-8"))
+    return data["phrases"], data["words"]
+
+
+class Speller:
+    """Repairs misspelt words against a vocabulary (the corpus's words and the RAG aliases).
+
+    Usage::
+
+        Speller({"burglary", "tweet"}).correct("burgalry")  # → "burglary"
+    """
+
+    def __init__(self, vocabulary: set[str]):
+        self.vocabulary = {word for word in vocabulary if len(word) >= 3}
+        self.candidates = sorted(word for word in self.vocabulary if word.isalpha() and len(word) >= 4)
+
+    def correct(self, word: str) -> str | None:
+        from rapidfuzz import process
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if len(word) < 5 or not word.isalpha() or word in self.vocabulary:
+            return None
+        limit = 1 if len(word) < 7 else 2
+        found = process.extractOne(
+            word, self.candidates, scorer=DamerauLevenshtein.distance, score_cutoff=limit,
+        )
+        if not found:
+            return None
+        candidate = found[0]
+        # Same first letter: real typos rarely change it, and it keeps plural and verb forms apart.
+        if candidate[0] != word[0] or abs(len(candidate) - len(word)) > limit:
+            return None
+        return candidate
+
+
+def normalise(question: str, speller: Speller | None = None) -> Normalised:
+    """Lower-case `question`, expand slang and repair misspellings, tracking where each character came from."""
+    phrases, words = lexicon()
+    stolen_spans = [match.span() for match in _STOLEN_NICKED.finditer(question)]
+    pieces: list[tuple[str, int]] = []  # (replacement text, original start), in order
+    corrections: list[tuple[str, str]] = []
+    lower = question.lower().replace("’", "'")
+    position = 0
+    phrase_pattern = _phrase_pattern(tuple(sorted(phrases, key=len, reverse=True)))
+    while position < len(lower):
+        phrase = phrase_pattern.match(lower, position) if phrase_pattern else None
+        if phrase and (position == 0 or not lower[position - 1].isalnum()):
+            pieces.append((phrases[phrase.group(0)], position))
+            position = phrase.end()
+            continue
+        token = _TOKEN.match(lower, position)
+        if not token:
+            pieces.append((lower[position], position))
+            position += 1
+            continue
+        word = token.group(0)
+        replacement = None
+        if word == "nicked":
+            replacement = "stolen" if any(s <= position < e for s, e in stolen_spans) else "arrested"
+        elif word in words:
+            replacement = words[word]
+        elif speller is not None:
+            replacement = speller.correct(word)
+            if replacement:
+                corrections.append((word, replacement))
+        pieces.append((replacement or word, position) if replacement else (word, position))
+        position = token.end()
+    text_parts, origin = [], []
+    for piece, start in pieces:
+        text_parts.append(piece)
+        original_length = len(piece) if piece == lower[start : start + len(piece)] else None
+        for offset in range(len(piece)):
+            origin.append(start + offset if original_length else start)
+    return Normalised(original=question, text="".join(text_parts), origin=origin, corrections=corrections)
+
+
+@lru_cache(maxsize=4)
+def _phrase_pattern(phrases: tuple[str, ...]):
+    if not phrases:
+        return None
+    return re.compile("|".join(re.escape(p) + r"(?![a-z0-9])" for p in phrases))

@@ -1,0 +1,157 @@
+"""Everything an answer needs, loaded once per process: the index, the model, the RAG table, contacts."""
+
+import re
+import threading
+import time
+from dataclasses import dataclass
+from functools import cached_property
+
+import yaml
+
+from ingest import offline  # noqa: F401
+from ingest.embeddings import get_embedder
+from ingest.keyword import KeywordIndex
+from ingest.pipeline import rebuild_keyword_index
+from ingest.settings import Settings
+from ingest.store import Store, decode_list
+
+from .normalise import Speller, lexicon
+from .topics import Topic, TopicMatcher
+
+GENERATION_CHECK_SECONDS = 5.0
+
+
+@dataclass(frozen=True)
+class ChunkRow:
+    """A stored chunk: its id, the text that was embedded, and its metadata."""
+
+    id: str
+    text: str
+    meta: dict
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.get("doc_id", "")
+
+
+class Resources:
+    """The opened index and everything derived from it.
+
+    Usage::
+
+        resources = Resources.load(get_settings())
+        resources.chunks_of("ml-contempt")
+    """
+
+    def __init__(self, settings: Settings, store: Store, keyword: KeywordIndex, rows: list[ChunkRow]):
+        self.settings = settings
+        self.store = store
+        self.keyword = keyword
+        self._lock = threading.Lock()
+        self._checked_at = time.monotonic()
+        self._use(rows)
+
+    @classmethod
+    def load(cls, settings: Settings) -> "Resources":
+        store = Store.open(settings)
+        keyword = KeywordIndex.load(settings)
+        if keyword is None or keyword.generation != store.generation:
+            keyword = rebuild_keyword_index(store, settings)
+        rows = [ChunkRow(chunk_id, text, meta) for chunk_id, text, meta in store.all_chunks()]
+        return cls(settings, store, keyword, rows)
+
+    def _use(self, rows: list[ChunkRow]) -> None:
+        self.rows = {row.id: row for row in rows}
+        self.by_doc: dict[str, list[ChunkRow]] = {}
+        for row in rows:
+            self.by_doc.setdefault(row.doc_id, []).append(row)
+        self.topics = [
+            Topic(
+                name=row.meta["rag_topic"], status=row.meta["rag_status"], label=row.meta["rag_label"],
+                condition=row.meta.get("rag_condition"), aliases=tuple(decode_list(row.meta.get("aliases"))), chunk_id=row.id,
+            )
+            for row in rows if row.meta.get("kind") == "rag_table" and row.meta.get("rag_topic")
+        ]
+        self.matcher = TopicMatcher(self.topics)
+        vocabulary = set()
+        for row in rows:
+            vocabulary.update(re.findall(r"[a-z]+", row.text.lower()))
+        for topic in self.topics:
+            for alias in topic.aliases:
+                vocabulary.update(re.findall(r"[a-z]+", alias.lower()))
+        phrases, slang = lexicon()
+        for value in [*phrases.values(), *slang.values()]:
+            vocabulary.update(re.findall(r"[a-z]+", value.lower()))
+        vocabulary.update(_EVERYDAY)
+        self.speller = Speller(vocabulary)
+
+    def refresh(self) -> None:
+        """Pick up a finished re-ingest: reload when the store's generation has moved on."""
+        if time.monotonic() - self._checked_at < GENERATION_CHECK_SECONDS:
+            return
+        with self._lock:
+            self._checked_at = time.monotonic()
+            fresh = Store.open(self.settings)
+            if fresh.generation == self.keyword.generation:
+                return
+            keyword = KeywordIndex.load(self.settings)
+            if keyword is None or keyword.generation != fresh.generation:
+                keyword = rebuild_keyword_index(fresh, self.settings)
+            self.store, self.keyword = fresh, keyword
+            self._use([ChunkRow(chunk_id, text, meta) for chunk_id, text, meta in fresh.all_chunks()])
+
+    @cached_property
+    def embedder(self):
+        return get_embedder(self.settings.embedding_model)
+
+    def embed(self, text: str) -> list[float]:
+        return self.embedder.embed_query(text)
+
+    def chunks_of(self, doc_id: str) -> list[ChunkRow]:
+        return self.by_doc.get(doc_id, [])
+
+    @cached_property
+    def contacts(self) -> dict:
+        path = self.settings.corpus_dir / "contacts.yaml"
+        try:
+            return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError):
+            return {}
+
+    def contact_text(self, key: str) -> str:
+        entry = self.contacts.get(key) or {}
+        parts = [entry.get("name", key)]
+        for field in ("phone", "email"):
+            value = entry.get(field)
+            if value and "TO BE SET" not in str(value):
+                parts.append(f"{field}: {value}")
+        if len(parts) == 1:
+            parts.append("contact details to be set by the force (corpus/contacts.yaml); via the 24-hour Press Bureau meanwhile")
+        return " — ".join(parts)
+
+
+# Common words of a question that the corpus may not use; the speller must never "correct" them.
+_EVERYDAY = set(
+    """about after again against already also always another anyone anything around asked asking because before being
+    below between bloke both could doing during each every everyone first found going gonna have having here into just
+    know last least leave left like made make many maybe might more most much must near need never next night nothing
+    once only other over people please post posted posting quite really right said same says should since some someone
+    something still such sure take than thanks that their them then there these they thing think this those through
+    today tomorrow tonight twitter under until very want wanted week weekend well were what when where which while will
+    with without would yesterday your yours pizza recipe poem limerick lasagne weather france capital football arsenal
+    spreadsheet vlookup annual leave drinks pub pint christmas holiday holidays""".split()
+)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[tuple, Resources] = {}
+
+
+def get_resources(settings: Settings) -> Resources:
+    """The process-wide Resources for these settings (the model and index load once)."""
+    key = (str(settings.data_dir), settings.chroma_url, settings.collection, settings.embedding_model)
+    with _LOCK:
+        if key not in _CACHE:
+            _CACHE[key] = Resources.load(settings)
+        return _CACHE[key]
+

@@ -1,0 +1,71 @@
+"""Step 5: hybrid retrieval — dense (Chroma, the query embedded once) and BM25, fused by reciprocal rank."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .resources import ChunkRow, Resources
+
+RRF_K = 60
+CANDIDATES = 30
+# "Nothing relevant" is decided on the raw scores before fusion (fused scores carry only ranks).
+# Calibrated on the golden set (evals/golden.jsonl): see evals/calibrate.py.
+MIN_DENSE_SIMILARITY = 0.45
+MIN_BM25_SCORE = 6.0
+
+
+@dataclass
+class Retrieval:
+    """The fused hits, best first, with the raw best scores used to decide relevance."""
+
+    hits: list[ChunkRow] = field(default_factory=list)
+    best_dense: float = 0.0
+    best_bm25: float = 0.0
+
+    @property
+    def relevant(self) -> bool:
+        return self.best_dense >= MIN_DENSE_SIMILARITY or self.best_bm25 >= MIN_BM25_SCORE
+
+
+def press_line_is_current(meta: dict, today: dt.date) -> bool:
+    """Approved, approved on or before `today`, and not past its review-by date."""
+    if meta.get("kind") != "press_line" or meta.get("status") != "approved":
+        return False
+    try:
+        approved_on = dt.date.fromisoformat(str(meta.get("approved_on")))
+        review_by = dt.date.fromisoformat(str(meta.get("review_by")))
+    except ValueError:
+        return False
+    return approved_on <= today <= review_by
+
+
+def usable(meta: dict, today: dt.date) -> bool:
+    """Press lines that are withdrawn, draft or overdue on `today` are never offered."""
+    return meta.get("kind") != "press_line" or press_line_is_current(meta, today)
+
+
+def retrieve(
+    resources: Resources,
+    query: str,
+    vector: list[float],
+    today: dt.date,
+    kinds: tuple[str, ...] | None = None,
+    k: int = 8,
+) -> Retrieval:
+    """The best `k` chunks for `query` of the given kinds, excluding press lines not current on `today`."""
+
+    def keep(chunk_id: str) -> bool:
+        row = resources.rows.get(chunk_id)
+        return row is not None and usable(row.meta, today) and (kinds is None or row.meta.get("kind") in kinds)
+
+    dense = [(chunk_id, score) for chunk_id, score in resources.store.dense(vector, CANDIDATES) if keep(chunk_id)]
+    keyword = [(chunk_id, score) for chunk_id, score in resources.keyword.search(query, CANDIDATES) if keep(chunk_id)]
+    fused: dict[str, float] = {}
+    for ranking in (dense, keyword):
+        for rank, (chunk_id, _) in enumerate(ranking):
+            fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
+    ordered = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], chunk_id))[:k]
+    return Retrieval(
+        hits=[resources.rows[chunk_id] for chunk_id in ordered],
+        best_dense=max((score for _, score in dense), default=0.0),
+        best_bm25=max((score for _, score in keyword), default=0.0),
+    )

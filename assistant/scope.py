@@ -1,0 +1,63 @@
+"""Step 3: is the question about what may be said or posted, the force's media policy or press lines?
+
+Also reads what kind of question it is: may I post this (`posting`), what is the line (`press_line`),
+help me prepare for an interview (`interview`), or a question about the documents (`informational`).
+"""
+
+import re
+from typing import Literal
+
+from .rules import words
+
+Intent = Literal["posting", "press_line", "interview", "informational"]
+
+IN_SCOPE = words(
+    r"tweet\w*", "twitter", r"retweet\w*", r"post(?:s|ed|ing)?", r"publish\w*", "social media", "facebook", "instagram",
+    "tiktok", "nextdoor", "whatsapp", r"accounts?", "press", "media", r"journalists?", r"reporters?", r"newspapers?",
+    "the paper", "bbc", "itv", "sky news", "the standard", r"statements?", r"interview\w*", r"lines?", r"comment\w*",
+    r"releas\w*", r"announc\w*", r"appeals?", "name", r"naming", r"photos?", r"images?", "cctv", "footage", r"videos?",
+    "share", r"put (?:it |that |this |one |something |them )?(?:out|up)", r"repl(?:y|ies|ying)", "respond", "dm",
+    "direct message", "mention", r"advertis\w*", r"publicis\w*", "publicity", "rag", "green", "amber", "dmc",
+    "press bureau", "press office", "dpa", "spoc", "super-users?", "legal services", "contempt", "anonymity",
+    r"defam\w*", r"libel\w*", "reporting restrictions?", "court order", "stop and search", "stop & search",
+    r"searches", "charter", "engagement", "monitoring groups?", r"cmgs?", "know your rights", "mopac", "mpa",
+    "operation pennant", "body-worn", r"complain\w*", "threat level", r"elections?", "purdah", "next of kin",
+    "factsheets?", "media policy", "key messages", "audiences?", r"section \d+", r"s\.\s?\d+", r"act \d{4}",
+    r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
+    "community engagement", "directorate", "inspectors?", "stinger", "mugshot", "custody photo", "rtc",
+)
+
+PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",
+                   r"(?:the|a|our|any) lines?\b(?! of)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
+                   "what do we tell", "the one on", "and the one")
+INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
+                  "press conference", "on (?:the )?radio", "on (?:the )?telly", "doorstep(?:ped)?", "briefing (?:the )?(?:media|press)")
+POSTING = words(
+    r"(?:can|could|may|should|shall|must) (?:i|we|you|they|the \w+(?: \w+)? (?:account|page|team)|our \w+ account)",
+    r"(?:ok|okay|alright|fine|safe|allowed|acceptable|good) to", "is it ok", "is that ok", "is this ok", "are we ok",
+    r"worth a (?:tweet|post)", "any issues", "good to go", r"(?:want|wanted|going|planning) to (?:post|put|tweet|share|"
+    r"publish|release|say|name|reply|thank|advertise|do|mention|add|give|tell|confirm|trail|announce|stick|bang)",
+    r"do i (?:delete|reply|respond|post|tweet)", "what do i do", "what should i do", r"(?:it's|is it|that's|so it's) green",
+    "give me a green", "mark this green", "classify as green", r"confirm it'?s green", "tell me it'?s green", r"check (?:my|this) draft",
+    r"^(?:post|tweet|draft)\s*:", r"\bpost\s*:", "draft tweet", "draft post", "pass it on", "put one out",
+    r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
+)
+INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how|does|do|did|is there|are there|"
+                                 r"explain|tell me|give me|list|define|describe)\b")
+
+
+def in_scope(text: str) -> bool:
+    return bool(IN_SCOPE.search(text))
+
+
+def read_intent(text: str) -> Intent | None:
+    """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up)."""
+    if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
+        return "press_line"
+    if POSTING.search(text):
+        return "posting"
+    if INTERVIEW.search(text):
+        return "interview"
+    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?"):
+        return "informational"
+    return None

@@ -1,0 +1,69 @@
+"""Step 6: classify a question against the RAG table, by a topic's name or one of its aliases."""
+
+import re
+from dataclasses import dataclass
+
+SEVERITY = {"green": 0, "amber": 1, "red": 2}
+_NEGATORS = {"no", "not", "non", "without", "nobody", "none", "never", "nothing"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic of the RAG table, as ingested."""
+
+    name: str
+    status: str  # green | amber | red
+    label: str
+    condition: str | None
+    aliases: tuple[str, ...]
+    chunk_id: str
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    topic: Topic
+    start: int
+    end: int
+    phrase: str
+
+
+def strictest(statuses) -> str | None:
+    statuses = [status for status in statuses if status]
+    return max(statuses, key=SEVERITY.__getitem__) if statuses else None
+
+
+class TopicMatcher:
+    """Finds RAG-table topics named in a normalised question; longer phrases win over the words inside them.
+
+    Usage::
+
+        matcher = TopicMatcher(topics)
+        [m.topic.name for m in matcher.find("we arrested a man for burglary")]  # ['Burglary']
+    """
+
+    def __init__(self, topics: list[Topic]):
+        self.topics = topics
+        phrases: dict[str, Topic] = {}
+        for topic in topics:
+            for phrase in (topic.name, *topic.aliases):
+                phrase = phrase.lower().strip()
+                if phrase and len(phrase) < 60 and phrase not in phrases:
+                    phrases[phrase] = topic
+        self.phrases = phrases
+        ordered = sorted(phrases, key=len, reverse=True)
+        self.pattern = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])") if ordered else None
+
+    def find(self, text: str) -> list[TopicMatch]:
+        if self.pattern is None:
+            return []
+        matches = []
+        for match in self.pattern.finditer(text):
+            if self._negated(text, match.start()):
+                continue
+            matches.append(TopicMatch(self.phrases[match.group(0)], match.start(), match.end(), match.group(0)))
+        return matches
+
+    @staticmethod
+    def _negated(text: str, start: int) -> bool:
+        before = re.findall(r"[a-z']+", text[max(0, start - 30) : start])[-3:]
+        return any(word in _NEGATORS for word in before)

@@ -38,8 +38,19 @@ def lexicon() -> tuple[dict[str, str], dict[str, str]]:
     return data["phrases"], data["words"]
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Correctly spelt English words (symspellpy's frequency dictionary): these are never "corrected"."""
+    import symspellpy
+
+    path = Path(symspellpy.__file__).parent / "frequency_dictionary_en_82_765.txt"
+    return frozenset(line.split(" ", 1)[0] for line in path.read_text(encoding="utf-8").splitlines() if line)
+
+
 class Speller:
-    """Repairs misspelt words against a vocabulary (the corpus's words and the RAG aliases).
+    """Repairs misspelt words against the corpus's own vocabulary (its words and the RAG aliases).
+
+    A word that is correct English is left alone, however close it is to a corpus word.
 
     Usage::
 
@@ -49,12 +60,19 @@ class Speller:
     def __init__(self, vocabulary: set[str]):
         self.vocabulary = {word for word in vocabulary if len(word) >= 3}
         self.candidates = sorted(word for word in self.vocabulary if word.isalpha() and len(word) >= 4)
+        self.english = english_words()
+
+    def known(self, word: str) -> bool:
+        if word in self.vocabulary or word in self.english:
+            return True
+        # Inflections of a known word ("searches", "months") are known too.
+        return any(word.endswith(suffix) and word[: -len(suffix)] in self.vocabulary for suffix in ("s", "es", "ed", "ing", "'s"))
 
     def correct(self, word: str) -> str | None:
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        if len(word) < 5 or not word.isalpha() or word in self.vocabulary:
+        if len(word) < 5 or not word.isalpha() or self.known(word):
             return None
         limit = 1 if len(word) < 7 else 2
         found = process.extractOne(

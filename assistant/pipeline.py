@@ -16,7 +16,7 @@ from .normalise import Normalised, normalise
 from .prompts import render
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, press_line_is_current, retrieve
-from .rules import ARREST_FACTS_ONLY, Hit, Rule, fire, read_facts, words
+from .rules import ARREST_FACTS_ONLY, COURT_RESULT, Hit, Rule, fire, read_facts, words
 from .scope import Intent, in_scope, read_intent
 from .topics import SEVERITY, TopicMatch, strictest
 from .verify import verified
@@ -40,6 +40,9 @@ NOT_PUBLIC = words(
 )
 FOLLOW_UP_CUE = re.compile(r"^\s*(?:what if|what about|and\b|also|but\b|ok\b|okay\b|update|same|then|so\b|just\b)|\b(?:too|as well|still|instead|now)\b")
 COURT_RESULT_TOPIC = "Court results"
+# The documents hold no live statistics: "how many did we do last month" has no evidence here.
+LIVE_FIGURES = words(r"how (?:many|much)\b.*\b(?:last|this) (?:week|month|year|quarter)", r"(?:figures|numbers|statistics|stats) for (?:last|this)")
+RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", "ask dmc before posting")
 ANSWER_CITATIONS = 3
 QUOTE_CHARS = 420
 
@@ -183,6 +186,11 @@ class ClassifyTopic(Step):
 
     def __call__(self, ctx, res):
         ctx.topics = res.matcher.find(ctx.text)
+        court = next((topic for topic in res.topics if topic.name == COURT_RESULT_TOPIC), None)
+        sentence = COURT_RESULT.search(ctx.text)
+        if court and sentence and not any(match.topic is court for match in ctx.topics):
+            # A sentence length ("got 6 years") names the court-results topic as surely as its aliases.
+            ctx.topics.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
         if NOT_PUBLIC.search(ctx.text):
             ctx.public = "not_public"
         elif PUBLIC.search(ctx.text):
@@ -225,6 +233,8 @@ class DecideVerdict(Step):
             court = any(match.topic.name == COURT_RESULT_TOPIC for match in ctx.topics)
             if ctx.rag == "amber" and court and not ctx.dates:
                 ctx.stop("needs_clarification", render("reply_clarify_date", event="the sentencing"))
+                one_week = _find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
+                ctx.citations = [one_week] if one_week else []
                 return
         if ctx.rag in ("amber", "red") or raising:
             reasons = "; ".join(rule.why for rule in raising) or _topic_reason(ctx)
@@ -266,12 +276,20 @@ class Compose(Step):
 
     def _informational(self, ctx, res):
         retrieval = ctx.retrieval
-        if retrieval is None or not retrieval.relevant:
+        if retrieval is None or not retrieval.relevant or LIVE_FIGURES.search(ctx.text):
             ctx.citations = []
             return
-        rows = [row for row in retrieval.hits if row.meta.get("kind") != "rag_table" or "rag" in ctx.text or "green" in ctx.text
-                or "amber" in ctx.text or " red" in ctx.text][:ANSWER_CITATIONS]
-        ctx.citations = [_citation(row, ctx.question) for row in rows]
+        about_the_table = bool(RAG_WORDS.search(ctx.text))
+        rows, per_doc = [], {}
+        for row in retrieval.hits:
+            if row.meta.get("kind") == "rag_table" and not about_the_table:
+                continue
+            # One passage per document first, so three citations show three places to look.
+            if per_doc.get(row.doc_id, 0) >= 1 and len(retrieval.hits) > ANSWER_CITATIONS:
+                continue
+            per_doc[row.doc_id] = per_doc.get(row.doc_id, 0) + 1
+            rows.append(row)
+        ctx.citations = [_citation(row, ctx.question) for row in rows[:ANSWER_CITATIONS]]
         if ctx.intent == "interview":
             self._press_lines(ctx, res, limit=2)
             tell = _find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
@@ -288,8 +306,8 @@ class Compose(Step):
                 citations.append(_citation(row, ""))
         if not ctx.topics:
             passage = _find_passage(res, "policy-local-communication", "The RAG Traffic Light System gives advice")
-            if passage:
-                citations.append(passage)
+            amber_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_status") == "amber"), None)
+            citations.extend(c for c in (passage, amber_row and _citation(amber_row, "")) if c)
         if ctx.public == "not_public" and any(m.topic.status == "amber" for m in ctx.topics):
             red_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_topic", "").startswith("Any of the amber")), None)
             if red_row:
@@ -298,8 +316,9 @@ class Compose(Step):
             if hit.rule.name in ctx.rule_citations:
                 continue
             found = [passage for doc_id, needle in hit.rule.cites if (passage := _find_passage(res, doc_id, needle))]
-            ctx.rule_citations[hit.rule.name] = found[:1]
-            citations.extend(found[:1])
+            found = found[: 2 if hit.rule.legal else 1]
+            ctx.rule_citations[hit.rule.name] = found
+            citations.extend(found)
         ctx.citations = _dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)

@@ -3,14 +3,16 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ingest.keyword import tokenize
+
 from .resources import ChunkRow, Resources
 
 RRF_K = 60
 CANDIDATES = 30
 # "Nothing relevant" is decided on the raw scores before fusion (fused scores carry only ranks).
 # Calibrated on the golden set (evals/golden.jsonl): see evals/calibrate.py.
-MIN_DENSE_SIMILARITY = 0.45
-MIN_BM25_SCORE = 6.0
+MIN_DENSE_SIMILARITY = 0.49
+MIN_BM25_SCORE = 5.5
 
 
 @dataclass
@@ -20,10 +22,11 @@ class Retrieval:
     hits: list[ChunkRow] = field(default_factory=list)
     best_dense: float = 0.0
     best_bm25: float = 0.0
+    rare_term_found: bool = False
 
     @property
     def relevant(self) -> bool:
-        return self.best_dense >= MIN_DENSE_SIMILARITY or self.best_bm25 >= MIN_BM25_SCORE
+        return self.best_dense >= MIN_DENSE_SIMILARITY or self.best_bm25 >= MIN_BM25_SCORE or self.rare_term_found
 
 
 def press_line_is_current(meta: dict, today: dt.date) -> bool:
@@ -64,8 +67,11 @@ def retrieve(
         for rank, (chunk_id, _) in enumerate(ranking):
             fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
     ordered = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], chunk_id))[:k]
+    rare = resources.keyword.rare_terms(query)
+    top_keyword = {chunk_id for chunk_id, _ in keyword[:3]}
     return Retrieval(
         hits=[resources.rows[chunk_id] for chunk_id in ordered],
         best_dense=max((score for _, score in dense), default=0.0),
         best_bm25=max((score for _, score in keyword), default=0.0),
+        rare_term_found=bool(rare) and any(rare & set(tokenize(resources.rows[chunk_id].text)) for chunk_id in top_keyword),
     )

@@ -239,7 +239,7 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     r"already (?:on bail|wanted|charged|known) for", r"taken off (?:our|the) streets", "culprit",
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
                     "the burglar", "the thief", "the robber", "the attacker", "the offender"),),
-    requires=words(r"arrest\w*", "charged", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
+    requires=words(r"arrest\w*", "charged", "the charge", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
     safer="Say only 'a man/woman aged [age] has been arrested on suspicion of [offence]' (or 'charged with'); "
           "nothing on guilt, character, evidence or previous convictions.",
@@ -343,7 +343,7 @@ COURT_ORDER = Rule(
     kind="raises",
     why="A court order or reporting direction restricts what may be published; breaching it is a contempt. "
         "Legal Services advise on what it covers.",
-    cites=(("ml-witnesses", "What the rule is"), ("ml-contempt", "When it bites")),
+    cites=(("ml-contempt", "When it bites"), ("ml-witnesses", "What the rule is")),
     patterns=(words(r"(?:section|s\.?)\s?4\s?\(2\)", r"(?:section|s\.?)\s?11(?: order)?", r"(?:section|s\.?)\s?45a?",
                     r"(?:section|s\.?)\s?46", r"reporting (?:restrictions?|directions?|orders?)", "postponement order",
                     "anonymity order", "lifetime anonymity", "lifelong anonymity", "gagging order", "court order",

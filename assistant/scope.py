@@ -21,7 +21,7 @@ IN_SCOPE = words(
     "press bureau", "press office", "dpa", "spoc", "super-users?", "legal services", "contempt", "anonymity",
     r"defam\w*", r"libel\w*", "reporting restrictions?", "court order", "stop and search", "stop & search",
     r"searches", "charter", "engagement", "monitoring groups?", r"cmgs?", "know your rights", "mopac", "mpa",
-    "operation pennant", "body-worn", r"complain\w*", "threat level", r"elections?", "purdah", "next of kin",
+    "operation pennant", "body-worn", r"stop and search\w*", r"stop (?:and|&) searches", r"complain\w*", "threat level", r"elections?", "purdah", "next of kin",
     "factsheets?", "media policy", "key messages", "audiences?", r"section \d+", r"s\.\s?\d+", r"act \d{4}",
     r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
     "community engagement", "directorate", "inspectors?", "stinger", "mugshot", "custody photo", "rtc",
@@ -32,16 +32,21 @@ PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|
                    "what do we tell", "the one on", "and the one")
 INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
                   "press conference", "on (?:the )?radio", "on (?:the )?telly", "doorstep(?:ped)?", "briefing (?:the )?(?:media|press)")
+POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
+             r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still)")
 POSTING = words(
-    r"(?:can|could|may|should|shall|must) (?:i|we|you|they|the \w+(?: \w+)? (?:account|page|team)|our \w+ account)",
-    r"(?:ok|okay|alright|fine|safe|allowed|acceptable|good) to", "is it ok", "is that ok", "is this ok", "are we ok",
-    r"worth a (?:tweet|post)", "any issues", "good to go", r"(?:want|wanted|going|planning) to (?:post|put|tweet|share|"
-    r"publish|release|say|name|reply|thank|advertise|do|mention|add|give|tell|confirm|trail|announce|stick|bang)",
-    r"do i (?:delete|reply|respond|post|tweet)", "what do i do", "what should i do", r"(?:it's|is it|that's|so it's) green",
-    "give me a green", "mark this green", "classify as green", r"confirm it'?s green", "tell me it'?s green", r"check (?:my|this) draft",
-    r"^(?:post|tweet|draft)\s*:", r"\bpost\s*:", "draft tweet", "draft post", "pass it on", "put one out",
+    r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
+    rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
+    rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to {POST_VERB}",
+    r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", "is it ok", "is that ok", "is this ok", "are we ok",
+    r"(?:ok|okay)\s*\??\s*$", r"worth a (?:tweet|post)", "any issues", "good to go",
+    rf"(?:want|wanted|going|planning|hoping) to {POST_VERB}", r"do i (?:delete|reply|respond|post|tweet)", "what do i do",
+    "what should i do", r"(?:it's|is it|that's|so it's|it is) green", "give me a green", "mark this green", "classify as green",
+    r"confirm it'?s green", r"tell me it'?s green", r"check (?:my|this) draft", r"^(?:post|tweet|draft)\s*:", r"post\s*:",
+    "draft tweet", "draft post", "pass it on", "put one out",
     r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
 )
+EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
 INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
@@ -54,10 +59,10 @@ def read_intent(text: str) -> Intent | None:
     """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up)."""
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
+    if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(text):
+        return "interview"
     if POSTING.search(text):
         return "posting"
-    if INTERVIEW.search(text):
-        return "interview"
     if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?"):
         return "informational"
     return None

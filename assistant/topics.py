@@ -65,5 +65,9 @@ class TopicMatcher:
 
     @staticmethod
     def _negated(text: str, start: int) -> bool:
-        before = re.findall(r"[a-z']+", text[max(0, start - 30) : start])[-3:]
-        return any(word in _NEGATORS for word in before)
+        """'no serious injuries', 'nobody was seriously injured' — but not 'non-injury RTC' for 'RTC'."""
+        before = text[max(0, start - 40) : start]
+        words = re.findall(r"[a-z']+", before)
+        if words and words[-1] in _NEGATORS and not before.rstrip().endswith("-"):
+            return True
+        return bool(re.search(r"\b(?:no one|nobody|none of them|not)\s+(?:was|were|is|got|been|being)?\s*(?:\w+\s+)?$", before))

@@ -73,6 +73,18 @@ class KeywordIndex:
         documents, scores = self.retriever.retrieve([tokens], k=k, show_progress=False, n_threads=1)
         return [(self.ids[int(doc)], float(score)) for doc, score in zip(documents[0], scores[0]) if score > 0]
 
+    def rare_terms(self, query: str, max_documents: int = 2) -> set[str]:
+        """The query's terms that only a handful of chunks use: a match on one is real evidence."""
+        if self.retriever is None:
+            return set()
+        indptr = self.retriever.scores["indptr"]
+        rare = set()
+        for token in tokenize(query):
+            index = self.vocab.get(token)
+            if index is not None and 0 < indptr[index + 1] - indptr[index] <= max_documents:
+                rare.add(token)
+        return rare
+
     def save(self, settings: Settings) -> None:
         """Write to a new folder, then point bm25.json at it with an atomic rename."""
         folder = settings.data_dir / f"bm25-{self.generation}"

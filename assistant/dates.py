@@ -55,6 +55,20 @@ def _past_month_day(today: dt.date, month: int, day: int) -> dt.date | None:
     return None
 
 
+def _latest_day_of_month(today: dt.date, day: int) -> dt.date | None:
+    """"The 30th": the latest date on or before `today` that falls on that day of a month."""
+    month_start = today.replace(day=1)
+    for _ in range(3):
+        try:
+            candidate = month_start.replace(day=day)
+        except ValueError:
+            candidate = None
+        if candidate is not None and candidate <= today:
+            return candidate
+        month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
+    return None
+
+
 def _month_number(name: str) -> int:
     name = name[:3]
     return [m[:3] for m in MONTHS].index(name) + 1
@@ -115,20 +129,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for match in re.finditer(rf"\b(?:on\s+)?the\s+{_ORDINAL}\b(?!\s*(?:of\s+)?(?:{_MONTH}|last month))", text):
         if not re.search(r"(?:st|nd|rd|th)$", match.group(0)):
             continue
-        day = int(match.group(1))
-        candidate = None
-        if 1 <= day <= 31:
-            try:
-                candidate = today.replace(day=day)
-            except ValueError:
-                candidate = None
-            if candidate is None or candidate > today:
-                previous = today.replace(day=1) - dt.timedelta(days=1)
-                try:
-                    candidate = previous.replace(day=day)
-                except ValueError:
-                    candidate = None
-        add(match, candidate)
+        add(match, _latest_day_of_month(today, int(match.group(1))))
     for match in re.finditer(rf"\b({_NUMBER})\s+(day|week|month|year)s?\s+(?:ago|back)\b", text):
         count = NUMBERS.get(match.group(1)) or int(match.group(1))
         unit = {"day": 1, "week": 7, "month": 30, "year": 365}[match.group(2)]

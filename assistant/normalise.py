@@ -8,8 +8,9 @@ from pathlib import Path
 import yaml
 
 _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
-# "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive").
-_STOLEN_NICKED = re.compile(r"\b(?:got|had|been|was|were|get)\b(?:\s+\S+){0,4}?\s+nicked\b|\bnicked\s+(?:off|from)\b", re.I)
+# "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive"); a person who
+# "has been nicked" was arrested.
+_STOLEN_NICKED = re.compile(r"\b(?:got|had|get|getting|having)\s+(?:\S+\s+){1,4}?nicked\b|\bnicked\s+(?:off|from)\b", re.I)
 
 
 @dataclass

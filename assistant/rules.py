@@ -131,6 +131,8 @@ AGE_PATTERNS = (
     re.compile(r"(?<!\w)(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b"),
     re.compile(r"(?<!\w)(\d{1,2})\s*yo\b"),
     re.compile(r"\baged?\s+(\d{1,2})\b"),
+    # Newspaper style: "Darren Smith, 15, of Elm Road".
+    re.compile(r"\b[a-z]+,\s+(\d{1,2})(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had)\b|\s*$)"),
     re.compile(
         r"\b(?:he|she|they|victim|suspect|boy|girl|witness|man|kid|child|driver|rider|lad)\s*(?:'s|is|are|was|were)\s+"
         r"(?:only\s+|just\s+|about\s+)?(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous))"
@@ -256,7 +258,8 @@ NAMING_ARRESTED = Rule(
                     r"naming (?:him|her|them|the)", r"confirm (?:it's|it is|that it's|that it is|the name|his name|"
                     r"her name|who|the identity|his identity|her identity|it in)", r"the name of (?:the|him|her)",
                     r"identify (?:him|her|them|the suspect)", r"give (?:out )?(?:his|her|their) names?",
-                    r"(?:add|include|put|use|tweet|post|publish|release) (?:his|her|their) (?:full )?names?"),),
+                    r"(?:add|include|put|use|tweet|post|publish|release) (?:his|her|their) (?:full )?names?",
+                    r"named (?:him |her |them )?as", r"identified (?:him |her |them )?as", r"(?:his|her|their) name is"),),
     unless=words(r"sentenced", "jailed", "convicted", r"died", "dead", "death", "killed", "missing"),
     cancelled_by=words(r"without (?:the |his |her |their |a |any )?names?", r"no names?", r"(?:drop|leave out) the names?"),
     safer="Describe the person by gender, age and town only, e.g. 'a 34-year-old man from Penge'.",
@@ -285,6 +288,7 @@ DEATH = Rule(
     kind="raises",
     why="A death: nothing that identifies the person until the next of kin have been told and the family's wishes "
         "are known; DMC coordinates.",
+    safer="Say nothing that identifies the person who died until DMC confirms the family have been told; use DMC's wording.",
     cites=(("ml-deaths", "What you must not say"), ("ml-deaths", "What the rule is")),
     patterns=(words("died", "dies", "dead", "death", "deaths", "deceased", r"fatal\w*", "fatality", "fatalities", "killed",
                     r"murder\w*", "manslaughter", "passed away", r"lost (?:his|her|their) li(?:fe|ves)",
@@ -297,6 +301,7 @@ COMPLAINTS_MISCONDUCT = Rule(
     kind="raises",
     why="Complaints, misconduct and officers under investigation are handled by DPS, the IOPC and DMC, not local "
         "accounts: confirm a complaint only if asked, never discuss its details.",
+    safer="Do not reply or comment on the complaint or the officer; refer the person to DMC, and the complaints route.",
     cites=(("ml-complaints-misconduct", "What you must not say"), ("ml-complaints-misconduct", "What the rule is")),
     patterns=(words("gross misconduct", "misconduct", r"disciplinar\w*", "iopc", "ipcc", "professional standards", "dps",
                     r"complaints? (?:about|against) (?:the |our |an? |his |her )?(?:police|officers?|us|pcs?|pcsos?|stop|arrest|search|team)",
@@ -311,6 +316,7 @@ TERROR_THREAT = Rule(
     name="terror_threat_level",
     kind="raises",
     why="The terrorism threat level is set by JTAC and MI5; borough accounts never discuss or interpret it.",
+    safer="Leave out the threat level; share only what @metpoliceuk or DMC have published.",
     cites=(("ml-terrorism-major-incidents", "What you must not say"),),
     patterns=(words(r"(?:terror(?:ism|ist)? |national )?threat levels?", "jtac", "terror threat"),),
 )
@@ -320,6 +326,7 @@ MAJOR_INCIDENT = Rule(
     kind="raises",
     why="Major and critical incidents are led by the 24-hour Press Bureau with partners; local accounts only share "
         "what DMC and @metpoliceuk put out.",
+    safer="Retweet @metpoliceuk and DMC updates only; send enquiries to the Press Bureau.",
     cites=(("ml-terrorism-major-incidents", "When it bites"), ("ml-terrorism-major-incidents", "What you must not say")),
     patterns=(words("major incident", "critical incident", "mass casualty", "serious disorder", "major disorder",
                     r"riot(?:s|ing)?", r"terror(?:ist)? (?:attack|incident)", "declared (?:a )?major"),),
@@ -330,6 +337,7 @@ POLITICAL = Rule(
     kind="raises",
     why="Political, government and election content: officers take no active part in politics, and in the "
         "pre-election period nothing may look like support for a party or candidate.",
+    safer="Leave out politicians, candidates, parties and anything about government or elections.",
     cites=(("ml-social-media-politics", "What you must not say"), ("ml-social-media-politics", "What the rule is")),
     patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling", "vote", "voting",
                     "political", "politics", r"politicians?", r"councillors?", "mp", "member of parliament", "mayor",
@@ -343,6 +351,7 @@ COURT_ORDER = Rule(
     kind="raises",
     why="A court order or reporting direction restricts what may be published; breaching it is a contempt. "
         "Legal Services advise on what it covers.",
+    safer="Post nothing about the case until Legal Services confirm what the order allows.",
     cites=(("ml-contempt", "When it bites"), ("ml-witnesses", "What the rule is")),
     patterns=(words(r"(?:section|s\.?)\s?4\s?\(2\)", r"(?:section|s\.?)\s?11(?: order)?", r"(?:section|s\.?)\s?45a?",
                     r"(?:section|s\.?)\s?46", r"reporting (?:restrictions?|directions?|orders?)", "postponement order",
@@ -356,6 +365,7 @@ DEFAMATION = Rule(
     kind="raises",
     why="A defamation complaint or threat of legal action: do not reply, delete or change anything without advice; "
         "Legal Services and DMC handle it.",
+    safer="Do not reply, delete or edit anything yet; send the letter or message to Legal Services and DMC.",
     cites=(("ml-defamation", "Who to ask"), ("ml-defamation", "What the rule is")),
     patterns=(words(r"defam\w*", r"libel\w*", r"slander\w*", r"solicitor'?s'? letter", r"letter from (?:a|his|her|their) solicitors?",
                     "legal letter", "letter before action", r"threaten\w* to sue", "sue us", "suing", "lawsuit",
@@ -369,6 +379,7 @@ PERSONAL_DATA = Rule(
     kind="raises",
     why="Personal data from police systems (PNC, CRIS, CAD, ANPR, intelligence) may only be disclosed with a lawful "
         "basis; it is never posted or passed to the media.",
+    safer="Leave out anything taken from police systems (records, screenshots, addresses, numbers).",
     cites=(("ml-data-protection", "What you must not say"), ("ml-data-protection", "What the rule is")),
     patterns=(words("pnc", "cris", "cad", "niche", r"intelligence (?:reports?|records?|systems?|logs?)",
                     r"police (?:systems?|records?|databases?)", "registered keeper", "anpr",
@@ -383,6 +394,7 @@ COMPLEX_LEGAL = Rule(
     name="complex_legal_statement",
     kind="raises",
     why="A statement on a complex legal matter needs advice from the Directorate of Legal Services first.",
+    safer="Hold the statement until the Directorate of Legal Services has advised.",
     cites=(("policy-stop-search-comms-strategy", "complex legal matters"),),
     patterns=(words("judicial review", r"lawful\w*", r"unlawful\w*", "legality", "legal challenge", "human rights act",
                     r"ruled (?:unlawful|illegal)", "high court", "court of appeal", "supreme court", "tribunal",
@@ -394,6 +406,7 @@ COURT_RESULT_OVER_A_WEEK = CourtResultAgeRule(
     name="court_result_over_a_week",
     kind="raises",
     why="DMC will not release details of a court case more than a week after sentencing.",
+    safer="Do not post this result; DMC will not release it more than a week after sentencing.",
     cites=(("policy-local-communication", "more than a week has passed since sentencing"), ("ml-court-results", "When it bites")),
     patterns=(),
 )
@@ -403,6 +416,7 @@ ETHNICITY_NATIONALITY = Rule(
     kind="raises",
     why="A suspect's ethnicity, nationality or immigration status is not given routinely; the force decides in "
         "high-profile cases, and immigration status is for the Home Office.",
+    safer="Leave out ethnicity, nationality and immigration status unless DMC decides otherwise.",
     cites=(("ml-ethnicity-nationality", "What you must not say"), ("ml-ethnicity-nationality", "What the rule is")),
     patterns=(words("ethnicity", r"ethnic (?:origin|background|appearance)", r"nationalit(?:y|ies)", "immigration status",
                     r"asylum(?:[- ]seekers?)?", r"(?:illegal )?immigrants?", r"migrants?", r"refugees?", "foreign national",
@@ -414,6 +428,7 @@ ARREST_FACTS_ONLY = ArrestFactsRule(
     kind="conditions",
     why="Proceedings are active from arrest: give only the facts the APP allows (gender, age, area, offence, date, "
         "custody status), name nobody, and say nothing on guilt, character, evidence or previous convictions.",
+    safer="Keep to: a man/woman aged [age] from [town] has been arrested on suspicion of [offence] and is in custody / on bail.",
     cites=(("ml-naming-suspects", "What you may say"),),
     patterns=(ARREST, CHARGE),
 )

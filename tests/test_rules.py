@@ -1,0 +1,188 @@
+"""Every rule that raises the verdict: three differently worded questions it fires on, three near-misses it must not."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.dates import find_dates
+from assistant.normalise import normalise
+from assistant.rules import RULES_BY_NAME, read_facts
+
+TODAY = dt.date(2026, 11, 20)
+
+CASES = {
+    "under_18": (
+        ["We arrested a 15-year-old for the burglary on Cedar Road. Can I tweet it?",
+         "lad on a moped got nicked for snatching phones, hes 16, can i tweet it",
+         "A 14-year-old girl was punched at the bus stop. Can we tweet that we're investigating?"],
+        ["We arrested an 18-year-old for criminal damage to the bus shelter. Can I tweet it?",
+         "Can we tweet about our SNT reading to Year 2 at the primary school for World Book Day?",
+         "Man aged 34 arrested for burglary, he got 16 months last time. Can I tweet the arrest?"],
+    ),
+    "sexual_offence": (
+        ["Man arrested on suspicion of rape after an incident last night. Can we tweet the arrest?",
+         "can we put out that we lifted a bloke for flashing on the common?",
+         "A woman was sexually assaulted on her way home. Can we put out an appeal?"],
+        ["A woman was assaulted at the bus stop and a man has been arrested. Can we tweet it?",
+         "Can I tweet crime prevention advice about keeping sheds locked?",
+         "Man arrested for criminal damage to the bus shelter. Can I tweet it?"],
+    ),
+    "jigsaw_identification": (
+        ["The woman was sexually assaulted in her flat on Elm Street. Can I tweet about the assault?",
+         "Is it OK to tweet the name of the street where the rape victim lives?",
+         "Can our tweet about the verdict under the section 46 direction mention that a local shopkeeper gave evidence?"],
+        ["Burglary on Elm Street last night, can I tweet a warning to residents?",
+         "Man arrested on suspicion of rape. Can we tweet the arrest with no other details?",
+         "Criminal damage to cars on Brook Road overnight. Can I tweet to reassure residents?"],
+    ),
+    "prejudicial_comment": (
+        ["Can we tweet 'this thug has finally been taken off our streets' about the bloke charged with the stabbing?",
+         "When I tweet about the burglary arrest, can I say he's a well-known local burglar with 20 previous?",
+         "He's on remand waiting for trial. Can I tweet that the CCTV shows him clear as day smashing the window?"],
+        ["Is 'a man has been arrested on suspicion of burglary' OK to tweet?",
+         "For the burglary arrest tweet, can I say he's a 34-year-old man from Penge and that he's been bailed?",
+         "He was sentenced yesterday to four years for the burglaries. Can the borough account post it?"],
+    ),
+    "naming_arrested": (
+        ["Can I name the 34-year-old we arrested for burglary? Everyone on the estate knows it's him anyway.",
+         "A journalist has asked us to confirm it's Darren Smith we arrested for the assault. Can I just say yes?",
+         "Can I tweet the name of the man we arrested for the stabbing on Rye Lane?"],
+        ["We arrested a man for burglary last night, he's 34 and in custody. Won't name him obviously.",
+         "can i tweet about the burglary, we nicked a bloke for it last night. no name ofc",
+         "We arrested three people for shoplifting. Can we post it without their names?"],
+    ),
+    "identifiable_images": (
+        ["Can I post the CCTV stills of the men who smashed up the bus shelter?",
+         "Can I put the custody photo of the shoplifter we charged on insta?",
+         "wanna put the mugshot up of the geezer who got 3 years yday"],
+        ["Can I put up a photo of our crime prevention stall outside Sainsbury's on Saturday?",
+         "Can I retweet the council's post about the new CCTV cameras going up on the high street?",
+         "criminal damge to the bus stop on the parade, can i stick it on insta with a pic of the smashed glass"],
+    ),
+    "death": (
+        ["There's been a crash on the A20 and the road's shut. Sadly the driver has died. Can I tweet the closure?",
+         "An elderly man was found dead at his flat, not suspicious. Can I tweet something?",
+         "A man died in custody overnight. Can we put a holding statement on the borough account?"],
+        ["Minor RTC on Lewisham Way earlier, nobody was killed or hurt. Can I tweet that the road's open?",
+         "Can I tweet about the ward panel meeting next Tuesday?",
+         "Non-injury RTC on the A23, road closed. Can I tweet the diversion?"],
+    ),
+    "complaints_misconduct": (
+        ["A bloke is complaining on X that our officers were rude to him during a stop. Can I reply?",
+         "A PCSO has been dismissed for gross misconduct. Can we tweet it?",
+         "One of our PCs has been suspended. Can I tweet that we're dealing with it?"],
+        ["Residents have been complaining about noise from youths gathering by the shops. Can we tweet about ASB patrols?",
+         "He got a suspended sentence yesterday. Can I tweet the result?",
+         "Can I tweet a thank you to the community group for the litter pick?"],
+    ),
+    "terror_threat_level": (
+        ["Can I tweet that the threat level's been raised to severe?",
+         "Someone's asked whether the terrorism threat level is substantial. Can I reply with it?",
+         "Can I do a crime prevention post for the Christmas market that mentions the national threat level?"],
+        ["Can I tweet crime prevention advice for the Christmas market?",
+         "Can I tweet a reminder to keep bags zipped at the Christmas market?",
+         "Can we post about the new bike marking scheme?"],
+    ),
+    "major_incident": (
+        ["Major incident declared for the tower block fire. Can the ward account post updates?",
+         "There's serious disorder in the town centre after the match. Can I post live updates?",
+         "It's been declared a critical incident. Can I tweet what we know?"],
+        ["Can I tweet the road closure after a minor collision?",
+         "Can we tweet about the ward panel meeting?",
+         "Gas leak on Albert Road, we've evacuated twenty houses. Can I tweet to keep people away?"],
+    ),
+    "political": (
+        ["Our local MP wants to come on patrol with the SNT. Can I tweet photos of her with the team?",
+         "It's the pre-election period for the by-election. Can I tweet a photo of the candidate at our meeting?",
+         "Can we tweet a good news story thanking the councillor who helped fund the new CCTV?"],
+        ["Can we tweet a thank you to the residents' association for the litter pick?",
+         "Can I tweet about the MOPAC-funded Know Your Rights leaflets? (Deputy Mayor for Policing and Crime decision)",
+         "Can I advertise our street meeting next Thursday?"],
+    ),
+    "court_order": (
+        ["The judge made a section 4(2) order postponing reporting. Can we tweet that the first defendant was convicted?",
+         "The court made a section 11 order withholding the victim's name. Can I tweet the sentence?",
+         "There's a reporting direction for the adult witness. Can our tweet mention her?"],
+        ["He was sentenced yesterday to four years. Can I tweet the result?",
+         "Can I tweet that we've carried out a section 60 search operation?",
+         "Can I tweet about the court case? It's already in the Standard and was sentenced yesterday."],
+    ),
+    "defamation": (
+        ["We've had a solicitor's letter saying our tweet defamed the café owner. Do I delete it or reply?",
+         "A businessman is threatening to sue for libel over our tweet. What do I do?",
+         "A cease and desist letter arrived about our post on the garage. Can I reply?"],
+        ["Can I tweet that a man has been arrested on suspicion of burglary?",
+         "Can I reply to a resident asking when the ward panel meets?",
+         "Can I tweet that we've charged a man with GBH? It's already in the local paper."],
+    ),
+    "personal_data": (
+        ["Can I post a screenshot of the PNC record of the disqualified driver we stopped?",
+         "A journalist wants the burglary victim's address and phone number from CRIS. Can I pass it on?",
+         "Can I tweet the ANPR hit and the registered keeper's name for the car?"],
+        ["Can I tweet advice on how to report fraud online?",
+         "Can I share a link to the Met website page on how to report a crime?",
+         "Can I post a screenshot of the council's tweet about the road closure?"],
+    ),
+    "complex_legal_statement": (
+        ["We're facing a judicial review over last month's section 60 authorisation. Can I put out a statement?",
+         "A reporter wants a statement on whether the dispersal order was lawful. Can I give one?",
+         "The tribunal ruled against us. Can I tweet our response?"],
+        ["Can I tweet about the dispersal order on the estate?",
+         "Can I tweet the ward panel meeting dates?",
+         "Can I tweet crime prevention advice for students?"],
+    ),
+    "court_result_over_a_week": (
+        ["The burglar was sentenced on the 7th at Inner London Crown Court. Can I tweet the result now?",
+         "The court result came through three weeks ago. Can I still put it out?",
+         "She was jailed on Thursday of last week. Can I tweet about it today?"],
+        ["He was sentenced yesterday to four years. Can the borough account post it?",
+         "Sentenced last Friday at Croydon Crown Court, 30 months. Still OK to tweet?",
+         "Sentenced on Monday at Snaresbrook. OK to post?"],
+    ),
+    "ethnicity_nationality": (
+        ["Can we give the suspect's ethnicity in our tweet about the burglary arrest?",
+         "People say the man charged is an asylum seeker. Can we tweet his nationality?",
+         "Can I confirm the immigration status of the man we arrested?"],
+        ["Can I tweet that a man aged 30 has been arrested for assault?",
+         "Can I tweet about our community engagement event at the mosque open day?",
+         "Can I tweet a thank you to the volunteers at the food bank?"],
+    ),
+}
+
+
+def facts_for(question: str):
+    text = normalise(question).text
+    return read_facts(text, find_dates(text, TODAY), TODAY.toordinal())
+
+
+def test_every_raising_rule_has_cases():
+    raising = {name for name, rule in RULES_BY_NAME.items() if rule.kind == "raises"}
+    assert raising == set(CASES)
+
+
+@pytest.mark.parametrize("rule_name", sorted(CASES))
+def test_rule_fires_on_its_cases(rule_name):
+    rule = RULES_BY_NAME[rule_name]
+    fires, _ = CASES[rule_name]
+    for question in fires:
+        assert rule.check(facts_for(question)), f"{rule_name} did not fire on: {question}"
+
+
+@pytest.mark.parametrize("rule_name", sorted(CASES))
+def test_rule_stays_silent_on_near_misses(rule_name):
+    rule = RULES_BY_NAME[rule_name]
+    _, misses = CASES[rule_name]
+    for question in misses:
+        assert not rule.check(facts_for(question)), f"{rule_name} fired on the near-miss: {question}"
+
+
+def test_every_rule_names_passages_and_a_kind():
+    for rule in RULES_BY_NAME.values():
+        assert rule.kind in ("raises", "conditions") and rule.cites and rule.why
+
+
+def test_arrest_conditions_only_while_proceedings_are_active():
+    rule = RULES_BY_NAME["arrest_facts_only"]
+    assert rule.check(facts_for("We arrested a man for burglary, he's in custody. Can I tweet it?"))
+    assert not rule.check(facts_for("He was sentenced yesterday for the burglaries. Can I tweet it?"))
+    assert not rule.check(facts_for("Can I tweet burglary prevention tips?"))

@@ -33,10 +33,10 @@ def read_claims(text: str) -> list[str]:
     return notes
 
 
+BRACKETED_INSTRUCTION = re.compile(r"\[[^\]]*\b(?:assistant|classify|green|escalate|ignore|instructions?)\b[^\]]*\]")
+
+
 def strip_instructions(text: str) -> str:
     """`text` with injected instructions blanked (same length), so words like 'green' in them decide nothing."""
-    return INJECTION.sub(lambda match: " " * len(match.group(0)), text)
-
-
-def has_bracketed_instruction(text: str) -> bool:
-    return bool(re.search(r"\[[^\]]*(?:assistant|classify|green|escalate)[^\]]*\]", text))
+    blank = lambda match: " " * len(match.group(0))  # noqa: E731
+    return INJECTION.sub(blank, BRACKETED_INSTRUCTION.sub(blank, text))

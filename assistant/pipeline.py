@@ -315,7 +315,8 @@ class Compose(Step):
         for hit in ctx.hits:
             if hit.rule.name in ctx.rule_citations:
                 continue
-            found = [passage for doc_id, needle in hit.rule.cites if (passage := _find_passage(res, doc_id, needle))]
+            found = [passage for doc_id, needle in hit.rule.cites
+                     if (passage := _section_reference_passage(res, doc_id, hit.phrase) or _find_passage(res, doc_id, needle))]
             found = found[: 2 if hit.rule.legal else 1]
             ctx.rule_citations[hit.rule.name] = found
             citations.extend(found)
@@ -362,7 +363,7 @@ def _posting_text(ctx: Context, res: Resources) -> str:
     if conditions and ctx.rag == "green":
         must_not.append("- No names, and nothing on guilt, character, evidence or previous convictions.")
     must_not_say = ["What you must not say:", *must_not] if must_not else []
-    contacts = [f"- {entry.to.replace('_', ' ').title()}: {entry.contact}" for entry in ctx.escalation]
+    contacts = [f"- {entry.contact}" for entry in ctx.escalation]
     contact = ["Who to contact:", *contacts] if contacts else []
     return render(
         "answer_posting",
@@ -372,6 +373,19 @@ def _posting_text(ctx: Context, res: Resources) -> str:
         must_not_say="\n".join(must_not_say),
         contact="\n".join(contact),
     )
+
+
+def _section_reference_passage(res: Resources, doc_id: str, phrase: str) -> Citation | None:
+    """For a hit such as "section 4(2)", the passage of `doc_id` that names that section, if any."""
+    number = re.search(r"\d+[a-z]?(?:\(\d+\))?", phrase)
+    if not number or not re.search(r"\b(?:section|s\.?)\s?\d", phrase):
+        return None
+    wanted = re.compile(rf"s\.\s?{re.escape(number.group(0))}(?![\w(])", re.IGNORECASE)
+    for row in res.chunks_of(doc_id):
+        match = wanted.search(row.meta.get("quote", ""))
+        if match:
+            return _citation(row, "", focus=match.start())
+    return None
 
 
 def _find_passage(res: Resources, doc_id: str, needle: str) -> Citation | None:

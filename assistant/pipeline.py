@@ -37,6 +37,7 @@ NOT_PUBLIC = words(
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
     r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
     "upcoming", r"going to (?:launch|run|start)", r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
+    "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
 )
 FOLLOW_UP_CUE = re.compile(r"^\s*(?:what if|what about|and\b|also|but\b|ok\b|okay\b|update|same|then|so\b|just\b)|\b(?:too|as well|still|instead|now)\b")
 COURT_RESULT_TOPIC = "Court results"
@@ -152,11 +153,17 @@ class Scope(Step):
             ctx.intent = read_intent(ctx.text[: ctx.current_start]) or ctx.intent
         if ctx.draft:
             ctx.intent = "posting"
-        ctx.in_scope = ctx.draft or in_scope(ctx.text) or bool(res.matcher.find(ctx.text))
+        ctx.in_scope = ctx.draft or in_scope(ctx.text) or bool(res.matcher.find(ctx.text)) or _raises_anything(ctx)
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
             ctx.intent = "posting" if res.matcher.find(ctx.text) else "informational"
+
+
+def _raises_anything(ctx: Context) -> bool:
+    """A question that trips a legal rule is in scope however it is worded."""
+    facts = read_facts(ctx.text, ctx.dates, ctx.today.toordinal())
+    return any(hit.rule.kind == "raises" for hit in fire(facts, posting=True))
 
 
 class Guard(Step):

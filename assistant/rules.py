@@ -145,7 +145,7 @@ INCIDENT = words(r"arrest\w*", r"suspect\w*", r"victims?", r"witness\w*", r"assa
                  r"stab\w*", r"robb\w*", r"burgl\w*", "theft", r"thie\w*", "stole", "stolen", r"snatch\w*", r"damag\w*",
                  r"vandal\w*", r"crimes?", r"offen\w*", "charged", r"courts?", "sentenced", "convicted", r"injur\w*",
                  "hurt", "collision", "crash", "clipped", "hit by", "knocked down", "missing", r"abus\w*", r"exploit\w*",
-                 r"investigat\w*", "incident", r"caution\w*", "custody", "cctv", "wanted", "appeal", "referral order",
+                 r"investigat\w*", "incident", r"caution\w*", "custody", "cctv", "wanted", "referral order",
                  r"groom\w*", "sexual", r"rap(?:e|ed|ist)")
 
 
@@ -205,7 +205,8 @@ SEXUAL_OFFENCE = Rule(
     cites=(("ml-sexual-offences", "What you must not say"), ("ml-sexual-offences", "What the rule is")),
     patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure", r"groom(?:ing|ed)",
                     "upskirting", "voyeurism", r"molest\w*", r"sex (?:offen\w*|attack\w*|assault\w*)", "child sexual",
-                    "revenge porn", "intimate images?", "fgm", "female genital", "trafficking", "trafficked",
+                    "revenge porn", "intimate images?", "fgm", "female genital", "trafficking", "trafficked", "cyberflashing",
+                    r"nude (?:photos?|pictures?|images?|selfies?)", r"explicit (?:photos?|pictures?|images?)",
                     "modern slavery", "touched (?:her|him) inappropriately"),),
     safer="Say nothing that could identify the complainant (no street, home, school or workplace); ask DMC.",
 )
@@ -259,24 +260,37 @@ NAMING_ARRESTED = Rule(
                     r"her name|who|the identity|his identity|her identity|it in)", r"the name of (?:the|him|her)",
                     r"identify (?:him|her|them|the suspect)", r"give (?:out )?(?:his|her|their) names?",
                     r"(?:add|include|put|use|tweet|post|publish|release) (?:his|her|their) (?:full )?names?",
-                    r"named (?:him |her |them )?as", r"identified (?:him |her |them )?as", r"(?:his|her|their) name is"),),
+                    r"named (?:him |her |them )?as", r"identified (?:him |her |them )?as", r"(?:his|her|their) name is",
+                    # A detail that points to one person names them as surely as a name.
+                    r"who (?:runs|owns|manages) (?:a|an|the) \w+", r"(?:landlord|landlady|owner|manager|headteacher) of (?:the|a) \w+"),),
     unless=words(r"sentenced", "jailed", "convicted", r"died", "dead", "death", "killed", "missing"),
     cancelled_by=words(r"without (?:the |his |her |their |a |any )?names?", r"no names?", r"(?:drop|leave out) the names?"),
     safer="Describe the person by gender, age and town only, e.g. 'a 34-year-old man from Penge'.",
 )
 
-IDENTIFIABLE_IMAGES = Rule(
+class ImagesRule(Rule):
+    """Images of suspects, victims and CCTV always count; a photo of a person only when it is about an incident."""
+
+    person_photo = words(r"(?:photo|picture|image|video|footage|still|clip|headshot|selfie)s? (?:of|showing) (?:the |a |his |"
+                         r"her |their |two |three |some )?(?:(?:\w+ )?(?:man|men|woman|women|boy|boys|girl|girls|youths?|kids?|"
+                         r"child|children|teenagers?|person|people|driver|face|faces)|him|her|them)")
+
+    def check(self, facts: Facts) -> list[Hit]:
+        hits = super().check(facts)
+        if INCIDENT.search(facts.text):
+            hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.person_photo.finditer(facts.text)]
+        return sorted(hits, key=lambda hit: hit.start)
+
+
+IDENTIFIABLE_IMAGES = ImagesRule(
     name="identifiable_images",
     kind="raises",
     why="Releasing an image of an identifiable person (CCTV, custody photo, suspect or victim) needs a policing "
         "purpose, SIO/OIC approval and a recorded decision; DMC handles the release.",
     cites=(("ml-images", "What you must not say"), ("ml-images", "What the rule is")),
     patterns=(words(r"custody (?:photo|image|picture|shot)s?", r"cctv (?:stills?|images?|footage|photos?|pictures?|clips?|video)",
-                    r"e-?fits?", r"wanted posters?", r"post (?:the )?cctv",
-                    r"(?:photo|picture|image|video|footage|still|clip|headshot|selfie)s? (?:of|showing) (?:the |a |his |her |"
-                    r"their |our |two |three |some )?(?:suspects?|offenders?|defendants?|accused|victims?|injur\w+|"
-                    r"(?:\w+ )?(?:man|men|woman|women|boy|boys|girl|girls|youths?|kids?|child|children|teenagers?|"
-                    r"person|people|driver|prisoner|face|faces)|him|her|them)",
+                    r"e-?fits?", r"wanted posters?", r"post (?:the )?cctv", r"(?:photo|picture|image)s? of (?:the |a )?(?:suspects?|"
+                    r"offenders?|defendants?|accused|victims?|prisoner)", r"(?:photo|picture|image)s? of (?:his|her|their) injur\w+",
                     r"(?:doorbell|dashcam|body[- ]worn) (?:footage|video) of", r"shows an identifiable person"),),
     cancelled_by=words(r"without (?:the |a |any )?(?:photo|picture|image|custody photo|cctv)s?", r"no (?:photo|picture|image)s?",
                        r"(?:drop|leave out|lose|skip) the (?:photo|picture|image)"),
@@ -290,7 +304,7 @@ DEATH = Rule(
         "are known; DMC coordinates.",
     safer="Say nothing that identifies the person who died until DMC confirms the family have been told; use DMC's wording.",
     cites=(("ml-deaths", "What you must not say"), ("ml-deaths", "What the rule is")),
-    patterns=(words("died", "dies", "dead", "death", "deaths", "deceased", r"fatal\w*", "fatality", "fatalities", "killed",
+    patterns=(words("died", "dies", "dead", "death", "deaths", "deceased", r"(?:didn't|did not|failed to) survive", "drowned", r"fatal\w*", "fatality", "fatalities", "killed",
                     r"murder\w*", "manslaughter", "passed away", r"lost (?:his|her|their) li(?:fe|ves)",
                     r"body (?:was |has been )?(?:found|discovered|recovered)", "found a body", "next of kin", "inquest"),),
     unless=words(r"killed or seriously injured"),

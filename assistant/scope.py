@@ -14,7 +14,7 @@ Intent = Literal["posting", "press_line", "interview", "informational"]
 IN_SCOPE = words(
     r"tweet\w*", "twitter", r"retweet\w*", r"post(?:s|ed|ing)?", r"publish\w*", "social media", "facebook", "instagram",
     "tiktok", "nextdoor", "whatsapp", r"accounts?", "press", "media", r"journalists?", r"reporters?", r"newspapers?",
-    "the paper", "bbc", "itv", "sky news", "the standard", r"statements?", r"interview\w*", r"lines?", r"comment\w*",
+    r"(?:the|local) papers?", "pnc", "cris", "bbc", "itv", "sky news", "the standard", r"statements?", r"interview\w*", r"lines?", r"comment\w*",
     r"releas\w*", r"announc\w*", r"appeals?", "name", r"naming", r"photos?", r"images?", "cctv", "footage", r"videos?",
     "share", r"put (?:it |that |this |one |something |them )?(?:out|up)", r"repl(?:y|ies|ying)", "respond", "dm",
     "direct message", "mention", r"advertis\w*", r"publicis\w*", "publicity", "rag", "green", "amber", "dmc",
@@ -38,7 +38,7 @@ POSTING = words(
     r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to {POST_VERB}",
-    r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", "is it ok", "is that ok", "is this ok", "are we ok",
+    r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", r"(?:ok|okay|alright|fine) for (?:the|our|my|me|us) ", "is it ok", "is that ok", "is this ok", "are we ok",
     r"(?:ok|okay)\s*\??\s*$", r"worth a (?:tweet|post)", "any issues", "good to go",
     rf"(?:want|wanted|going|planning|hoping) to {POST_VERB}", r"do i (?:delete|reply|respond|post|tweet)", "what do i do",
     "what should i do", r"(?:it's|is it|that's|so it's|it is) green", "give me a green", "mark this green", "classify as green",

@@ -274,7 +274,7 @@ class Compose(Step):
             if not ctx.press_lines:
                 ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
                 return
-            ctx.citations = [_citation(res.rows[ref_id], ctx.question) for ref_id in _press_line_chunks(ctx, res)]
+            ctx.citations = [_citation(res.chunks_of(line.id)[0], ctx.question) for line in ctx.press_lines]
             ctx.reply = render("answer_press_lines")
         elif ctx.posting:
             self._posting(ctx, res)
@@ -345,11 +345,6 @@ class Compose(Step):
             if press_line_is_current(meta, ctx.today):
                 ctx.press_lines.append(PressLineRef(id=row.doc_id, title=meta["title"], text=meta["quote"],
                                                     approved_on=meta["approved_on"], review_by=meta["review_by"]))
-
-
-def _press_line_chunks(ctx: Context, res: Resources) -> list[str]:
-    ids = {ref.id for ref in ctx.press_lines}
-    return [row.id for doc_id in ids for row in res.chunks_of(doc_id)][: len(ids)]
 
 
 def _posting_text(ctx: Context, res: Resources) -> str:

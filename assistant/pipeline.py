@@ -15,7 +15,7 @@ from .models import Citation, Escalation, Flag, PressLineRef, Status, Turn
 from .normalise import Normalised, normalise
 from .prompts import render
 from .resources import ChunkRow, Resources
-from .retrieve import Retrieval, press_line_is_current, retrieve
+from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .rules import ARREST_FACTS_ONLY, COURT_RESULT, Hit, Rule, fire, read_facts, words
 from .scope import Intent, in_scope, read_intent
 from .topics import SEVERITY, TopicMatch, strictest
@@ -337,7 +337,7 @@ class Compose(Step):
         if retrieval is None:
             return
         if ctx.intent != "press_line":
-            retrieval = retrieve(res, ctx.question, ctx.vector, ctx.today, kinds=("press_line",), k=limit)
+            retrieval = narrow(res, retrieval, ctx.question, ctx.today, kinds=("press_line",), k=limit)
         if not retrieval.relevant:
             return
         for row in retrieval.hits[:limit]:

@@ -10,7 +10,7 @@ import yaml
 
 from ingest import offline  # noqa: F401
 from ingest.embeddings import get_embedder
-from ingest.keyword import KeywordIndex
+from ingest.keyword import KeywordIndex, tokenize
 from ingest.pipeline import rebuild_keyword_index
 from ingest.settings import Settings
 from ingest.store import Store, decode_list
@@ -62,6 +62,7 @@ class Resources:
 
     def _use(self, rows: list[ChunkRow]) -> None:
         self.rows = {row.id: row for row in rows}
+        self._terms: dict[str, frozenset[str]] = {}
         self.by_doc: dict[str, list[ChunkRow]] = {}
         for row in rows:
             self.by_doc.setdefault(row.doc_id, []).append(row)
@@ -106,6 +107,12 @@ class Resources:
 
     def embed(self, text: str) -> list[float]:
         return self.embedder.embed_query(text)
+
+    def terms_of(self, chunk_id: str) -> frozenset[str]:
+        """The BM25 terms of a chunk, worked out once."""
+        if chunk_id not in self._terms:
+            self._terms[chunk_id] = frozenset(tokenize(self.rows[chunk_id].text))
+        return self._terms[chunk_id]
 
     def chunks_of(self, doc_id: str) -> list[ChunkRow]:
         return self.by_doc.get(doc_id, [])

@@ -3,8 +3,6 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ingest.keyword import tokenize
-
 from .resources import ChunkRow, Resources
 
 RRF_K = 60
@@ -17,12 +15,18 @@ MIN_BM25_SCORE = 5.5
 
 @dataclass
 class Retrieval:
-    """The fused hits, best first, with the raw best scores used to decide relevance."""
+    """The fused hits, best first, with the raw best scores used to decide relevance.
+
+    `dense` and `keyword` keep the candidates (id, raw score) so a narrower view (say, press lines
+    only) can be fused again without searching twice.
+    """
 
     hits: list[ChunkRow] = field(default_factory=list)
     best_dense: float = 0.0
     best_bm25: float = 0.0
     rare_term_found: bool = False
+    dense: list[tuple[str, float]] = field(default_factory=list)
+    keyword: list[tuple[str, float]] = field(default_factory=list)
 
     @property
     def relevant(self) -> bool:
@@ -55,23 +59,37 @@ def retrieve(
     k: int = 8,
 ) -> Retrieval:
     """The best `k` chunks for `query` of the given kinds, excluding press lines not current on `today`."""
+    dense = [(chunk_id, score) for chunk_id, score in resources.store.dense(vector, CANDIDATES) if chunk_id in resources.rows]
+    keyword = resources.keyword.search(query, CANDIDATES)
+    rare = resources.keyword.rare_terms(query)
+    return fuse(resources, dense, keyword, rare, today, kinds, k)
+
+
+def narrow(resources: Resources, retrieval: Retrieval, query: str, today: dt.date, kinds: tuple[str, ...], k: int) -> Retrieval:
+    """The same search seen through `kinds` only: no second query to the store."""
+    return fuse(resources, retrieval.dense, retrieval.keyword, resources.keyword.rare_terms(query), today, kinds, k)
+
+
+def fuse(resources, dense, keyword, rare, today, kinds, k) -> Retrieval:
+    """Reciprocal rank fusion of the dense and keyword candidates that are usable on `today`."""
 
     def keep(chunk_id: str) -> bool:
         row = resources.rows.get(chunk_id)
         return row is not None and usable(row.meta, today) and (kinds is None or row.meta.get("kind") in kinds)
 
-    dense = [(chunk_id, score) for chunk_id, score in resources.store.dense(vector, CANDIDATES) if keep(chunk_id)]
-    keyword = [(chunk_id, score) for chunk_id, score in resources.keyword.search(query, CANDIDATES) if keep(chunk_id)]
+    dense = [(chunk_id, score) for chunk_id, score in dense if keep(chunk_id)]
+    keyword = [(chunk_id, score) for chunk_id, score in keyword if keep(chunk_id)]
     fused: dict[str, float] = {}
     for ranking in (dense, keyword):
         for rank, (chunk_id, _) in enumerate(ranking):
             fused[chunk_id] = fused.get(chunk_id, 0.0) + 1.0 / (RRF_K + rank + 1)
     ordered = sorted(fused, key=lambda chunk_id: (-fused[chunk_id], chunk_id))[:k]
-    rare = resources.keyword.rare_terms(query)
-    top_keyword = {chunk_id for chunk_id, _ in keyword[:3]}
+    top_keyword = [chunk_id for chunk_id, _ in keyword[:3]]
     return Retrieval(
         hits=[resources.rows[chunk_id] for chunk_id in ordered],
         best_dense=max((score for _, score in dense), default=0.0),
         best_bm25=max((score for _, score in keyword), default=0.0),
-        rare_term_found=bool(rare) and any(rare & set(tokenize(resources.rows[chunk_id].text)) for chunk_id in top_keyword),
+        rare_term_found=bool(rare) and any(rare & resources.terms_of(chunk_id) for chunk_id in top_keyword),
+        dense=dense,
+        keyword=keyword,
     )

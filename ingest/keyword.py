@@ -23,6 +23,11 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
 def tokenize(text: str) -> list[str]:
     """Stemmed lower-case words without stopwords; hyphenated words count whole and in parts."""
     words = []
@@ -33,7 +38,7 @@ def tokenize(text: str) -> list[str]:
         words.append(word)
         if "-" in word or "'" in word:
             words.extend(part for part in re.split(r"['-]", word) if part and part not in STOPWORDS)
-    return _stemmer().stemWords(words)
+    return [_stem(word) for word in words]
 
 
 class KeywordIndex:

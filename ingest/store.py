@@ -43,6 +43,7 @@ class Store:
 
     def __init__(self, collection):
         self.collection = collection
+        self._count: int | None = None
 
     @classmethod
     def open(cls, settings: Settings, create: bool = False) -> "Store":
@@ -78,7 +79,10 @@ class Store:
         self.collection.modify(metadata=metadata)
 
     def count(self) -> int:
-        return self.collection.count()
+        """The number of chunks; cached, because Chroma counts by scanning (milliseconds a query)."""
+        if self._count is None:
+            self._count = self.collection.count()
+        return self._count
 
     def hashes(self) -> dict[str, dict]:
         """id → {hash, doc_id, source} for every stored chunk."""
@@ -89,6 +93,7 @@ class Store:
         }
 
     def upsert(self, chunks: list[Chunk], vectors: list[list[float]], hashes: list[str]) -> None:
+        self._count = None
         self.collection.upsert(
             ids=[chunk.id for chunk in chunks],
             embeddings=vectors,
@@ -97,13 +102,14 @@ class Store:
         )
 
     def delete(self, ids: list[str]) -> None:
+        self._count = None
         for start in range(0, len(ids), 500):
             self.collection.delete(ids=ids[start : start + 500])
 
     def all_chunks(self) -> list[tuple[str, str, dict]]:
         """(id, text, metadata) of every chunk, in id order."""
         rows = []
-        total = self.collection.count()
+        total = self.count()
         for offset in range(0, total, 5000):
             found = self.collection.get(include=["documents", "metadatas"], limit=5000, offset=offset)
             rows.extend(zip(found["ids"], found["documents"], found["metadatas"]))
@@ -111,7 +117,7 @@ class Store:
 
     def dense(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """(id, cosine similarity) of the k nearest chunks, best first."""
-        k = min(k, self.collection.count())
+        k = min(k, self.count())
         if k <= 0:
             return []
         found = self.collection.query(query_embeddings=[vector], n_results=k, where=where, include=["distances"])

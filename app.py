@@ -1,7 +1,28 @@
-"""Pressline's Streamlit app (placeholder until the app issue lands)."""
+"""Pressline's Streamlit app: ask, check a draft post, prepare for an interview, press lines, admin.
+
+Run it with `make run` (or `streamlit run app.py`; .streamlit/config.toml keeps it on 127.0.0.1 with usage
+statistics off). Settings come from PRESSLINE_* variables and .env (ingest/settings.py).
+"""
+
+from ingest import offline  # noqa: F401  (before any model or store library loads)
 
 import streamlit as st
 
-st.set_page_config(page_title="Pressline", page_icon="📰")
-st.title("Pressline")
-st.write("Media-law and press-line guidance. The full app is being built; use `python -m assistant ask` meanwhile.")
+from ui import services, session
+from ui.errors import readable_errors
+
+# An emoji icon becomes a data-URL favicon; a :material/…: one is fetched from Google's CDN, and Pressline stays offline.
+st.set_page_config(page_title="Pressline", page_icon="📰", layout="wide")
+
+page = st.navigation([
+    st.Page("ui/pages/ask.py", title="Ask", default=True),
+    st.Page("ui/pages/draft.py", title="Check a draft post"),
+    st.Page("ui/pages/interview.py", title="Prepare for an interview"),
+    st.Page("ui/pages/press_lines.py", title="Press lines"),
+    st.Page("ui/pages/admin.py", title="Admin"),
+    st.Page("ui/pages/document.py", title="Source document", visibility="hidden"),
+])
+session.sidebar()
+with readable_errors("show this page"):
+    services.audit_log()  # opened, and purged of entries past their retention, once per server start
+    page.run()

@@ -59,6 +59,7 @@ class Engine:
         """Key messages from the force's documents, current press lines, what not to say, whom to tell first."""
         today = today or today_in(self.settings)
         res = self.resources
+        res.refresh()
         vector = res.embed(topic)
         messages = retrieve(res, topic, vector, today, kinds=("policy",), k=4)
         lines = retrieve(res, topic, vector, today, kinds=("press_line",), k=3)
@@ -84,6 +85,7 @@ class Engine:
     def press_lines(self, today: dt.date | None = None, include_inactive: bool = False) -> list[PressLineInfo]:
         """Every press line in the index, current ones first; inactive ones only when asked for."""
         today = today or today_in(self.settings)
+        self.resources.refresh()
         lines = []
         for rows in self.resources.by_doc.values():
             meta = rows[0].meta
@@ -98,6 +100,10 @@ class Engine:
                     do_not_say=decode_list(meta.get("do_not_say")), current=current, source=meta["source"],
                 ))
         return sorted(lines, key=lambda line: (not line.current, line.topic, line.title))
+
+    def reload(self) -> None:
+        """Use the index as it is now (call after a re-ingest, e.g. from the admin page)."""
+        self.resources.refresh(force=True)
 
     def _run(self, ctx: Context, model):
         try:

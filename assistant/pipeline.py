@@ -208,6 +208,7 @@ class ApplyRules(Step):
     name = "apply_rules"
 
     def __call__(self, ctx, res):
+        # The tick box "shows an identifiable person" reads as words after the draft: its flag has no span.
         text = ctx.text + (" \n shows an identifiable person" if ctx.has_media else "")
         facts = read_facts(text, ctx.dates, ctx.today.toordinal())
         hits = fire(facts, posting=ctx.posting)
@@ -244,18 +245,18 @@ class DecideVerdict(Step):
                 ctx.citations = [one_week] if one_week else []
                 return
         if ctx.rag in ("amber", "red") or raising:
-            reasons = "; ".join(rule.why for rule in raising) or _topic_reason(ctx)
+            reasons = " ".join(rule.why for rule in raising) or _topic_reason(ctx)
             ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
         legal = [rule for rule in raising if rule.legal]
         if legal:
             ctx.escalation.append(Escalation(
-                to="legal_services", reason="; ".join(rule.why for rule in legal), contact=res.contact_text("legal_services"),
+                to="legal_services", reason=" ".join(rule.why for rule in legal), contact=res.contact_text("legal_services"),
             ))
 
 
 def _topic_reason(ctx: Context) -> str:
     if not ctx.topics:
-        return render("no_topic")
+        return render("no_topic") + (" " + render("not_public") if ctx.public == "not_public" else "")
     worst = max(ctx.topics, key=lambda match: SEVERITY[match.topic.status]).topic
     reason = f"'{worst.name}' is {worst.status} in the RAG table ({worst.label})."
     if ctx.public == "not_public" and worst.status == "amber":
@@ -476,7 +477,7 @@ def _finish(ctx: Context) -> None:
         if hit.rule.kind == "raises" or hit.rule is ARREST_FACTS_ONLY:
             span = None
             phrase = hit.phrase
-            if ctx.normalised and hit.start >= ctx.current_start and ctx.draft:
+            if ctx.normalised and ctx.draft and ctx.current_start <= hit.start and hit.end <= len(ctx.text):
                 span = ctx.normalised.original_span(hit.start - ctx.current_start, hit.end - ctx.current_start)
                 phrase = ctx.question[span[0] : span[1]]
             flag = Flag(rule=hit.rule.name, why=hit.rule.why, span=span, phrase=phrase, safer=hit.rule.safer)

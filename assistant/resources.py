@@ -86,9 +86,11 @@ class Resources:
         vocabulary.update(_EVERYDAY)
         self.speller = Speller(vocabulary)
 
-    def refresh(self) -> None:
-        """Pick up a finished re-ingest: reload when the store's generation has moved on."""
-        if time.monotonic() - self._checked_at < GENERATION_CHECK_SECONDS:
+    def refresh(self, force: bool = False) -> None:
+        """Pick up a finished re-ingest: reload when the store's generation has moved on.
+
+        Checked at most every few seconds, unless `force` (e.g. right after the admin page re-ingests)."""
+        if not force and time.monotonic() - self._checked_at < GENERATION_CHECK_SECONDS:
             return
         with self._lock:
             self._checked_at = time.monotonic()

@@ -130,8 +130,8 @@ def _press_line_status(meta: dict, source: str) -> str:
     status = str(meta.get("status") or "")
     if status not in PRESS_LINE_STATUSES:
         raise BadFrontMatter(source, f"press line status {status!r} must be one of {', '.join(PRESS_LINE_STATUSES)}")
-    # A draft has not been approved yet; an approved or withdrawn line must say who approved it and when.
-    required = ("id", "title") if status == "draft" else ("id", "title", "approved_by", "approved_on", "review_by")
+    # Only an approved line must say who approved it and when (a draft can be withdrawn unapproved).
+    required = ("id", "title", "approved_by", "approved_on", "review_by") if status == "approved" else ("id", "title")
     missing = [name for name in required if not meta.get(name)]
     if missing:
         raise BadFrontMatter(source, f"a {status} press line needs {', '.join(missing)} in its front matter")

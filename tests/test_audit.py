@@ -1,0 +1,116 @@
+"""The audit log: what an answer is recorded with, feedback linked to it, retention, file mode, filters, CSV."""
+
+import csv
+import datetime as dt
+import io
+import json
+import stat
+
+import pytest
+
+from assistant import Answer, Citation, Escalation, InterviewBrief
+from ui.audit import AuditLog, to_csv
+
+NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
+
+
+def red_answer(question: str = "Can I tweet that a 17 year old was charged with robbery?") -> Answer:
+    return Answer(
+        question=question, today=dt.date(2026, 11, 20), in_scope=True, status="escalated", rag="red",
+        escalation=[Escalation(to="dmc", reason="Someone under 18 is involved.", contact="DMC 24-hour Press Bureau")],
+        answer="RED — Do not post, contact DMC.",
+        citations=[Citation(source="corpus/media-law/children-and-young-people.md", title="Children and young people",
+                            kind="media_law", locator="What you must not say", quote="Never name a child.")],
+    )
+
+
+@pytest.fixture
+def log(tmp_path) -> AuditLog:
+    return AuditLog(tmp_path / "data" / "audit.sqlite3", retention_days=90)
+
+
+def record(log: AuditLog, result=None, now=NOW, officer="PC 1234", kind="ask") -> int:
+    return log.record(kind=kind, result=result or red_answer(), officer=officer, session_id="s1", app_version="0.1.0", now=now)
+
+
+def test_an_answer_is_recorded_with_everything_the_audit_needs(log):
+    entry_id = record(log)
+    (entry,) = log.entries()
+    assert entry["id"] == entry_id
+    assert entry["question"] == "Can I tweet that a 17 year old was charged with robbery?"
+    assert entry["date_used"] == "2026-11-20"
+    assert entry["verdict"] == "red" and entry["status"] == "escalated"
+    assert json.loads(entry["escalation"]) == [{"to": "dmc", "reason": "Someone under 18 is involved."}]
+    assert json.loads(entry["citations"])[0]["source"] == "corpus/media-law/children-and-young-people.md"
+    assert entry["officer"] == "PC 1234" and entry["session_id"] == "s1" and entry["app_version"] == "0.1.0"
+    assert entry["at"] == "2026-11-20T12:00:00"
+    assert entry["feedback"] is None
+
+
+def test_an_interview_brief_is_recorded_by_its_topic(log):
+    brief = InterviewBrief(topic="stop and search", today=dt.date(2026, 11, 20), key_messages=[], press_lines=[],
+                           do_not_say=[], tell_beforehand="Tell the press office.", citations=[])
+    record(log, brief, kind="interview")
+    (entry,) = log.entries()
+    assert entry["question"] == "stop and search" and entry["kind"] == "interview" and entry["verdict"] is None
+
+
+def test_feedback_is_stored_with_its_answer_and_can_be_cleared(log):
+    first, second = record(log), record(log, red_answer("Can I name the victim of a rape?"))
+    log.set_feedback(second, "down", now=NOW)
+    by_id = {entry["id"]: entry for entry in log.entries()}
+    assert by_id[second]["feedback"] == "down" and by_id[second]["feedback_at"] == "2026-11-20T12:00:00"
+    assert by_id[first]["feedback"] is None
+    log.set_feedback(second, None, now=NOW)
+    assert all(entry["feedback"] is None for entry in log.entries())
+    with pytest.raises(ValueError):
+        log.set_feedback(first, "sideways")
+
+
+def test_entries_older_than_the_retention_period_are_purged_on_write_and_on_open(tmp_path):
+    path = tmp_path / "audit.sqlite3"
+    log = AuditLog(path, retention_days=90)
+    record(log, now=NOW - dt.timedelta(days=120))
+    record(log, now=NOW - dt.timedelta(days=89))
+    assert len(log.entries()) == 2  # each write purges against its own time: neither was old then
+    record(log, now=NOW)
+    assert [entry["at"][:10] for entry in log.entries()] == ["2026-11-20", "2026-08-23"]
+    assert log.purge(now=NOW + dt.timedelta(days=100)) == 2
+    assert log.entries() == []
+
+
+def test_opening_the_log_purges_old_entries(tmp_path):
+    path = tmp_path / "audit.sqlite3"
+    record(AuditLog(path, retention_days=90), now=dt.datetime.now(dt.UTC) - dt.timedelta(days=91))
+    assert AuditLog(path, retention_days=90).entries() == []
+
+
+def test_the_database_file_is_readable_by_its_owner_only(log):
+    record(log)
+    assert stat.S_IMODE(log.path.stat().st_mode) == 0o600
+
+
+def test_filters_narrow_the_entries(log):
+    record(log, officer="PC 1234")
+    record(log, red_answer("Can I name the victim of a rape?"), officer="Insp Jones", now=NOW - dt.timedelta(days=3))
+    green = Answer(question="Can I tweet crime prevention tips?", today=dt.date(2026, 11, 20), in_scope=True,
+                   status="answered", rag="green", answer="GREEN — Go for it!")
+    green_id = record(log, green, kind="draft")
+    log.set_feedback(green_id, "up", now=NOW)
+    assert [entry["officer"] for entry in log.entries(officer="jones")] == ["Insp Jones"]
+    assert [entry["verdict"] for entry in log.entries(verdicts=["green"])] == ["green"]
+    assert len(log.entries(verdicts=["red", None])) == 2
+    assert log.entries(verdicts=[]) == []
+    assert [entry["kind"] for entry in log.entries(kinds=["draft"])] == ["draft"]
+    assert [entry["question"] for entry in log.entries(text="victim")] == ["Can I name the victim of a rape?"]
+    assert [entry["id"] for entry in log.entries(with_feedback_only=True)] == [green_id]
+    assert len(log.entries(since=dt.date(2026, 11, 19))) == 2
+    assert len(log.entries(until=dt.date(2026, 11, 17))) == 1
+
+
+def test_csv_export_has_a_row_per_answer_with_its_feedback(log):
+    entry_id = record(log)
+    log.set_feedback(entry_id, "up", now=NOW)
+    rows = list(csv.DictReader(io.StringIO(to_csv(log.entries()))))
+    assert len(rows) == 1
+    assert rows[0]["question"].startswith("Can I tweet") and rows[0]["feedback"] == "up" and rows[0]["verdict"] == "red"

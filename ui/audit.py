@@ -1,0 +1,162 @@
+"""The audit log: every answer Pressline gives, who asked, and the feedback on it, in SQLite under data/.
+
+Usage::
+
+    log = AuditLog(settings.data_dir / "audit.sqlite3", retention_days=90)
+    entry_id = log.record(kind="ask", result=answer, officer="PC 1234", session_id="…", app_version="0.1.0")
+    log.set_feedback(entry_id, "up")
+    rows = log.entries(verdicts=["red"])
+"""
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+from pydantic import BaseModel
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    officer TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    question TEXT NOT NULL,
+    date_used TEXT NOT NULL,
+    status TEXT NOT NULL,
+    verdict TEXT,
+    escalation TEXT NOT NULL,
+    citations TEXT NOT NULL,
+    answer TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    feedback TEXT,
+    feedback_at TEXT
+);
+CREATE INDEX IF NOT EXISTS answers_at ON answers (at);
+"""
+COLUMNS = (
+    "id", "at", "session_id", "officer", "kind", "question", "date_used", "status", "verdict",
+    "escalation", "citations", "answer", "app_version", "feedback", "feedback_at",
+)
+FEEDBACK = ("up", "down")
+
+
+class AuditLog:
+    """An append-only record of answers; entries older than `retention_days` are purged on open and on every write."""
+
+    def __init__(self, path: Path, retention_days: int):
+        self.path = Path(path)
+        self.retention_days = retention_days
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Create the file owner-only before SQLite opens it: it holds officers' names and questions.
+        os.close(os.open(self.path, os.O_CREAT | os.O_RDWR, 0o600))
+        os.chmod(self.path, 0o600)
+        with closing(self._connect()) as db, db:
+            db.executescript(SCHEMA)
+        self.purge()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=10)
+        db.row_factory = sqlite3.Row
+        return db
+
+    def record(self, *, kind: str, result: BaseModel, officer: str, session_id: str, app_version: str,
+               now: dt.datetime | None = None) -> int:
+        """Append one answer (an Answer, DraftCheck or InterviewBrief) and return its entry id."""
+        fields = result.model_dump(mode="json")
+        question = fields.get("question") or fields.get("topic") or ""
+        citations = [
+            {key: citation[key] for key in ("source", "locator", "title", "archived")}
+            for citation in fields.get("citations", [])
+        ]
+        escalation = [{key: item[key] for key in ("to", "reason")} for item in fields.get("escalation", [])]
+        row = (
+            _stamp(now), session_id, officer, kind, question, fields["today"], fields.get("status", "answered"),
+            fields.get("rag"), json.dumps(escalation), json.dumps(citations), fields.get("answer", ""), app_version,
+        )
+        with closing(self._connect()) as db, db:
+            cursor = db.execute(
+                "INSERT INTO answers (at, session_id, officer, kind, question, date_used, status, verdict, escalation,"
+                " citations, answer, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                row,
+            )
+            entry_id = cursor.lastrowid
+        self.purge(now)
+        return entry_id
+
+    def set_feedback(self, entry_id: int, feedback: str | None, now: dt.datetime | None = None) -> None:
+        """Store the officer's thumbs up/down on an answer (None clears it)."""
+        if feedback is not None and feedback not in FEEDBACK:
+            raise ValueError(f"feedback must be one of {', '.join(FEEDBACK)} or None, not {feedback!r}")
+        with closing(self._connect()) as db, db:
+            db.execute(
+                "UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?",
+                (feedback, _stamp(now) if feedback else None, entry_id),
+            )
+        self.purge(now)
+
+    def purge(self, now: dt.datetime | None = None) -> int:
+        """Delete entries older than the retention period; returns how many went."""
+        cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.retention_days)
+        with closing(self._connect()) as db, db:
+            return db.execute("DELETE FROM answers WHERE at < ?", (_stamp(cutoff),)).rowcount
+
+    def entries(
+        self,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+        officer: str = "",
+        verdicts: list[str | None] | None = None,
+        kinds: list[str] | None = None,
+        text: str = "",
+        with_feedback_only: bool = False,
+    ) -> list[dict]:
+        """Entries, newest first, narrowed by the filters given (dates are UTC days of `at`, inclusive)."""
+        clauses, params = [], []
+        if since:
+            clauses.append("at >= ?")
+            params.append(since.isoformat())
+        if until:
+            clauses.append("at < ?")
+            params.append((until + dt.timedelta(days=1)).isoformat())
+        if officer:
+            clauses.append("officer LIKE ?")
+            params.append(f"%{officer}%")
+        if verdicts is not None:
+            named = [verdict for verdict in verdicts if verdict]
+            parts = [f"verdict IN ({', '.join('?' * len(named))})"] if named else []
+            if None in verdicts:
+                parts.append("verdict IS NULL")
+            clauses.append(f"({' OR '.join(parts) or '0'})")
+            params.extend(named)
+        if kinds is not None:
+            clauses.append(f"kind IN ({', '.join('?' * len(kinds)) or 'NULL'})")
+            params.extend(kinds)
+        if text:
+            clauses.append("(question LIKE ? OR answer LIKE ?)")
+            params.extend([f"%{text}%"] * 2)
+        if with_feedback_only:
+            clauses.append("feedback IS NOT NULL")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with closing(self._connect()) as db:
+            rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM answers {where} ORDER BY id DESC", params).fetchall()
+        return [dict(row) for row in rows]
+
+
+def to_csv(entries: list[dict]) -> str:
+    """The entries as CSV, one row per answer with its feedback alongside."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer.writeheader()
+    writer.writerows(entries)
+    return out.getvalue()
+
+
+def _stamp(moment: dt.datetime | None) -> str:
+    """UTC ISO time to the second: sorts and compares as text."""
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S")

@@ -1,0 +1,252 @@
+"""Admin: corpus status and re-ingest, uploads, press lines, and the audit log. Behind settings' admin password."""
+
+import datetime as dt
+import hmac
+import json
+import math
+
+import pandas as pd
+import streamlit as st
+
+from ingest.pipeline import index_status, read_state
+from ingest.settings import get_settings
+from ui import services, session
+from ui.audit import to_csv
+from ui.corpus_files import (
+    UPLOAD_FOLDERS,
+    UPLOAD_SUFFIXES,
+    add_press_line,
+    approve_press_line,
+    delete_upload,
+    edit_press_line,
+    lines_due_for_review,
+    press_line_files,
+    read_press_line,
+    save_upload,
+    uploaded_documents,
+    uploads_dir,
+    withdraw_press_line,
+)
+from ui.errors import readable_errors
+
+VERDICT_CHOICES = {"green": "Green", "amber": "Amber", "red": "Red", None: "No verdict (question, refusal, brief)"}
+KIND_CHOICES = {"ask": "Ask", "draft": "Draft check", "interview": "Interview brief"}
+
+
+def admin_password() -> str | None:
+    """The password from settings (PRESSLINE_ADMIN_PASSWORD) or, failing that, Streamlit secrets; None disables admin."""
+    if secret := get_settings().admin_password:
+        return secret.get_secret_value()
+    try:
+        return st.secrets.get("admin_password")
+    except FileNotFoundError:
+        return None
+
+
+def unlocked() -> bool:
+    password = admin_password()
+    if not password:
+        st.info(
+            "The admin page is switched off because no admin password is set. To switch it on, set "
+            "`PRESSLINE_ADMIN_PASSWORD` in the server's environment or `.env` (or `admin_password` in "
+            "`.streamlit/secrets.toml`) and restart Pressline.",
+            icon=":material/lock:",
+        )
+        return False
+    if st.session_state.get("admin"):
+        return True
+    with st.form("admin-login"):
+        given = st.text_input("Admin password", type="password")
+        if st.form_submit_button("Unlock", type="primary"):
+            if hmac.compare_digest(given.encode(), password.encode()):
+                st.session_state["admin"] = True
+                st.rerun()
+            st.error("That password is not right.")
+    return False
+
+
+def reingest(done: str) -> None:
+    """Bring the index in line with the corpus after a change, then say what happened on the next run."""
+    settings = get_settings()
+    with readable_errors("re-ingest the corpus"):
+        report = services.ingest_with_progress(settings, "Re-ingesting")
+    summary = (f"{done} Index updated: {report.created} passages added, {report.updated} changed, "
+               f"{report.deleted} removed, {report.unchanged} unchanged.")
+    problems = [f"{source}: {problem}" for source, problem in report.errors]
+    st.session_state["admin_notice"] = (summary, problems)
+    st.rerun()
+
+
+def corpus_status() -> None:
+    settings = get_settings()
+    state = read_state(settings)
+    status = index_status(settings)
+    columns = st.columns(3)
+    columns[0].metric("Index", {"fresh": "Up to date", "stale": "Out of date", "missing": "Not built"}[status])
+    columns[1].metric("Documents", sum(state.get("documents", {}).values()))
+    columns[2].metric("Passages (chunks)", state.get("chunks", 0))
+    st.caption(f"Last complete ingest finished at {state.get('finished_at', 'never').replace('T', ' ')}.")
+    if status == "stale":
+        st.warning("The corpus has changed since the last ingest; re-ingest so answers use the current files.")
+    if documents := state.get("documents"):
+        st.dataframe(pd.DataFrame({"Kind": list(documents), "Documents": list(documents.values())}), hide_index=True)
+    if errors := state.get("errors"):
+        st.error(f"{len(errors)} file(s) could not be ingested at the last run:")
+        st.dataframe(pd.DataFrame(errors, columns=["File", "Problem"]), hide_index=True)
+    if st.button("Re-ingest the corpus", type="primary"):
+        reingest("Re-ingest finished.")
+
+
+def uploads() -> None:
+    settings = get_settings()
+    with st.form("upload", clear_on_submit=True):
+        uploaded = st.file_uploader(
+            "Document (PDF, Markdown or text)", type=[suffix.lstrip(".") for suffix in UPLOAD_SUFFIXES],
+            max_upload_size=math.ceil(settings.max_file_mb),
+        )
+        folder = st.selectbox("What kind of document is it?", list(UPLOAD_FOLDERS), format_func=UPLOAD_FOLDERS.get)
+        st.caption("An uploaded press line is saved as a draft whatever its file says; approve it under Press lines.")
+        if st.form_submit_button("Upload and index", type="primary"):
+            if uploaded is None:
+                st.warning("Choose a file first.")
+            else:
+                with readable_errors(f"upload {uploaded.name}"):
+                    path = save_upload(settings, uploaded.name, uploaded.getvalue(), folder)
+                reingest(f"Uploaded {settings.relative(path)}.")
+    st.markdown("#### Uploaded documents")
+    documents = uploaded_documents(settings)
+    if not documents:
+        st.caption("None yet.")
+    for path in documents:
+        folder = path.relative_to(uploads_dir(settings)).parts[0]
+        status = read_press_line(settings, path).status if folder == "press-lines" else ""
+        with st.container(border=True, horizontal=True, vertical_alignment="center"):
+            st.markdown(f"`{settings.relative(path)}` · {UPLOAD_FOLDERS.get(folder, folder)}" + (f" · **{status}**" if status else ""))
+            if status == "approved" and st.button("Withdraw", key=f"withdraw-{path}"):
+                with readable_errors(f"withdraw {path.name}"):
+                    withdraw_press_line(settings, path)
+                reingest(f"Withdrew {path.name}.")
+            if st.button("Delete", key=f"delete-{path}"):
+                with readable_errors(f"delete {path.name}"):
+                    delete_upload(settings, path)
+                reingest(f"Deleted {path.name}; its passages have left the index.")
+
+
+def press_line_fields(prefix: str, meta: dict, text: str) -> tuple[dict, str]:
+    """The editable fields of a press line, as a form shows them."""
+    fields = {
+        "title": st.text_input("Title", value=str(meta.get("title") or ""), key=f"{prefix}-title"),
+        "topic": st.text_input("Topic (lower case, e.g. arrests, stop_and_search)", value=str(meta.get("topic") or ""), key=f"{prefix}-topic"),
+        "audience": st.text_input("Audience", value=str(meta.get("audience") or ""), key=f"{prefix}-audience"),
+        "do_not_say": [
+            item.strip() for item in st.text_area(
+                "Do not say (one per line)", value="\n".join(meta.get("do_not_say") or []), key=f"{prefix}-dns",
+            ).splitlines() if item.strip()
+        ],
+    }
+    wording = st.text_area("The line, exactly as it may be read out or posted", value=text.strip(), height=140, key=f"{prefix}-text")
+    return fields, wording
+
+
+def press_lines() -> None:
+    settings = get_settings()
+    today = session.as_of()
+    lines = press_line_files(settings)
+    due = lines_due_for_review(lines, today)
+    st.markdown("#### Due for review in the next 14 days")
+    if due:
+        st.dataframe(pd.DataFrame([
+            {"Id": line.meta.get("id"), "Title": line.meta.get("title"), "Review by": str(line.meta.get("review_by"))} for line in due
+        ]), hide_index=True)
+    else:
+        st.caption(f"No approved line is due for review between {today:%d %b %Y} and 14 days on.")
+
+    st.markdown("#### Manage a press line")
+    by_id = {str(line.meta.get("id")): line for line in lines}
+    chosen = st.selectbox(
+        "Press line", list(by_id), index=None, placeholder="Choose a line",
+        format_func=lambda line_id: f"{by_id[line_id].meta.get('title')} — {by_id[line_id].status} ({line_id})",
+    )
+    if chosen:
+        line = by_id[chosen]
+        st.caption(f"`{settings.relative(line.path)}` · status **{line.status}** · approved {line.meta.get('approved_on') or '—'}"
+                   f" by {line.meta.get('approved_by') or '—'} · review by {line.meta.get('review_by') or '—'}")
+        with st.form(f"edit-{chosen}"):
+            changes, wording = press_line_fields(f"edit-{chosen}", line.meta, line.body)
+            st.caption("Changing the wording of an approved line returns it to draft until it is approved again.")
+            if st.form_submit_button("Save changes"):
+                with readable_errors("save the press line"):
+                    edit_press_line(settings, line.path, changes, wording)
+                reingest(f"Saved {chosen}.")
+        with st.form(f"approve-{chosen}"):
+            approved_by = st.text_input("Approved by (a role, never a person's name)", value=str(line.meta.get("approved_by") or "DMC duty press officer"))
+            approved_on = st.date_input("Approved on", value=today, format="DD/MM/YYYY")
+            review_by = st.date_input("Review by", value=today + dt.timedelta(days=182), format="DD/MM/YYYY")
+            if st.form_submit_button("Approve", type="primary"):
+                with readable_errors("approve the press line"):
+                    approve_press_line(settings, line.path, approved_by, approved_on, review_by)
+                reingest(f"Approved {chosen}.")
+        if line.status == "approved" and st.button("Withdraw this line", key=f"withdraw-line-{chosen}"):
+            with readable_errors("withdraw the press line"):
+                withdraw_press_line(settings, line.path)
+            reingest(f"Withdrew {chosen}.")
+
+    st.markdown("#### Add a press line")
+    with st.form("add-press-line", clear_on_submit=True):
+        line_id = st.text_input("Id (lower case with hyphens, e.g. pl-holding-road-closure)")
+        fields, wording = press_line_fields("add", {}, "")
+        st.caption("A new line is saved as a draft in corpus/press-lines/; approve it above before it is offered.")
+        if st.form_submit_button("Add as draft"):
+            with readable_errors("add the press line"):
+                path = add_press_line(settings, {"id": line_id.strip(), **fields}, wording)
+            reingest(f"Added {settings.relative(path)} as a draft.")
+
+
+def audit() -> None:
+    today = dt.date.today()
+    columns = st.columns(3)
+    period = columns[0].date_input("Between", value=(today - dt.timedelta(days=30), today), format="DD/MM/YYYY")
+    officer = columns[1].text_input("Officer contains")
+    text = columns[2].text_input("Question or answer contains")
+    columns = st.columns(3)
+    verdicts = columns[0].multiselect("Verdict", list(VERDICT_CHOICES), default=list(VERDICT_CHOICES), format_func=VERDICT_CHOICES.get)
+    kinds = columns[1].multiselect("Kind", list(KIND_CHOICES), default=list(KIND_CHOICES), format_func=KIND_CHOICES.get)
+    with_feedback = columns[2].checkbox("Only answers with feedback")
+    since, until = (period[0], period[-1]) if period else (None, None)
+    entries = services.audit_log().entries(
+        since=since, until=until, officer=officer, verdicts=verdicts, kinds=kinds, text=text, with_feedback_only=with_feedback,
+    )
+    st.caption(f"{len(entries)} answer(s); times are UTC. Entries older than {get_settings().audit_retention_days} days are purged.")
+    st.download_button("Download as CSV", to_csv(entries), file_name=f"pressline-audit-{today.isoformat()}.csv", mime="text/csv")
+    if entries:
+        st.dataframe(pd.DataFrame([
+            {"Time": entry["at"].replace("T", " "), "Officer": entry["officer"], "Kind": KIND_CHOICES.get(entry["kind"], entry["kind"]),
+             "Question": entry["question"], "Date used": entry["date_used"], "Status": entry["status"],
+             "Verdict": entry["verdict"] or "", "Escalated to": ", ".join(item["to"] for item in json.loads(entry["escalation"])),
+             "Sources": "; ".join(f"{item['title']} ({item['locator']})" for item in json.loads(entry["citations"])),
+             "Feedback": entry["feedback"] or "", "Answer": entry["answer"], "Version": entry["app_version"],
+             "Session": entry["session_id"][:8]}
+            for entry in entries
+        ]), hide_index=True)
+
+
+st.title("Admin")
+if not unlocked():
+    st.stop()
+if notice := st.session_state.pop("admin_notice", None):
+    summary, problems = notice
+    st.success(summary, icon=":material/check_circle:")
+    for problem in problems:
+        st.error(problem)
+if st.sidebar.button("Lock admin"):
+    st.session_state.pop("admin", None)
+    st.rerun()
+tabs = st.tabs(["Corpus", "Uploads", "Press lines", "Audit log"])
+with tabs[0]:
+    corpus_status()
+with tabs[1]:
+    uploads()
+with tabs[2]:
+    press_lines()
+with tabs[3]:
+    audit()

@@ -1,0 +1,76 @@
+"""What one Pressline server shares between its sessions: the guidance engine, the audit log and the index."""
+
+import tomllib
+from pathlib import Path
+
+import streamlit as st
+
+from assistant import Engine
+from assistant.api import today_in
+from ingest.errors import IndexUnavailable
+from ingest.pipeline import IngestReport, index_status, run_ingest
+from ingest.settings import Settings, get_settings
+
+from .audit import AuditLog
+
+AUDIT_FILE = "audit.sqlite3"
+WARM_UP_QUESTION = "Can I tweet about a burglary arrest on my ward?"
+
+
+def engine() -> Engine:
+    """The guidance engine, loaded and warmed up once per server; a missing index is built first."""
+    settings = get_settings()
+    ensure_index(settings)
+    return _warm_engine(settings, settings.model_dump_json())
+
+
+@st.cache_resource(show_spinner="Loading the guidance engine (the first start takes a few seconds)…")
+def _warm_engine(_settings: Settings, settings_key: str) -> Engine:
+    # settings_key keys the cache, so tests with other PRESSLINE_* settings get an engine of their own.
+    loaded = Engine(_settings)
+    # The first answer loads the model and the index; paying for it here keeps it off an officer's first question.
+    loaded.answer(WARM_UP_QUESTION, today=today_in(_settings))
+    return loaded
+
+
+def ensure_index(settings: Settings) -> None:
+    """Build the index on a first run, with a progress bar, so a fresh install answers without a manual step."""
+    if index_status(settings) != "missing":
+        return
+    st.info("Building Pressline's index of the force's documents for the first time; this takes a minute.", icon=":material/hourglass_top:")
+    report = ingest_with_progress(settings, "Building the index")
+    if not report.ok:
+        problems = "; ".join(f"{source}: {problem}" for source, problem in report.errors[:5])
+        raise IndexUnavailable(f"no document in {settings.corpus_dir} could be indexed ({problems})")
+
+
+def ingest_with_progress(settings: Settings, label: str) -> IngestReport:
+    """run_ingest over the whole corpus, its progress shown as a bar that goes away when it is done."""
+    bar = st.progress(0.0, text=label)
+
+    def show(stage: str, done: int, total: int) -> None:
+        bar.progress(done / total if total else 1.0, text=f"{label} — {stage}: {done} of {total}")
+
+    report = run_ingest(settings, on_progress=show)
+    bar.empty()
+    return report
+
+
+def audit_log() -> AuditLog:
+    settings = get_settings()
+    return _open_audit_log(str(settings.data_dir / AUDIT_FILE), settings.audit_retention_days)
+
+
+@st.cache_resource(show_spinner=False)
+def _open_audit_log(path: str, retention_days: int) -> AuditLog:
+    # Opening purges old entries, so the retention period holds from the server's start.
+    return AuditLog(Path(path), retention_days)
+
+
+@st.cache_data(show_spinner=False)
+def app_version() -> str:
+    """The release recorded with every answer, so an audit can tell which version gave it."""
+    try:
+        return tomllib.loads((get_settings().root / "pyproject.toml").read_text())["project"]["version"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unknown"

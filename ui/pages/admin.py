@@ -70,6 +70,7 @@ def reingest(done: str) -> None:
     settings = get_settings()
     with readable_errors("re-ingest the corpus"):
         report = services.ingest_with_progress(settings, "Re-ingesting")
+        services.engine().reload()  # answers and the press-lines page use the new index at once
     summary = (f"{done} Index updated: {report.created} passages added, {report.updated} changed, "
                f"{report.deleted} removed, {report.unchanged} unchanged.")
     problems = [f"{source}: {problem}" for source, problem in report.errors]

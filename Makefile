@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install index run test eval bench clean
+.PHONY: install index run test eval bench calibrate clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Pressline needs Python 3.11 ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -33,7 +33,10 @@ eval: install
 	$(PY) -m evals
 
 bench: install
-	$(PY) -m ingest.bench
+	$(PY) -m evals.bench
+
+calibrate: install
+	$(PY) -m evals.calibrate
 
 clean:
 	rm -rf $(VENV) data

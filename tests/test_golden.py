@@ -1,0 +1,76 @@
+"""The golden set through the real engine over a real index. Deterministic, so it runs in CI.
+
+Each failure lists the offending questions with what was expected and what came back: the lines to
+tune the engine from.
+"""
+
+import pytest
+from conftest import CORPUS
+
+from assistant.api import Engine
+from evals.golden import GOLDEN_PATH, load_golden
+from evals.runner import answer_all
+from ingest.loaders import load_document
+from ingest.pipeline import corpus_files
+
+VERDICT_ACCURACY_FLOOR = 0.90
+GREEN_RECALL_FLOOR = 0.90
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_settings) -> Engine:
+    return Engine(corpus_settings)
+
+
+@pytest.fixture(scope="module")
+def results(corpus_settings, engine):
+    return answer_all("engine", engine.answer, load_golden(), corpus_settings)
+
+
+def listing(failures) -> str:
+    return "\n".join(result.describe() for result in failures)
+
+
+@pytest.mark.parametrize("question_set", sorted(GOLDEN_PATH.parent.glob("*.jsonl")), ids=lambda path: path.name)
+def test_question_sets_are_valid_and_name_only_documents_that_exist(question_set, corpus_settings):
+    rows = load_golden(question_set)
+    doc_ids = {load_document(path, corpus_settings).id for path in corpus_files([CORPUS], corpus_settings)}
+    unknown = {row.id: sorted(set(row.sources) - doc_ids) for row in rows if set(row.sources) - doc_ids}
+    assert not unknown, f"sources that are no document's id: {unknown}"
+
+
+def test_no_unsafe_greens(results):
+    unsafe = [result for result in results if result.unsafe_green]
+    assert not unsafe, f"{len(unsafe)} green answer(s) where green is not acceptable:\n{listing(unsafe)}"
+
+
+def test_every_amber_or_red_answer_sends_the_officer_to_dmc(results):
+    silent = [result for result in results if result.warning_without_dmc]
+    assert not silent, f"{len(silent)} amber/red answer(s) without a DMC escalation:\n{listing(silent)}"
+
+
+def test_verdict_accuracy(results):
+    wrong = [result for result in results if not result.verdict_ok]
+    accuracy = 1 - len(wrong) / len(results)
+    assert accuracy >= VERDICT_ACCURACY_FLOOR, (
+        f"verdict accuracy {accuracy:.1%} is under {VERDICT_ACCURACY_FLOOR:.0%}; {len(wrong)} wrong:\n{listing(wrong)}"
+    )
+
+
+def test_green_recall(results):
+    should_be_green = [result for result in results if "green" in result.expected_rag]
+    missed = [result for result in should_be_green if result.rag != "green"]
+    recall = 1 - len(missed) / len(should_be_green)
+    assert recall >= GREEN_RECALL_FLOOR, (
+        f"green recall {recall:.1%} is under {GREEN_RECALL_FLOOR:.0%}; {len(missed)} not green:\n{listing(missed)}"
+    )
+
+
+def test_every_factsheet_and_current_press_line_is_cited_somewhere(results, corpus_settings, engine):
+    factsheets = {load_document(path, corpus_settings).id for path in sorted((CORPUS / "media-law").glob("*.md"))}
+    dates = {row.today for row in load_golden()}
+    current_lines = {line.id for today in dates for line in engine.press_lines(today)}
+    cited = {doc_id for result in results for doc_id in result.cited}
+    missing = sorted((factsheets | current_lines) - cited)
+    print("never cited:", ", ".join(missing) or "none")
+    assert not missing, f"never cited in any golden answer: {', '.join(missing)}"

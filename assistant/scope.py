@@ -25,6 +25,7 @@ IN_SCOPE = words(
     "factsheets?", "media policy", "key messages", "audiences?", r"section \d+", r"s\.\s?\d+", r"act \d{4}",
     r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
     "community engagement", "directorate", "inspectors?", "stinger", "mugshot", "custody photo", "rtc",
+    r"report(?:s|ed|ing)? (?:from|on|about)", r"(?:court|allocation|sending|misconduct) hearings?", "magistrates", "crown court",
 )
 
 PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",

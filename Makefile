@@ -31,6 +31,7 @@ test: install
 
 eval: install
 	$(PY) -m evals
+	$(PY) -m evals.bench
 
 bench: install
 	$(PY) -m evals.bench

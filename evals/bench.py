@@ -38,7 +38,7 @@ from .baseline import CITED_CHUNKS
 from .golden import GOLDEN_PATH, load_golden
 from .metrics import percentile
 from .report import (RESULTS_DIR, commit_line, file_sha256, git_commit, machine, machine_line, markdown_table,
-                     timestamp, write_json)
+                     timestamp, update_readme_block, write_json)
 
 SCALES = (10_000, 100_000)
 DIMENSIONS = 384
@@ -118,6 +118,7 @@ def main() -> int:
     write_json(RESULTS_DIR / f"bench-{timestamp()}.json", figures)
     markdown = render(figures, goals, info)
     (RESULTS_DIR / "bench.md").write_text(markdown, encoding="utf-8")
+    update_readme_block("bench", f"Run {figures['started']} on {machine_line(info)}.\n\n{goals_table(goals)}")
     print(markdown)
     return 0
 
@@ -239,6 +240,11 @@ def judge(ingest: IngestFigures, query: dict, scale: dict, memory: dict) -> list
     ]
 
 
+def goals_table(goals: list[Goal]) -> str:
+    rows = [[goal.name, goal.figure, goal.target, "pass" if goal.met else "**miss**"] for goal in goals]
+    return markdown_table(["Goal", "Figure", "Target", "Result"], rows)
+
+
 def render(figures: dict, goals: list[Goal], info: dict) -> str:
     ingest, query, cold = figures["ingest"], figures["query"], figures["cold_start"]
     latency_rows = [[label, f"{query[key]['p50_ms']:.1f}", f"{query[key]['p95_ms']:.1f}"] for key, label in (
@@ -250,7 +256,6 @@ def render(figures: dict, goals: list[Goal], info: dict) -> str:
          f"{entry['insert_seconds']:.0f} s + {entry['bm25_build_seconds']:.0f} s" if "insert_seconds" in entry else "—"]
         for name, entry in figures["scale"].items()
     ]
-    goal_rows = [[goal.name, goal.figure, goal.target, "pass" if goal.met else "**miss**"] for goal in goals]
     load = " → ".join(", ".join(f"{value:.2f}" for value in info[key]) for key in ("load_average", "load_average_after"))
     return "\n".join([
         "# Benchmarks",
@@ -262,7 +267,7 @@ def render(figures: dict, goals: list[Goal], info: dict) -> str:
         "",
         "## Goals",
         "",
-        markdown_table(["Goal", "Figure", "Target", "Result"], goal_rows),
+        goals_table(goals),
         "",
         f"## Query latency at the real corpus ({figures['golden']['questions']} golden questions)",
         "",

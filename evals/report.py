@@ -75,3 +75,14 @@ def markdown_table(headers: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def update_readme_block(name: str, markdown: str, readme: Path = REPO_ROOT / "README.md") -> None:
+    """Replace what stands between `<!-- name:start -->` and `<!-- name:end -->` in the README, so its figures are never stale."""
+    text = readme.read_text(encoding="utf-8")
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    if start not in text or end not in text:
+        return
+    before, rest = text.split(start, 1)
+    _, after = rest.split(end, 1)
+    readme.write_text(f"{before}{start}\n{markdown.strip()}\n{end}{after}", encoding="utf-8")

@@ -10,7 +10,7 @@ from ingest.settings import Settings, get_settings
 from ingest.store import decode_list
 
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
-from .pipeline import Context, _citation, _find_passage, run
+from .pipeline import Context, citation_of, find_passage, run
 from .prompts import render
 from .resources import Resources, get_resources
 from .retrieve import press_line_is_current, retrieve
@@ -64,16 +64,16 @@ class Engine:
         messages = retrieve(res, topic, vector, today, kinds=("policy",), k=4)
         lines = retrieve(res, topic, vector, today, kinds=("press_line",), k=3)
         law = retrieve(res, topic, vector, today, kinds=("media_law",), k=2)
-        key_messages = [_citation(row, topic) for row in messages.hits] if messages.relevant else []
+        key_messages = [citation_of(row) for row in messages.hits] if messages.relevant else []
         press = _press_line_refs(lines.hits, today) if lines.relevant else []
         do_not_say = []
         for row in lines.hits if lines.relevant else []:
             do_not_say.extend(decode_list(row.meta.get("do_not_say")))
         must_not = [
             passage for doc_id in dict.fromkeys(row.doc_id for row in law.hits)
-            if (passage := _find_passage(res, doc_id, "What you must not say"))
+            if (passage := find_passage(res, doc_id, "What you must not say"))
         ] if law.relevant else []
-        tell = _find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
+        tell = find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
         citations = key_messages + must_not + ([tell] if tell else [])
         return InterviewBrief(
             topic=topic, today=today, key_messages=key_messages, press_lines=press,

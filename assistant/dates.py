@@ -33,6 +33,14 @@ class FoundDate:
     approximate: bool = False
 
 
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    """The date, or None for one that does not exist (30 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _days_ago(today: dt.date, days: int) -> dt.date:
     return today - dt.timedelta(days=days)
 
@@ -46,11 +54,8 @@ def _last_weekday(today: dt.date, weekday: int, strictly_before: bool) -> dt.dat
 
 def _past_month_day(today: dt.date, month: int, day: int) -> dt.date | None:
     for year in (today.year, today.year - 1):
-        try:
-            candidate = dt.date(year, month, day)
-        except ValueError:
-            return None
-        if candidate <= today:
+        candidate = _date(year, month, day)
+        if candidate is not None and candidate <= today:
             return candidate
     return None
 
@@ -59,10 +64,7 @@ def _latest_day_of_month(today: dt.date, day: int) -> dt.date | None:
     """"The 30th": the latest date on or before `today` that falls on that day of a month."""
     month_start = today.replace(day=1)
     for _ in range(3):
-        try:
-            candidate = month_start.replace(day=day)
-        except ValueError:
-            candidate = None
+        candidate = _date(month_start.year, month_start.month, day)
         if candidate is not None and candidate <= today:
             return candidate
         month_start = (month_start - dt.timedelta(days=1)).replace(day=1)
@@ -86,10 +88,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         found.append(FoundDate(date, match.start(), match.end(), match.group(0), approximate))
 
     for match in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
-        try:
-            add(match, dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
-        except ValueError:
-            pass
+        add(match, _date(int(match.group(1)), int(match.group(2)), int(match.group(3))))
     for match in re.finditer(rf"\b({_WEEKDAY}) of last week\b", text):
         this_monday = today - dt.timedelta(days=today.weekday())
         add(match, this_monday - dt.timedelta(days=7 - WEEKDAYS.index(match.group(1))))
@@ -98,17 +97,11 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for match in re.finditer(rf"\bthe\s+{_ORDINAL}\s+of\s+last\s+month\b", text):
         first_of_month = today.replace(day=1)
         previous = first_of_month - dt.timedelta(days=1)
-        try:
-            add(match, previous.replace(day=int(match.group(1))))
-        except ValueError:
-            pass
+        add(match, _date(previous.year, previous.month, int(match.group(1))))
     for match in re.finditer(rf"\b{_ORDINAL}\s+(?:of\s+)?({_MONTH})\b(?:\s+(\d{{4}}))?", text):
         day, month = int(match.group(1)), _month_number(match.group(2))
         if match.group(3):
-            try:
-                add(match, dt.date(int(match.group(3)), month, day))
-            except ValueError:
-                pass
+            add(match, _date(int(match.group(3)), month, day))
         else:
             add(match, _past_month_day(today, month, day))
     for match in re.finditer(rf"\b({_MONTH})\s+{_ORDINAL}\b", text):
@@ -117,10 +110,7 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         day, month = int(match.group(1)), int(match.group(2))
         if match.group(3):
             year = int(match.group(3)) + (2000 if len(match.group(3)) == 2 else 0)
-            try:
-                add(match, dt.date(year, month, day))
-            except ValueError:
-                pass
+            add(match, _date(year, month, day))
         elif 1 <= month <= 12:
             add(match, _past_month_day(today, month, day))
     for name, (month, day) in HOLIDAYS.items():

@@ -241,7 +241,7 @@ class DecideVerdict(Step):
             court = any(match.topic.name == COURT_RESULT_TOPIC for match in ctx.topics)
             if ctx.rag == "amber" and court and not ctx.dates:
                 ctx.stop("needs_clarification", render("reply_clarify_date", event="the sentencing"))
-                one_week = _find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
+                one_week = find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
                 ctx.citations = [one_week] if one_week else []
                 return
         if ctx.rag in ("amber", "red") or raising:
@@ -275,7 +275,7 @@ class Compose(Step):
             if not ctx.press_lines:
                 ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
                 return
-            ctx.citations = [_citation(res.chunks_of(line.id)[0], ctx.question) for line in ctx.press_lines]
+            ctx.citations = [citation_of(res.chunks_of(line.id)[0]) for line in ctx.press_lines]
             ctx.reply = render("answer_press_lines")
         elif ctx.posting:
             self._posting(ctx, res)
@@ -297,10 +297,10 @@ class Compose(Step):
                 continue
             per_doc[row.doc_id] = per_doc.get(row.doc_id, 0) + 1
             rows.append(row)
-        ctx.citations = [_citation(row, ctx.question) for row in rows[:ANSWER_CITATIONS]]
+        ctx.citations = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
         if ctx.intent == "interview":
             self._press_lines(ctx, res, limit=2)
-            tell = _find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
+            tell = find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
             if tell:
                 ctx.citations.append(tell)
             ctx.notes.append(render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc")))
@@ -311,27 +311,27 @@ class Compose(Step):
         for match in sorted(ctx.topics, key=lambda m: -SEVERITY[m.topic.status]):
             row = res.rows.get(match.topic.chunk_id)
             if row:
-                citations.append(_citation(row, ""))
+                citations.append(citation_of(row))
         if not ctx.topics:
-            passage = _find_passage(res, "policy-local-communication", "The RAG Traffic Light System gives advice")
+            passage = find_passage(res, "policy-local-communication", "The RAG Traffic Light System gives advice")
             amber_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_status") == "amber"), None)
-            citations.extend(c for c in (passage, amber_row and _citation(amber_row, "")) if c)
+            citations.extend(c for c in (passage, amber_row and citation_of(amber_row)) if c)
         if ctx.public == "not_public" and any(m.topic.status == "amber" for m in ctx.topics):
             red_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_topic", "").startswith("Any of the amber")), None)
             if red_row:
-                citations.append(_citation(red_row, ""))
+                citations.append(citation_of(red_row))
         for hit in ctx.hits:
             if hit.rule.name in ctx.rule_citations:
                 continue
             found = [passage for doc_id, needle in hit.rule.cites
-                     if (passage := _section_reference_passage(res, doc_id, hit.phrase) or _find_passage(res, doc_id, needle))]
+                     if (passage := _section_reference_passage(res, doc_id, hit.phrase) or find_passage(res, doc_id, needle))]
             found = found[: 2 if hit.rule.legal else 1]
             ctx.rule_citations[hit.rule.name] = found
             citations.extend(found)
         ctx.citations = _dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)
-        ctx.reply = _posting_text(ctx, res)
+        ctx.reply = _posting_text(ctx)
 
     def _press_lines(self, ctx, res, limit):
         retrieval = ctx.retrieval
@@ -348,7 +348,7 @@ class Compose(Step):
                                                     approved_on=meta["approved_on"], review_by=meta["review_by"]))
 
 
-def _posting_text(ctx: Context, res: Resources) -> str:
+def _posting_text(ctx: Context) -> str:
     topics = ", ".join(dict.fromkeys(match.topic.name for match in ctx.topics)) or "no RAG topic matched"
     raising = _raising(ctx)
     if ctx.rag == "green":
@@ -387,25 +387,25 @@ def _section_reference_passage(res: Resources, doc_id: str, phrase: str) -> Cita
     for row in res.chunks_of(doc_id):
         match = wanted.search(row.meta.get("quote", ""))
         if match:
-            return _citation(row, "", focus=match.start())
+            return citation_of(row, focus=match.start())
     return None
 
 
-def _find_passage(res: Resources, doc_id: str, needle: str) -> Citation | None:
+def find_passage(res: Resources, doc_id: str, needle: str) -> Citation | None:
     """The passage of `doc_id` whose section is `needle`, or whose text contains it."""
     rows = res.chunks_of(doc_id)
     for row in rows:
         if row.meta.get("section", "").lower() == needle.lower():
-            return _citation(row, "")
+            return citation_of(row)
     for row in rows:
         quote = row.meta.get("quote", "")
         at = quote.lower().find(needle.lower())
         if at >= 0:
-            return _citation(row, "", focus=at)
+            return citation_of(row, focus=at)
     return None
 
 
-def _citation(row: ChunkRow, question: str, focus: int | None = None) -> Citation:
+def citation_of(row: ChunkRow, focus: int | None = None) -> Citation:
     meta = row.meta
     return Citation(
         source=meta["source"], title=meta["title"], kind=meta["kind"], locator=meta.get("locator", ""),
@@ -416,8 +416,8 @@ def _citation(row: ChunkRow, question: str, focus: int | None = None) -> Citatio
 def _trim_quote(quote: str, focus: int | None) -> str:
     """A verbatim excerpt of at most QUOTE_CHARS: the sentence at `focus` on, or the passage's opening."""
     if focus is not None:
-        start = max(quote.rfind(". ", 0, focus) + 2 if quote.rfind(". ", 0, focus) >= 0 else 0,
-                    quote.rfind("\n", 0, focus) + 1)
+        sentence_end = quote.rfind(". ", 0, focus)
+        start = max(sentence_end + 2 if sentence_end >= 0 else 0, quote.rfind("\n", 0, focus) + 1)
         quote = quote[start:]
     if len(quote) <= QUOTE_CHARS:
         return quote.strip()

@@ -10,7 +10,7 @@ Usage::
 
 from ingest import offline  # noqa: F401  (before any model or store library loads)
 
-from .api import Engine, answer, check_draft, prepare_interview, press_lines
+from .api import Engine, answer, check_draft, prepare_interview, press_lines, today_in
 from .models import Answer, Citation, DraftCheck, Escalation, Flag, InterviewBrief, PressLineInfo, PressLineRef, Turn
 
 __all__ = [
@@ -28,4 +28,5 @@ __all__ = [
     "check_draft",
     "prepare_interview",
     "press_lines",
+    "today_in",
 ]

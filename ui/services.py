@@ -6,7 +6,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant import Engine
-from assistant.api import today_in
+from assistant import today_in
 from ingest.errors import IndexUnavailable
 from ingest.pipeline import IngestReport, index_status, run_ingest
 from ingest.settings import Settings, get_settings

@@ -6,7 +6,7 @@ import uuid
 import streamlit as st
 from pydantic import BaseModel
 
-from assistant.api import today_in
+from assistant import today_in
 from ingest.settings import get_settings
 
 from . import services

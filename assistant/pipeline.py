@@ -33,7 +33,7 @@ PUBLIC = words(
 NOT_PUBLIC = words(
     r"not (?:yet )?(?:been )?(?:public|released|announced|published|reported|out|in the (?:press|papers|news|public domain))",
     r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
-    r"reported|gone out|been in the (?:press|papers|news)|made public)", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
+    r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
     r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
     "upcoming", r"going to (?:launch|run|start)", r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
@@ -153,7 +153,8 @@ class Scope(Step):
             ctx.intent = read_intent(ctx.text[: ctx.current_start]) or ctx.intent
         if ctx.draft:
             ctx.intent = "posting"
-        ctx.in_scope = ctx.draft or in_scope(ctx.text) or bool(res.matcher.find(ctx.text)) or _raises_anything(ctx)
+        posting_about_a_topic = ctx.intent == "posting" and bool(res.matcher.find(ctx.text))
+        ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or _raises_anything(ctx)
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:

@@ -61,7 +61,8 @@ SENTENCE = words(r"sentenced", "jailed", "imprisoned", r"got \d+ (?:years?|month
                  "suspended sentence", "referral order", "fined")
 COURT_RESULT = words("sentenced", "sentencing", "jailed", "court results?", "convicted", "conviction",
                      "found guilty", "pleaded guilty", r"got \d+ (?:years?|months?)", r"\d+ (?:years?|months?) for",
-                     "the result", "referral order", "verdict")
+                     "the result", "referral order", "verdict", "community order", "suspended sentence", "conditional discharge",
+                     r"(?:was |were |got |been )?fined", "sent to prison", "imprisoned", "locked up", r"(?:got|given) (?:a|an) \w+ order")
 
 
 def read_facts(text: str, dates: list[FoundDate], today_ordinal: int) -> Facts:
@@ -206,6 +207,7 @@ SEXUAL_OFFENCE = Rule(
     patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure", r"groom(?:ing|ed)",
                     "upskirting", "voyeurism", r"molest\w*", r"sex (?:offen\w*|attack\w*|assault\w*)", "child sexual",
                     "revenge porn", "intimate images?", "fgm", "female genital", "trafficking", "trafficked", "cyberflashing",
+                    r"(?:up|under) (?:her|his) (?:skirt|dress)", r"filmed (?:up|under)",
                     r"nude (?:photos?|pictures?|images?|selfies?)", r"explicit (?:photos?|pictures?|images?)",
                     "modern slavery", "touched (?:her|him) inappropriately"),),
     safer="Say nothing that could identify the complainant (no street, home, school or workplace); ask DMC.",
@@ -241,6 +243,8 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     "clear as day", r"confess\w*", r"admitted (?:it|everything|the|to)", "on bail for another",
                     r"already (?:on bail|wanted|charged|known) for", r"taken off (?:our|the) streets", "culprit",
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
+                    r"found (?:\w+ ){0,4}(?:in|on) (?:his|her|their) (?:boot|car|house|flat|home|bag|pocket|van|room)",
+                    r"caught (?:him |her |them )?with", "in possession of", r"recovered from (?:his|her|their)",
                     "the burglar", "the thief", "the robber", "the attacker", "the offender"),),
     requires=words(r"arrest\w*", "charged", "the charge", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
@@ -273,7 +277,10 @@ class ImagesRule(Rule):
 
     person_photo = words(r"(?:photo|picture|image|video|footage|still|clip|headshot|selfie)s? (?:of|showing) (?:the |a |his |"
                          r"her |their |two |three |some )?(?:(?:\w+ )?(?:man|men|woman|women|boy|boys|girl|girls|youths?|kids?|"
-                         r"child|children|teenagers?|person|people|driver|face|faces)|him|her|them)")
+                         r"child|children|teenagers?|person|people|driver|face|faces)|him|her|them)",
+                         # Footage of an incident shows the people in it.
+                         r"(?:the |this |that )?(?:footage|clip|video|stills|helmet[- ]?cam|dash[- ]?cam|doorbell (?:camera|footage))",
+                         r"shows (?:the|his|her|their) (?:\w+'s )?face")
 
     def check(self, facts: Facts) -> list[Hit]:
         hits = super().check(facts)

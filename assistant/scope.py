@@ -25,7 +25,7 @@ IN_SCOPE = words(
     "factsheets?", "media policy", "key messages", "audiences?", r"section \d+", r"s\.\s?\d+", r"act \d{4}",
     r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
     "community engagement", "directorate", "inspectors?", "stinger", "mugshot", "custody photo", "rtc",
-    r"report(?:s|ed|ing)? (?:from|on|about)", r"(?:court|allocation|sending|misconduct) hearings?", "magistrates", "crown court",
+    r"report(?:s|ed|ing)? (?:from|on|about)", r"(?:court|allocation|sending|misconduct) hearings?",
 )
 
 PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",
@@ -40,7 +40,7 @@ POSTING = words(
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to {POST_VERB}",
     r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", r"(?:ok|okay|alright|fine) for (?:the|our|my|me|us) ", "is it ok", "is that ok", "is this ok", "are we ok",
-    r"(?:ok|okay)\s*\??\s*$", r"worth a (?:tweet|post)", "any issues", "good to go",
+    r"(?:ok|okay)\s*\??\s*$", r"(?:still )?in time to (?:post|tweet|put)", r"worth a (?:tweet|post)", "any issues", "good to go",
     rf"(?:want|wanted|going|planning|hoping) to {POST_VERB}", r"do i (?:delete|reply|respond|post|tweet)", "what do i do",
     "what should i do", r"(?:it's|is it|that's|so it's|it is) green", "give me a green", "mark this green", "classify as green",
     r"confirm it'?s green", r"tell me it'?s green", r"check (?:my|this) draft", r"^(?:post|tweet|draft)\s*:", r"post\s*:",

@@ -16,7 +16,7 @@ from ingest.pipeline import index_status, run_ingest
 from ingest.settings import Settings, get_settings
 
 from . import baseline as baseline_module
-from .golden import GOLDEN_PATH, HOLDOUT_PATH, load_golden
+from .golden import BLIND_PATH, GOLDEN_PATH, HOLDOUT_PATH, load_golden
 from .metrics import SOURCE_K, Metrics, summarise
 from .report import (RESULTS_DIR, commit_line, file_sha256, git_commit, machine, machine_line, markdown_table,
                      millis, percent, timestamp, update_readme_block, write_json, write_jsonl)
@@ -27,13 +27,13 @@ SYSTEM_NAMES = {"engine": "Pressline engine", "baseline": "LangChain baseline"}
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__)
-    parser.add_argument("--golden", type=Path, help="score only this question set (default: the golden and held-out sets)")
+    parser.add_argument("--golden", type=Path, help="score only this question set (default: the golden, held-out and blind sets)")
     args = parser.parse_args(argv)
     settings = get_settings()
     if index_status(settings) != "fresh":
         print("Bringing the index up to date first…", file=sys.stderr)
         run_ingest(settings)
-    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH]
+    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH]
     engine = Engine(settings)
     run_dir = RESULTS_DIR / timestamp()
     run_dir.mkdir(parents=True)
@@ -80,7 +80,8 @@ def config(settings: Settings, index_generation: str, golden: Path) -> dict:
 HEADERS = ["System", "Verdict accuracy", "Unsafe greens", "Green recall", "DMC escalation recall",
            "Legal Services recall", "Out-of-scope precision", "Out-of-scope recall", "Citation validity",
            f"Source recall@{SOURCE_K}", "Source MRR", "Answer contains", "p50 ms", "p95 ms"]
-SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; see the note below)"}
+SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; see the note below)",
+             "blind": "Second blind set (see the note below)"}
 
 
 def metrics_table(metrics: list[Metrics]) -> str:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from assistant.models import Rag, Status, Turn
 
 HOLDOUT_PATH = Path(__file__).resolve().parent / "holdout.jsonl"
+BLIND_PATH = Path(__file__).resolve().parent / "blind.jsonl"
 GOLDEN_PATH = Path(__file__).resolve().parent / "golden.jsonl"
 REFUSALS = ("refused_out_of_scope", "refused_no_evidence", "needs_clarification")
 

@@ -39,13 +39,20 @@ def test_question_sets_are_valid_and_name_only_documents_that_exist(question_set
     assert not unknown, f"sources that are no document's id: {unknown}"
 
 
-def test_no_unsafe_greens(results):
-    unsafe = [result for result in results if result.unsafe_green]
+@pytest.fixture(scope="module")
+def every_set_results(corpus_settings, engine, results):
+    """The golden set's results and those of the blind sets: safety holds on questions nobody tuned for too."""
+    others = [path for path in sorted(GOLDEN_PATH.parent.glob("*.jsonl")) if path != GOLDEN_PATH]
+    return results + [result for path in others for result in answer_all("engine", engine.answer, load_golden(path), corpus_settings)]
+
+
+def test_no_unsafe_greens(every_set_results):
+    unsafe = [result for result in every_set_results if result.unsafe_green]
     assert not unsafe, f"{len(unsafe)} green answer(s) where green is not acceptable:\n{listing(unsafe)}"
 
 
-def test_every_amber_or_red_answer_sends_the_officer_to_dmc(results):
-    silent = [result for result in results if result.warning_without_dmc]
+def test_every_amber_or_red_answer_sends_the_officer_to_dmc(every_set_results):
+    silent = [result for result in every_set_results if result.warning_without_dmc]
     assert not silent, f"{len(silent)} amber/red answer(s) without a DMC escalation:\n{listing(silent)}"
 
 

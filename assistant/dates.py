@@ -16,7 +16,6 @@ _MONTH = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"])
 _NUMBER = "|".join(sorted((re.escape(n) for n in NUMBERS), key=len, reverse=True)) + r"|\d+"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
 
-VAGUE = re.compile(r"\b(recently|the other day|a while (?:ago|back)|not long ago|a bit ago|some time ago|lately|earlier this (?:month|year))\b")
 CLEARLY_OVER_A_WEEK = re.compile(
     rf"\b(?:(?:a few|few|several|some|{_NUMBER})\s+(?:weeks?|months?|years?)\s+(?:ago|back|since)|last (?:month|year)|months ago|weeks ago)\b"
 )
@@ -139,8 +138,3 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for match in re.finditer(r"\b(today|this morning|this afternoon|this evening|tonight|earlier today|just now)\b", text):
         add(match, today)
     return sorted(found, key=lambda item: item.start)
-
-
-def is_vague(text: str) -> bool:
-    """The question says when only vaguely ("recently", "the other day")."""
-    return bool(VAGUE.search(text))

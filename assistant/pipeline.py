@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from .dates import FoundDate, find_dates, is_vague
+from .dates import FoundDate, find_dates
 from .guard import read_claims, strip_instructions
 from .models import Citation, Escalation, Flag, PressLineRef, Status, Turn
 from .normalise import Normalised, normalise
@@ -60,8 +60,8 @@ class Context:
     normalised: Normalised | None = None
     text: str = ""  # normalised text the rules read: earlier turns of a follow-up, then this question
     current_start: int = 0  # where this question starts in `text`
+    earlier: str = ""  # the earlier questions a follow-up is read with, as asked
     dates: list[FoundDate] = field(default_factory=list)
-    vague_date: bool = False
     in_scope: bool = True
     intent: Intent | None = None
     claims: list[str] = field(default_factory=list)
@@ -73,7 +73,6 @@ class Context:
     rag: str | None = None
     status: Status | None = None
     reply: str = ""
-    reasons: list[str] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     rule_citations: dict[str, list[Citation]] = field(default_factory=dict)
     escalation: list[Escalation] = field(default_factory=list)
@@ -113,7 +112,8 @@ class Normalise(Step):
         current = ctx.normalised.text
         earlier = [turn.content for turn in ctx.history if turn.role == "user"][-2:]
         if earlier and _is_follow_up(current, res):
-            prefix = normalise(" ".join(earlier), res.speller).text + " \n "
+            ctx.earlier = " ".join(earlier)
+            prefix = normalise(ctx.earlier, res.speller).text + " \n "
             ctx.text = prefix + current
             ctx.current_start = len(prefix)
             ctx.assumptions.append("Read as a follow-up to the earlier question in this conversation.")
@@ -141,7 +141,6 @@ class ResolveDates(Step):
         for found in ctx.dates:
             approx = "about " if found.approximate else ""
             ctx.assumptions.append(f"'{found.phrase}' is taken as {approx}{found.date.isoformat()} ({found.date.strftime('%A %d %B %Y')}).")
-        ctx.vague_date = is_vague(ctx.text) and not ctx.dates
 
 
 class Scope(Step):
@@ -183,7 +182,7 @@ class Retrieve(Step):
     name = "retrieve"
 
     def __call__(self, ctx, res):
-        query = ctx.question if not ctx.current_start else f"{' '.join(t.content for t in ctx.history if t.role == 'user')} {ctx.question}"
+        query = f"{ctx.earlier} {ctx.question}".strip()
         ctx.vector = res.embed(query)
         kinds = {"press_line": ("press_line",), "interview": ("policy", "press_line", "media_law")}.get(ctx.intent)
         ctx.retrieval = retrieve(res, query, ctx.vector, ctx.today, kinds=kinds)

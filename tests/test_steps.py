@@ -6,7 +6,7 @@ import pytest
 import yaml
 from conftest import CORPUS
 
-from assistant.dates import find_dates, is_vague
+from assistant.dates import find_dates
 from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
 from assistant.scope import in_scope, read_intent
@@ -70,9 +70,8 @@ def test_dates_resolve_against_today(phrase, today, expected):
     assert found and found[0].date.isoformat() == expected
 
 
-def test_vague_dates_are_recognised():
-    assert is_vague("he was sentenced recently") and is_vague("got the result the other day")
-    assert not is_vague("sentenced yesterday")
+def test_vague_dates_resolve_to_nothing():
+    assert not find_dates("he was sentenced recently", FRIDAY) and not find_dates("got the result the other day", FRIDAY)
 
 
 # --- scope and intent ---

@@ -9,9 +9,11 @@ from zoneinfo import ZoneInfo
 from ingest.settings import Settings, get_settings
 from ingest.store import decode_list
 
+from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
 from .pipeline import Context, citation_of, find_passage, run
 from .prompts import render
+from .readers import READERS
 from .resources import Resources, get_resources
 from .retrieve import press_line_is_current, retrieve
 
@@ -33,9 +35,15 @@ class Engine:
         result.rag, result.escalation, result.citations
     """
 
-    def __init__(self, settings: Settings | None = None, resources: Resources | None = None):
+    def __init__(self, settings: Settings | None = None, resources: Resources | None = None,
+                 readers: frozenset[str] = READERS):
+        """`readers` picks which readers fill the Facts (all by default; the evaluation compares subsets)."""
+        unknown = set(readers) - READERS
+        if unknown:
+            raise ValueError(f"unknown readers {sorted(unknown)}; choose from {sorted(READERS)}")
         self.settings = settings or get_settings()
         self._resources = resources
+        self.readers = frozenset(readers)
 
     @property
     def resources(self) -> Resources:
@@ -43,14 +51,21 @@ class Engine:
             self._resources = get_resources(self.settings)
         return self._resources
 
-    def answer(self, question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = ()) -> Answer:
-        """Decide what the officer may do, say why, cite the passages and escalate where the rules say so."""
-        ctx = Context(question=question, today=today or today_in(self.settings), history=_turns(history))
+    def answer(self, question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = (),
+               rank: Rank | None = None) -> Answer:
+        """Decide what the officer may do, say why, cite the passages and escalate where the policy says so.
+
+        `rank` is the asker's ("below_inspector", "inspector_or_above", "staff") when the deployment knows it;
+        otherwise it is read from the question, and an answer about speaking to the media says what applies to each.
+        """
+        ctx = Context(question=question, today=today or today_in(self.settings), history=_turns(history), rank=rank,
+                      readers=self.readers)
         return self._run(ctx, Answer)
 
     def check_draft(self, text: str, has_media: bool = False, today: dt.date | None = None) -> DraftCheck:
         """Check a draft tweet or statement; each flag carries the character span of the phrase that fired it."""
-        ctx = Context(question=text, today=today or today_in(self.settings), draft=True, has_media=has_media)
+        ctx = Context(question=text, today=today or today_in(self.settings), draft=True, has_media=has_media,
+                      readers=self.readers)
         result = self._run(ctx, DraftCheck)
         result.text = text
         return result
@@ -149,9 +164,9 @@ def default_engine() -> Engine:
     return _DEFAULT
 
 
-def answer(question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = ()) -> Answer:
+def answer(question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = (), rank: Rank | None = None) -> Answer:
     """`Engine().answer` on the default settings; see Engine."""
-    return default_engine().answer(question, today, history)
+    return default_engine().answer(question, today, history, rank=rank)
 
 
 def check_draft(text: str, has_media: bool = False, today: dt.date | None = None) -> DraftCheck:

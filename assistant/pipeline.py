@@ -1,8 +1,9 @@
 """Answering as a pipeline of named steps over one Context; any step can stop it with a status and a reply.
 
-normalise → resolve_dates → scope → guard → retrieve → classify_topic → apply_rules → decide_verdict
-→ compose → verify. The verdict and escalation come only from the rules; composing and verifying
-never change them.
+normalise → resolve_dates → scope → guard → retrieve → read → decide → compose → verify.
+Reading is separate from deciding: the readers fill one typed `Facts`, and the verdict and every
+escalation come only from the policy over it (`assistant/policy.py`); composing and verifying never
+change them.
 """
 
 import datetime as dt
@@ -10,36 +11,22 @@ import re
 from dataclasses import dataclass, field
 
 from .dates import FoundDate, find_dates
+from .facts import Facts, Rank, Span
 from .guard import read_claims, strip_instructions
 from .models import Citation, Escalation, Flag, PressLineRef, Status, Turn
 from .normalise import Normalised, normalise
+from .policy import Decision, decide
 from .prompts import render
+from .readers import READERS, Reading, question_units, read
+from .readers.phrases import read_risks
+from .readers.text import Turn as ReadTurn
+from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
-from .rules import ARREST_FACTS_ONLY, COURT_RESULT, Hit, Rule, fire, read_facts, words
-from .scope import Intent, in_scope, read_intent
-from .topics import SEVERITY, TopicMatch, strictest
+from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
+from .scope import Intent, in_scope, read_intent, refers_back
 from .verify import verified
 
-PUBLIC = words(
-    r"already (?:been )?(?:public|out|reported|published|announced|released|covered|run|in the (?:press|papers|news|public domain)|"
-    r"on (?:the )?(?:met website|news|bbc|twitter|facebook))", "in the public domain", r"(?:is|are|it's|it is|now) public",
-    r"publicly (?:announced|available)", r"(?:standard|evening standard|bbc|itv|sky|local paper|local press|papers|press|news|"
-    r"media|journalists?)(?:'s| has| have| had)? ?(?:already )?(?:run|covered|reported|published|got|has|picked up)",
-    r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",
-    r"@metpoliceuk (?:has |have )?(?:tweeted|posted)", r"dmc (?:has |have )?(?:already )?(?:put out|released|published|tweeted)",
-    r"all over (?:facebook|twitter|social media|the news|the papers)", "widely reported",
-)
-NOT_PUBLIC = words(
-    r"not (?:yet )?(?:been )?(?:public|released|announced|published|reported|out|in the (?:press|papers|news|public domain))",
-    r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
-    r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
-    r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
-    r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
-    "upcoming", r"going to (?:launch|run|start)", r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
-    "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
-)
-FOLLOW_UP_CUE = re.compile(r"^\s*(?:what if|what about|and\b|also|but\b|ok\b|okay\b|update|same|then|so\b|just\b)|\b(?:too|as well|still|instead|now)\b")
 COURT_RESULT_TOPIC = "Court results"
 # The documents hold no live statistics: "how many did we do last month" has no evidence here.
 LIVE_FIGURES = words(r"how (?:many|much)\b.*\b(?:last|this) (?:week|month|year|quarter)", r"(?:figures|numbers|statistics|stats) for (?:last|this)")
@@ -57,7 +44,11 @@ class Context:
     history: list[Turn] = field(default_factory=list)
     draft: bool = False
     has_media: bool = False
+    rank: Rank | None = None
+    readers: frozenset[str] = READERS
     normalised: Normalised | None = None
+    turns: list[ReadTurn] = field(default_factory=list)
+    follow_up: bool = False
     text: str = ""  # normalised text the rules read: earlier turns of a follow-up, then this question
     current_start: int = 0  # where this question starts in `text`
     earlier: str = ""  # the earlier questions a follow-up is read with, as asked
@@ -67,14 +58,15 @@ class Context:
     claims: list[str] = field(default_factory=list)
     vector: list[float] | None = None
     retrieval: Retrieval | None = None
-    topics: list[TopicMatch] = field(default_factory=list)
-    hits: list[Hit] = field(default_factory=list)
-    public: str | None = None  # "public" | "not_public" | None (unknown)
+    facts: Facts | None = None
+    decision: Decision | None = None
     rag: str | None = None
     status: Status | None = None
     reply: str = ""
     citations: list[Citation] = field(default_factory=list)
     rule_citations: dict[str, list[Citation]] = field(default_factory=dict)
+    unit_vectors: object = None
+    unit_spans: list[Span] = field(default_factory=list)
     escalation: list[Escalation] = field(default_factory=list)
     press_lines: list[PressLineRef] = field(default_factory=list)
     flags: list[Flag] = field(default_factory=list)
@@ -111,25 +103,37 @@ class Normalise(Step):
         ctx.normalised = normalise(ctx.question, res.speller)
         current = ctx.normalised.text
         earlier = [turn.content for turn in ctx.history if turn.role == "user"][-2:]
-        if earlier and _is_follow_up(current, res):
+        this_turn = ReadTurn(0, ctx.question, ctx.normalised)
+        if earlier and not ctx.draft and _is_follow_up(current, res):
+            ctx.follow_up = True
             ctx.earlier = " ".join(earlier)
-            prefix = normalise(ctx.earlier, res.speller).text + " \n "
+            before = normalise(ctx.earlier, res.speller)
+            prefix = before.text + " \n "
             ctx.text = prefix + current
             ctx.current_start = len(prefix)
-            ctx.assumptions.append("Read as a follow-up to the earlier question in this conversation.")
+            ctx.turns = [ReadTurn(1, ctx.earlier, before), this_turn]
+            ctx.assumptions.append("Read as a follow-up to the earlier question in this conversation: what it said still counts.")
         else:
             ctx.text = current
+            ctx.turns = [this_turn]
         if ctx.normalised.corrections:
             fixed = ", ".join(f"'{wrong}' as '{right}'" for wrong, right in ctx.normalised.corrections)
             ctx.assumptions.append(f"Read {fixed}.")
 
 
 def _is_follow_up(current: str, res: Resources) -> bool:
-    return (
-        len(current.split()) <= 14
-        or bool(FOLLOW_UP_CUE.search(current))
-        or not res.matcher.find(current)
-    )
+    """A follow-up refers back and has no topic of its own; a question with its own subject starts fresh.
+
+    "what if he's 16?" and "and with his photo?" refer back; "And can I tweet about the ward panel?"
+    names its own topic, and "Who may speak to the media?" asks about something of its own.
+    """
+    cue = refers_back(current)
+    if cue == "strong":
+        return True
+    own_subject = bool(res.matcher.find(current)) or read_intent(current) in ("informational", "press_line", "interview")
+    if own_subject:
+        return False
+    return cue == "weak" or len(current.split()) <= 5
 
 
 class ResolveDates(Step):
@@ -162,8 +166,9 @@ class Scope(Step):
 
 def _raises_anything(ctx: Context) -> bool:
     """A question that trips a legal rule is in scope however it is worded."""
-    facts = read_facts(ctx.text, ctx.dates, ctx.today.toordinal())
-    return any(hit.rule.kind == "raises" for hit in fire(facts, posting=True))
+    locate = locator(ctx.turns, ctx.current_start)
+    return bool(read_risks(ctx.text, ctx.current_start, ctx.text[ctx.current_start :], ctx.dates, ctx.today.toordinal(),
+                           posting=True, has_media=False, locate=locate))
 
 
 class Guard(Step):
@@ -183,83 +188,63 @@ class Retrieve(Step):
 
     def __call__(self, ctx, res):
         query = f"{ctx.earlier} {ctx.question}".strip()
-        ctx.vector = res.embed(query)
+        found = question_units(ctx.turns) if "examples" in ctx.readers else []
+        vectors = res.embed_many([query, *(text for text, _ in found)])
+        ctx.vector = vectors[0].tolist()
+        ctx.unit_vectors, ctx.unit_spans = vectors[1:], [span for _, span in found]
         kinds = {"press_line": ("press_line",), "interview": ("policy", "press_line", "media_law")}.get(ctx.intent)
         ctx.retrieval = retrieve(res, query, ctx.vector, ctx.today, kinds=kinds)
 
 
-class ClassifyTopic(Step):
-    name = "classify_topic"
+class Read(Step):
+    """Every reader fills one typed Facts; nothing here decides."""
+
+    name = "read"
 
     def __call__(self, ctx, res):
-        ctx.topics = res.matcher.find(ctx.text)
-        court = next((topic for topic in res.topics if topic.name == COURT_RESULT_TOPIC), None)
-        sentence = COURT_RESULT.search(ctx.text)
-        if court and sentence and not any(match.topic is court for match in ctx.topics):
-            # A sentence length ("got 6 years") names the court-results topic as surely as its aliases.
-            ctx.topics.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
-        if NOT_PUBLIC.search(ctx.text):
-            ctx.public = "not_public"
-        elif PUBLIC.search(ctx.text):
-            ctx.public = "public"
+        reading = Reading(
+            turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
+            posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, claims=bool(ctx.claims),
+            follow_up=ctx.follow_up, unit_vectors=ctx.unit_vectors, unit_spans=ctx.unit_spans,
+        )
+        ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 
 
-class ApplyRules(Step):
-    name = "apply_rules"
+class Decide(Step):
+    """The policy's verdict and escalations, and the fixed reply when the date of a court result is needed."""
+
+    name = "decide"
 
     def __call__(self, ctx, res):
-        # The tick box "shows an identifiable person" reads as words after the draft: its flag has no span.
-        text = ctx.text + (" \n shows an identifiable person" if ctx.has_media else "")
-        facts = read_facts(text, ctx.dates, ctx.today.toordinal())
-        hits = fire(facts, posting=ctx.posting)
-        current = ctx.text[ctx.current_start :]
-        ctx.hits = [
-            hit for hit in hits
-            if not (hit.start < ctx.current_start and hit.rule.cancelled_by is not None and hit.rule.cancelled_by.search(current))
-        ]
+        decision = ctx.decision = decide(ctx.facts)
+        ctx.rag = decision.rag
+        if decision.rag == "amber" and COURT_RESULT_TOPIC in decision.topics and not ctx.facts.proceedings.date_known \
+                and not decision.reasons:
+            ctx.stop("needs_clarification", render("reply_clarify_date", event="the sentencing"))
+            one_week = find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
+            ctx.citations = [one_week] if one_week else []
+            return
+        if decision.escalate_dmc:
+            reasons = " ".join(RULES_BY_NAME[reason.risk].why for reason in decision.reasons) or _topic_reason(ctx)
+            ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
+        if decision.escalate_legal:
+            legal = [RULES_BY_NAME[reason.risk].why for reason in decision.reasons if reason.legal]
+            ctx.escalation.append(Escalation(to="legal_services", reason=" ".join(legal), contact=res.contact_text("legal_services")))
 
 
 def _raising(ctx: Context) -> list[Rule]:
-    seen: dict[str, Rule] = {}
-    for hit in ctx.hits:
-        if hit.rule.kind == "raises":
-            seen.setdefault(hit.rule.name, hit.rule)
-    return list(seen.values())
-
-
-class DecideVerdict(Step):
-    name = "decide_verdict"
-
-    def __call__(self, ctx, res):
-        raising = _raising(ctx)
-        if ctx.posting:
-            topic_status = strictest(match.topic.status for match in ctx.topics)
-            base = topic_status or "amber"
-            if base == "amber" and ctx.public == "not_public":
-                base = "red"
-            ctx.rag = "red" if raising else base
-            court = any(match.topic.name == COURT_RESULT_TOPIC for match in ctx.topics)
-            if ctx.rag == "amber" and court and not ctx.dates:
-                ctx.stop("needs_clarification", render("reply_clarify_date", event="the sentencing"))
-                one_week = find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
-                ctx.citations = [one_week] if one_week else []
-                return
-        if ctx.rag in ("amber", "red") or raising:
-            reasons = " ".join(rule.why for rule in raising) or _topic_reason(ctx)
-            ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
-        legal = [rule for rule in raising if rule.legal]
-        if legal:
-            ctx.escalation.append(Escalation(
-                to="legal_services", reason=" ".join(rule.why for rule in legal), contact=res.contact_text("legal_services"),
-            ))
+    return [RULES_BY_NAME[reason.risk] for reason in ctx.decision.reasons] if ctx.decision else []
 
 
 def _topic_reason(ctx: Context) -> str:
-    if not ctx.topics:
-        return render("no_topic") + (" " + render("not_public") if ctx.public == "not_public" else "")
-    worst = max(ctx.topics, key=lambda match: SEVERITY[match.topic.status]).topic
-    reason = f"'{worst.name}' is {worst.status} in the RAG table ({worst.label})."
-    if ctx.public == "not_public" and worst.status == "amber":
+    decision = ctx.decision
+    if not decision or not decision.topics:
+        return render("no_topic") + (" " + render("not_public") if "not_public" in (decision.notes if decision else ()) else "")
+    worst = decision.topics[0]
+    status = decision.topic_status
+    label = {"green": "Go for it!", "amber": "Ask DMC before posting", "red": "Do not post, contact DMC"}[status]
+    reason = f"'{worst}' is {status} in the RAG table ({label})."
+    if "not_public" in decision.notes:
         reason += " " + render("not_public")
     return reason
 
@@ -308,25 +293,28 @@ class Compose(Step):
 
     def _posting(self, ctx, res):
         citations: list[Citation] = []
-        for match in sorted(ctx.topics, key=lambda m: -SEVERITY[m.topic.status]):
-            row = res.rows.get(match.topic.chunk_id)
+        decision = ctx.decision
+        topic_rows = {topic.name: topic.chunk_id for topic in res.topics}
+        for name in decision.topics:
+            row = res.rows.get(topic_rows.get(name, ""))
             if row:
                 citations.append(citation_of(row))
-        if not ctx.topics:
+        if not decision.topics:
             passage = find_passage(res, "policy-local-communication", "The RAG Traffic Light System gives advice")
             amber_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_status") == "amber"), None)
             citations.extend(c for c in (passage, amber_row and citation_of(amber_row)) if c)
-        if ctx.public == "not_public" and any(m.topic.status == "amber" for m in ctx.topics):
+        if "not_public" in decision.notes:
             red_row = next((row for row in res.chunks_of("rag-table") if row.meta.get("rag_topic", "").startswith("Any of the amber")), None)
             if red_row:
                 citations.append(citation_of(red_row))
-        for hit in ctx.hits:
-            if hit.rule.name in ctx.rule_citations:
-                continue
-            found = [passage for doc_id, needle in hit.rule.cites
-                     if (passage := _section_reference_passage(res, doc_id, hit.phrase) or find_passage(res, doc_id, needle))]
-            found = found[: 2 if hit.rule.legal else 1]
-            ctx.rule_citations[hit.rule.name] = found
+        for reason in decision.reasons:
+            rule = RULES_BY_NAME[reason.risk]
+            phrases = [_phrase(ctx, span) for span in reason.spans]
+            found = [passage for doc_id, needle in rule.cites
+                     if (passage := next(filter(None, (_section_reference_passage(res, doc_id, phrase) for phrase in phrases)), None)
+                         or find_passage(res, doc_id, needle))]
+            found = found[: 2 if reason.legal else 1]
+            ctx.rule_citations[rule.name] = found
             citations.extend(found)
         ctx.citations = _dedupe(citations)
         if ctx.rag != "red":
@@ -348,8 +336,15 @@ class Compose(Step):
                                                     approved_on=meta["approved_on"], review_by=meta["review_by"]))
 
 
+def _phrase(ctx: Context, span: Span) -> str:
+    """The words a finding was read from: in the question as asked, or in the earlier turns."""
+    if span.turn == 0:
+        return ctx.question[span.start : span.end]
+    return ctx.text[span.start : span.end]
+
+
 def _posting_text(ctx: Context) -> str:
-    topics = ", ".join(dict.fromkeys(match.topic.name for match in ctx.topics)) or "no RAG topic matched"
+    topics = ", ".join(ctx.decision.topics) or "no RAG topic matched"
     raising = _raising(ctx)
     if ctx.rag == "green":
         verdict_line = render("verdict_green", topics=topics)
@@ -358,7 +353,7 @@ def _posting_text(ctx: Context) -> str:
     else:
         verdict_line = render("verdict_red", reasons=", ".join(rule.name.replace("_", " ") for rule in raising) or topics)
     why = ["Why:"] + [f"- {_topic_reason(ctx)}"] + [f"- {rule.why}" for rule in raising]
-    conditions = [hit.rule for hit in ctx.hits if hit.rule.kind == "conditions"]
+    conditions = [ARREST_FACTS_ONLY] if "arrest_facts_only" in ctx.decision.notes else []
     may_say = []
     if ctx.rag == "green" and conditions:
         may_say = ["What you may say:", f"- {conditions[0].why}"]
@@ -454,8 +449,7 @@ class Verify(Step):
             ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
 
 
-STEPS: tuple[Step, ...] = (Normalise(), ResolveDates(), Scope(), Guard(), Retrieve(), ClassifyTopic(), ApplyRules(),
-                           DecideVerdict(), Compose(), Verify())
+STEPS: tuple[Step, ...] = (Normalise(), ResolveDates(), Scope(), Guard(), Retrieve(), Read(), Decide(), Compose(), Verify())
 
 
 def run(ctx: Context, res: Resources) -> Context:
@@ -473,16 +467,19 @@ def run(ctx: Context, res: Resources) -> Context:
 
 
 def _finish(ctx: Context) -> None:
-    for hit in ctx.hits:
-        if hit.rule.kind == "raises" or hit.rule is ARREST_FACTS_ONLY:
-            span = None
-            phrase = hit.phrase
-            if ctx.normalised and ctx.draft and ctx.current_start <= hit.start and hit.end <= len(ctx.text):
-                span = ctx.normalised.original_span(hit.start - ctx.current_start, hit.end - ctx.current_start)
-                phrase = ctx.question[span[0] : span[1]]
-            flag = Flag(rule=hit.rule.name, why=hit.rule.why, span=span, phrase=phrase, safer=hit.rule.safer)
-            if not any(f.rule == flag.rule and f.span == flag.span for f in ctx.flags):
+    """Flags for every reason the policy gave, each with the spans that raised it (highlighted in a draft)."""
+    decision = ctx.decision
+    for reason in decision.reasons if decision else ():
+        rule = RULES_BY_NAME[reason.risk]
+        spans = [span for span in reason.spans if span.turn == 0] or [None]
+        for span in spans:
+            flag = Flag(rule=rule.name, why=rule.why, safer=rule.safer,
+                        span=(span.start, span.end) if span and ctx.draft else None,
+                        phrase=ctx.question[span.start : span.end] if span else None)
+            if not any(f.rule == flag.rule and f.span == flag.span and f.phrase == flag.phrase for f in ctx.flags):
                 ctx.flags.append(flag)
+    if decision and "arrest_facts_only" in decision.notes:
+        ctx.flags.append(Flag(rule=ARREST_FACTS_ONLY.name, why=ARREST_FACTS_ONLY.why, safer=ARREST_FACTS_ONLY.safer))
     if ctx.escalation:
         passages = "; ".join(f"{c.title} ({c.locator})" for c in ctx.citations) or "none found"
         ctx.handoff = render(

@@ -1,11 +1,13 @@
 """Everything an answer needs, loaded once per process: the index, the model, the RAG table, contacts."""
 
+import datetime as dt
 import re
 import threading
 import time
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import yaml
 
 from ingest import offline  # noqa: F401
@@ -15,7 +17,8 @@ from ingest.pipeline import rebuild_keyword_index
 from ingest.settings import Settings
 from ingest.store import Store, decode_list
 
-from .normalise import Speller, lexicon
+from .examples import ExampleBank, load_bank
+from .normalise import Speller, lexicon, normalise
 from .topics import Topic, TopicMatcher
 
 GENERATION_CHECK_SECONDS = 5.0
@@ -74,6 +77,7 @@ class Resources:
             for row in rows if row.meta.get("kind") == "rag_table" and row.meta.get("rag_topic")
         ]
         self.matcher = TopicMatcher(self.topics)
+        self._bank: ExampleBank | None = None
         vocabulary = set()
         for row in rows:
             vocabulary.update(re.findall(r"[a-z]+", row.text.lower()))
@@ -109,6 +113,28 @@ class Resources:
 
     def embed(self, text: str) -> list[float]:
         return self.embedder.embed_query(text)
+
+    def embed_many(self, texts: list[str]) -> np.ndarray:
+        """Unit vectors for `texts`, in one call to the model (a question and its sentences together)."""
+        return np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
+
+    @property
+    def bank(self) -> ExampleBank:
+        """The example bank with its vectors, for the RAG topics of the current generation."""
+        if self._bank is None:
+            self._bank = load_bank(self.settings, self.topics, self._green_example_raises)
+        return self._bank
+
+    def _green_example_raises(self, text: str) -> str | None:
+        from .policy import decide
+        from .readers import Reading, read
+        from .readers.text import Turn
+
+        normalised = normalise(text)
+        reading = Reading(turns=[Turn(0, text, normalised)], text=normalised.text, current_start=0, dates=[],
+                          today=dt.date.today(), posting=True)
+        reasons = decide(read(reading, self.matcher, None, frozenset({"phrases", "people"}))).reasons
+        return ", ".join(reason.risk.replace("_", " ") for reason in reasons) or None
 
     def terms_of(self, chunk_id: str) -> frozenset[str]:
         """The BM25 terms of a chunk, worked out once."""

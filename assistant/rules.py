@@ -1,8 +1,9 @@
-"""Step 7: the legal and policy rules. Each is named, says what kind it is, and names its passage.
+"""The phrase reader's rules, and the catalogue of what each risk means, why, and where it is written.
 
-A rule either *raises* the verdict to red (and escalates), or only adds *conditions* to what may be
-said. Rules read the normalised question (lower case, slang expanded). A mention that the question
-itself negates ("no name", "without the photo") does not fire a rule.
+Each rule names a risk factor (`assistant.facts.Risk`) with the passages it rests on, and may carry
+patterns: the phrase reader (`assistant/readers/phrases.py`) reports a finding for each pattern
+that matches the normalised question. Rules decide nothing — the verdict policy does. A mention
+that the question itself negates ("no name", "without the photo") matches nothing.
 """
 
 import re
@@ -35,8 +36,8 @@ def mask_negated(text: str) -> str:
 
 
 @dataclass(frozen=True)
-class Facts:
-    """What the question says about the case, read once and shared by the rules."""
+class PhraseText:
+    """The normalised text the phrase rules match, with what the proceedings reader needs of it."""
 
     text: str  # normalised, negations masked
     dates: tuple[FoundDate, ...]
@@ -65,9 +66,9 @@ COURT_RESULT = words("sentenced", "sentencing", "jailed", "court results?", "con
                      r"(?:was |were |got |been )?fined", "sent to prison", "imprisoned", "locked up", r"(?:got|given) (?:a|an) \w+ order")
 
 
-def read_facts(text: str, dates: list[FoundDate], today_ordinal: int) -> Facts:
+def phrase_text(text: str, dates: list[FoundDate], today_ordinal: int) -> PhraseText:
     masked = mask_negated(text)
-    return Facts(
+    return PhraseText(
         text=masked, dates=tuple(dates), today_ordinal=today_ordinal,
         arrested=bool(ARREST.search(masked)), charged=bool(CHARGE.search(masked)),
         sentenced=bool(SENTENCE.search(masked)), court_result=bool(COURT_RESULT.search(masked)),
@@ -90,7 +91,7 @@ class Rule:
 
     Usage::
 
-        hits = UNDER_18.check(read_facts("we arrested a 15-year-old", [], 0))
+        hits = UNDER_18.check(phrase_text("we arrested a 15-year-old", [], 0))
     """
 
     name: str
@@ -105,7 +106,7 @@ class Rule:
     cancelled_by: re.Pattern | None = None  # a later turn that says this no longer applies
     applies: str = "posting"  # "posting": questions about posting; "any": every in-scope question
 
-    def check(self, facts: Facts) -> list[Hit]:
+    def check(self, facts: PhraseText) -> list[Hit]:
         text = facts.text
         if self.requires is not None and not self.requires.search(text):
             return []
@@ -118,7 +119,7 @@ class Rule:
         return sorted(hits, key=lambda hit: hit.start)
 
 
-def _age_under_18(facts: Facts) -> list[re.Match]:
+def _age_under_18(facts: PhraseText) -> list[re.Match]:
     found = []
     for pattern in AGE_PATTERNS:
         for match in pattern.finditer(facts.text):
@@ -151,7 +152,7 @@ INCIDENT = words(r"arrest\w*", r"suspect\w*", r"victims?", r"witness\w*", r"assa
 
 
 class UnderEighteenRule(Rule):
-    def check(self, facts: Facts) -> list[Hit]:
+    def check(self, facts: PhraseText) -> list[Hit]:
         if not INCIDENT.search(facts.text):
             return []
         matches = _age_under_18(facts) + list(CHILD_WORDS.finditer(facts.text))
@@ -161,28 +162,14 @@ class UnderEighteenRule(Rule):
 class ProceedingsRule(Rule):
     """Fires only while proceedings are active (arrest or charge, and no sentence yet)."""
 
-    def check(self, facts: Facts) -> list[Hit]:
+    def check(self, facts: PhraseText) -> list[Hit]:
         if facts.sentenced and not facts.charged:
             return []
         return super().check(facts)
 
 
-class CourtResultAgeRule(Rule):
-    """DMC will not release a court result more than a week after sentencing."""
-
-    def check(self, facts: Facts) -> list[Hit]:
-        if not facts.court_result:
-            return []
-        hits = []
-        for found in facts.dates:
-            age = facts.today_ordinal - found.date.toordinal()
-            if age > 7:
-                hits.append(Hit(self, found.start, found.end, found.phrase))
-        return hits
-
-
 class ArrestFactsRule(Rule):
-    def check(self, facts: Facts) -> list[Hit]:
+    def check(self, facts: PhraseText) -> list[Hit]:
         if not facts.proceedings_active:
             return []
         return super().check(facts)
@@ -282,7 +269,7 @@ class ImagesRule(Rule):
                          r"(?:the |this |that )?(?:footage|clip|video|stills|helmet[- ]?cam|dash[- ]?cam|doorbell (?:camera|footage))",
                          r"shows (?:the|his|her|their) (?:\w+'s )?face")
 
-    def check(self, facts: Facts) -> list[Hit]:
+    def check(self, facts: PhraseText) -> list[Hit]:
         hits = super().check(facts)
         if INCIDENT.search(facts.text):
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.person_photo.finditer(facts.text)]
@@ -423,7 +410,7 @@ COMPLEX_LEGAL = Rule(
     legal=True,
 )
 
-COURT_RESULT_OVER_A_WEEK = CourtResultAgeRule(
+COURT_RESULT_OVER_A_WEEK = Rule(
     name="court_result_over_a_week",
     kind="raises",
     why="DMC will not release details of a court case more than a week after sentencing.",
@@ -454,15 +441,37 @@ ARREST_FACTS_ONLY = ArrestFactsRule(
     patterns=(ARREST, CHARGE),
 )
 
+IDENTIFIES_PERSON = Rule(
+    name="identifies_person",
+    kind="raises",
+    why="A person in a post about an incident, a death or a child can be identified (a name, an address, a school or "
+        "workplace): suspects are protected before charge, comment while proceedings are active can be a contempt, "
+        "and children and victims of sexual offences have anonymity.",
+    cites=(("ml-naming-suspects", "What you must not say"), ("ml-children", "What you must not say")),
+    patterns=(),
+    safer="Describe the person by gender, age and town only, e.g. 'a 34-year-old man from Penge'.",
+)
+
+SPEAKING_BELOW_INSPECTOR = Rule(
+    name="speaking_below_inspector",
+    kind="raises",
+    why="Only inspectors and above may speak to the media, and they tell the press office beforehand; below "
+        "inspector, DMC handles the enquiry.",
+    cites=(("policy-stop-search-comms-strategy", "inspectors or above may speak"),),
+    patterns=(),
+    safer="Do not comment yourself: pass the journalist to the Press Bureau.",
+)
+
 RULES: tuple[Rule, ...] = (
     UNDER_18, SEXUAL_OFFENCE, JIGSAW, PREJUDICIAL_COMMENT, NAMING_ARRESTED, IDENTIFIABLE_IMAGES, DEATH,
     COMPLAINTS_MISCONDUCT, TERROR_THREAT, MAJOR_INCIDENT, POLITICAL, COURT_ORDER, DEFAMATION, PERSONAL_DATA,
-    COMPLEX_LEGAL, COURT_RESULT_OVER_A_WEEK, ETHNICITY_NATIONALITY, ARREST_FACTS_ONLY,
+    COMPLEX_LEGAL, COURT_RESULT_OVER_A_WEEK, ETHNICITY_NATIONALITY, ARREST_FACTS_ONLY, IDENTIFIES_PERSON,
+    SPEAKING_BELOW_INSPECTOR,
 )
 RULES_BY_NAME = {rule.name: rule for rule in RULES}
 
 
-def fire(facts: Facts, posting: bool) -> list[Hit]:
+def fire(facts: PhraseText, posting: bool) -> list[Hit]:
     """Every hit of every rule that applies to this kind of question, in text order."""
     hits = []
     for rule in RULES:

@@ -1,0 +1,131 @@
+"""The example bank (`corpus/examples.yaml`): how officers word each RAG topic and each risk factor.
+
+Domain knowledge as data, matched by meaning (as semantic routers and NeMo Guardrails match intents
+by example utterances): the press office edits the YAML, ingest embeds it, and the example reader
+finds the nearest examples to each sentence of a question.
+
+Loading validates the file with pydantic (every topic must be a topic of the RAG table, every risk a
+known risk factor) and then rejects, with a logged reason, any example that would teach the wrong
+thing: a green example in which a risk reader finds a risk, and an example nearer to another
+status's examples than to its own.
+
+Usage::
+
+    bank = load_bank(settings, topics, check_green)   # vectors embedded at ingest, cached by content hash
+    bank.examples[0].label, bank.vectors[0]
+"""
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from ingest.errors import PresslineError
+from ingest.examples import bank_path, cached_vectors
+from ingest.settings import Settings
+
+from .facts import Rag, Risk
+from .topics import Topic
+
+log = logging.getLogger(__name__)
+RISK_STATUS: Rag = "red"
+
+
+class BankFile(BaseModel):
+    """The YAML as written: topic name → examples, risk factor → examples."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    topics: dict[str, list[str]] = Field(default_factory=dict)
+    risks: dict[Risk, list[str]] = Field(default_factory=dict)
+
+    @field_validator("topics", "risks")
+    @classmethod
+    def _non_empty(cls, value: dict) -> dict:
+        for label, examples in value.items():
+            if any(not example.strip() for example in examples):
+                raise ValueError(f"{label!r} has an empty example")
+        return value
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example: a topic's (with the topic's status) or a risk factor's (counted as red)."""
+
+    text: str
+    kind: str  # "topic" | "risk"
+    label: str
+    status: Rag
+
+
+@dataclass(frozen=True)
+class ExampleBank:
+    """The examples in use, their unit vectors row by row, and those left out with the reason."""
+
+    examples: tuple[Example, ...]
+    vectors: np.ndarray
+    rejected: tuple[tuple[Example, str], ...]
+
+
+def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
+    """The examples of `path`, validated; a malformed file raises PresslineError naming it and saying what to fix."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        bank = BankFile.model_validate(data)
+    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        raise PresslineError(f"{path}: not a valid example bank: {exc}".splitlines()[0]) from None
+    status_of = {topic.name: topic.status for topic in topics}
+    unknown = sorted(set(bank.topics) - set(status_of))
+    if unknown:
+        raise PresslineError(f"{path}: topics not in the RAG table: {', '.join(unknown)}; use the table's topic names")
+    examples = [Example(text.strip(), "topic", name, status_of[name]) for name, texts in bank.topics.items() for text in texts]
+    examples += [Example(text.strip(), "risk", risk, RISK_STATUS) for risk, texts in bank.risks.items() for text in texts]
+    return list({(example.kind, example.label, example.text.lower()): example for example in examples}.values())
+
+
+def load_bank(settings: Settings, topics: list[Topic], check_green) -> ExampleBank:
+    """The bank with its vectors, minus the examples that would teach the wrong thing (each logged with why).
+
+    `check_green(text)` says why a green example raises a risk, or None when it raises nothing.
+    """
+    path = bank_path(settings)
+    if not path.exists():
+        return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
+    content = path.read_bytes()
+    examples = read_bank_file(path, topics)
+    known = cached_vectors(settings, content, [example.text for example in examples])
+    vectors = np.array([known[example.text] for example in examples], dtype=np.float32)
+    rejected: dict[int, str] = {}
+    for index, example in enumerate(examples):
+        if example.status == "green" and (why := check_green(example.text)):
+            rejected[index] = f"a green example in which {why}"
+    for index, why in nearer_another_status(examples, vectors):
+        rejected.setdefault(index, why)
+    for index, why in rejected.items():
+        log.info("%s: example %r of %s left out: %s", path.name, examples[index].text, examples[index].label, why)
+    kept = [index for index in range(len(examples)) if index not in rejected]
+    return ExampleBank(
+        examples=tuple(examples[index] for index in kept), vectors=vectors[kept] if kept else vectors[:0],
+        rejected=tuple((examples[index], why) for index, why in rejected.items()),
+    )
+
+
+def nearer_another_status(examples: list[Example], vectors: np.ndarray) -> list[tuple[int, str]]:
+    """Examples whose nearest other example has a different status: they would pull questions the wrong way."""
+    if len(examples) < 2:
+        return []
+    similarity = vectors @ vectors.T
+    np.fill_diagonal(similarity, -1.0)
+    statuses = np.array([example.status for example in examples])
+    found = []
+    for index, example in enumerate(examples):
+        same = similarity[index][statuses == example.status]
+        other = similarity[index][statuses != example.status]
+        if other.size and (not same.size or other.max() > same.max()):
+            nearest = int(np.argmax(np.where(statuses != example.status, similarity[index], -1.0)))
+            found.append((index, f"nearer a {examples[nearest].status} example ({examples[nearest].label}: "
+                                 f"{examples[nearest].text!r}) than any {example.status} one"))
+    return found

@@ -1,0 +1,145 @@
+"""One typed reading of what a question says: the only thing the verdict policy ever sees.
+
+`Facts` holds no free text. Every field is typed, and every finding keeps the span it was read
+from (`turn` 0 is the question as asked, 1 the earlier turns a follow-up is read with), so the
+draft checker can highlight what fired and an answer can say why. Readers (`assistant/readers/`)
+fill it in; `assistant/policy.py` decides from it.
+"""
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Rag = Literal["green", "amber", "red"]
+ReaderName = Literal["phrases", "aliases", "people", "examples", "proceedings", "publication"]
+Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died"]
+IdentifierKind = Literal["name", "address", "school_or_workplace", "image"]
+Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]
+Medium = Literal["text", "photo", "video", "retweet", "quote_to_journalist", "reply_to_complaint", "already_posted"]
+Rank = Literal["below_inspector", "inspector_or_above", "staff"]
+Public = Literal["public", "not_public", "unknown"]
+Risk = Literal[
+    "under_18", "sexual_offence", "jigsaw_identification", "prejudicial_comment", "naming_arrested",
+    "identifies_person", "identifiable_images", "death", "complaints_misconduct", "terror_threat_level",
+    "major_incident", "political", "court_order", "defamation", "personal_data", "complex_legal_statement",
+    "court_result_over_a_week", "ethnicity_nationality", "speaking_below_inspector",
+]
+"""Every risk factor a reader can raise; the policy says what each one does to the verdict."""
+
+
+class Span(BaseModel):
+    """Where a finding was read: [start, end) in the original text of `turn` (0: this question)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    turn: int = 0
+    start: int
+    end: int
+
+
+class Identifier(BaseModel):
+    """Something that points to one person: a name, an address, a school or workplace, an image."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: IdentifierKind
+    span: Span | None = None
+    colleague: bool = False
+    """A colleague being thanked or a consenting person: naming them is not a risk."""
+
+
+class Age(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    years: int
+    span: Span
+
+
+class RoleMention(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    role: Role
+    span: Span
+
+
+class Proceedings(BaseModel):
+    """How far the case has gone. Proceedings are active from arrest (or charge) until sentence."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stage: Stage = "none"
+    sentenced_on: dt.date | None = None
+    days_since_sentence: int | None = None
+    court_result: bool = False
+    date_known: bool = False
+    date_span: Span | None = None
+    """Where the date that puts a court result more than a week back was read."""
+
+    @property
+    def active(self) -> bool:
+        return self.stage in ("arrested", "charged", "convicted")
+
+
+class Publication(BaseModel):
+    """What is to be published, and by whom."""
+
+    model_config = ConfigDict(frozen=True)
+
+    media: frozenset[Medium] = frozenset()
+    rank: Rank | None = None
+    public: Public = "unknown"
+
+
+class TopicCandidate(BaseModel):
+    """A RAG-table topic the question may be about, with how sure the reader is."""
+
+    model_config = ConfigDict(frozen=True)
+
+    topic: str
+    status: Rag
+    reader: ReaderName
+    score: float = 1.0
+    """1.0 for a named topic; for a topic read by example, the similarity to its nearest example."""
+    margin: float = 1.0
+    """For a green topic read by example: its similarity minus that of the nearest amber or red example."""
+    span: Span | None = None
+
+
+class RiskFactor(BaseModel):
+    """A risk a reader found, with the evidence that raised it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    risk: Risk
+    reader: ReaderName
+    score: float = 1.0
+    span: Span | None = None
+
+
+class Facts(BaseModel):
+    """Everything the verdict policy may know about a question, and nothing else.
+
+    Usage::
+
+        facts = read(context)                 # assistant.readers
+        decision = decide(facts)              # assistant.policy
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    posting: bool = True
+    """Whether the question is about publishing something (a post, a reply, a quote to the press)."""
+    roles: tuple[RoleMention, ...] = ()
+    identifiers: tuple[Identifier, ...] = ()
+    ages: tuple[Age, ...] = ()
+    proceedings: Proceedings = Field(default_factory=Proceedings)
+    publication: Publication = Field(default_factory=Publication)
+    topics: tuple[TopicCandidate, ...] = ()
+    risks: tuple[RiskFactor, ...] = ()
+    claims_authority: bool = False
+    """The question claims an approval or gives instructions: noted, never acted on."""
+    follow_up: bool = False
+
+    def has_role(self, *roles: Role) -> bool:
+        return any(mention.role in roles for mention in self.roles)

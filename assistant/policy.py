@@ -1,0 +1,227 @@
+"""The verdict policy: the only place a verdict or an escalation comes from.
+
+It reads `Facts` and nothing else — never the question, never a pattern (an architecture test
+checks that this module imports no `re` and no reader). Readers may only add findings, and every
+rule here takes the strictest of them, so no reader can lower what another raised:
+
+- the topic's status is the strictest topic found (a topic named outright, or read by example
+  with enough similarity; green by example needs a calibrated margin over the nearest amber or red
+  example); no topic at all is amber;
+- an amber topic that is not yet public is red, and "already public" can do no more than that;
+- every risk factor raises: most to red, speaking to the media below inspector to amber;
+- a person who is named or otherwise identifiable in a post about an incident raises;
+- Legal Services follow from the legal matter a risk carries (contempt while proceedings are
+  active, court orders, statutory anonymity, privacy before charge, defamation, data protection,
+  complex legal statements), not from which reader found it.
+"""
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from .calibration import Thresholds, thresholds
+from .facts import Facts, Rag, Risk, Span
+
+SEVERITY: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
+LegalMatter = Literal[
+    "contempt", "court_order", "statutory_anonymity", "privacy_before_charge", "defamation", "data_protection",
+    "complex_legal_statement",
+]
+Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "claims_ignored",
+               "no_topic", "not_public", "earlier_facts_carried"]
+
+AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
+RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
+"""Risks that escalate even a question that is not about posting (a solicitor's letter, a data request)."""
+ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
+    "court_order": "court_order",
+    "defamation": "defamation",
+    "personal_data": "data_protection",
+    "complex_legal_statement": "complex_legal_statement",
+    "sexual_offence": "statutory_anonymity",
+    "jigsaw_identification": "statutory_anonymity",
+}
+INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
+BEFORE_CHARGE = ("none", "suspected", "arrested")
+
+
+class Reason(BaseModel):
+    """One thing that raised the verdict, with the legal matter it carries (if any)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    risk: Risk
+    severity: Rag
+    legal: LegalMatter | None = None
+    spans: tuple[Span, ...] = ()
+
+
+class Decision(BaseModel):
+    """The verdict and who to contact; `topics` are the topics that counted, strictest first."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rag: Rag | None
+    topic_status: Rag | None
+    topics: tuple[str, ...]
+    reasons: tuple[Reason, ...]
+    escalate_dmc: bool
+    legal_matters: tuple[LegalMatter, ...]
+    notes: tuple[Note, ...]
+
+    @property
+    def escalate_legal(self) -> bool:
+        return bool(self.legal_matters)
+
+
+def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
+    """The verdict for `facts`: the strictest of the topic and every raised risk; escalations follow.
+
+    `limits` are the calibrated thresholds (`assistant/calibration.json`) unless the calibration passes its own.
+    """
+    limits = limits or thresholds()
+    reasons = _merge(_reasons(facts, limits))
+    if not facts.posting:
+        reasons = [reason for reason in reasons if reason.risk in RISKS_FOR_ANY_QUESTION]
+    topics = _counted_topics(facts, limits)
+    topic_status = _strictest(status for _, status in topics)
+    notes: list[Note] = []
+    rag: Rag | None = None
+    if facts.posting:
+        base: Rag = topic_status or "amber"
+        if topic_status is None:
+            notes.append("no_topic")
+        if base == "amber" and facts.publication.public == "not_public" and topic_status == "amber":
+            base = "red"
+            notes.append("not_public")
+        rag = _strictest([base, *(reason.severity for reason in reasons)])
+        notes += _publishing_notes(facts, rag)
+    if facts.claims_authority:
+        notes.append("claims_ignored")
+    if facts.follow_up:
+        notes.append("earlier_facts_carried")
+    legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
+    return Decision(
+        rag=rag, topic_status=topic_status,
+        topics=tuple(name for name, status in sorted(topics, key=lambda item: -SEVERITY[item[1]])),
+        reasons=tuple(sorted(reasons, key=lambda reason: -SEVERITY[reason.severity])),
+        escalate_dmc=rag in ("amber", "red") or bool(reasons), legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _counted_topics(facts: Facts, limits: Thresholds) -> list[tuple[str, Rag]]:
+    """The topics that count: named ones always; by example, raising above one threshold, granting green above another."""
+    counted: dict[str, Rag] = {}
+    for candidate in facts.topics:
+        if candidate.reader != "examples":
+            counts = True
+        elif candidate.status == "green":
+            counts = candidate.score >= limits.green_min_similarity and candidate.margin >= limits.green_min_margin
+        else:
+            counts = candidate.score >= limits.raise_min_similarity
+        if counts:
+            counted[candidate.topic] = candidate.status
+    return list(counted.items())
+
+
+def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
+    found = []
+    for factor in facts.risks:
+        if factor.reader == "examples" and factor.score < limits.risk_min_similarity:
+            continue
+        found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
+                            spans=(factor.span,) if factor.span else ()))
+    found += _identification(facts)
+    proceedings = facts.proceedings
+    if proceedings.court_result and proceedings.days_since_sentence is not None and proceedings.days_since_sentence > 7:
+        found.append(Reason(risk="court_result_over_a_week", severity="red",
+                            spans=(proceedings.date_span,) if proceedings.date_span else ()))
+    publication = facts.publication
+    if "quote_to_journalist" in publication.media and publication.rank in ("below_inspector", "staff"):
+        found.append(Reason(risk="speaking_below_inspector", severity="amber"))
+    return found
+
+
+def _identification(facts: Facts) -> list[Reason]:
+    """A person who can be identified, in a post about an incident, a death or a child, raises."""
+    about_an_incident = facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none"
+    reasons = []
+    young = [age for age in facts.ages if age.years < 18]
+    if young and about_an_incident:
+        legal = "statutory_anonymity" if facts.has_role("suspect", "arrested", "charged", "victim", "witness") else None
+        reasons.append(Reason(risk="under_18", severity="red", legal=legal, spans=tuple(age.span for age in young)))
+    if not (about_an_incident or facts.has_role("child")):
+        return reasons
+    pointing = [identifier for identifier in facts.identifiers if not identifier.colleague
+                 and (about_an_incident or identifier.kind == "name")]  # a school visit may show its school, not a child's name
+    spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
+    if any(identifier.kind != "image" for identifier in pointing):
+        reasons.append(Reason(risk="identifies_person", severity="red", legal=_identity_matter(facts), spans=spans))
+    images = tuple(identifier.span for identifier in pointing if identifier.kind == "image" and identifier.span)
+    if any(identifier.kind == "image" for identifier in pointing):
+        reasons.append(Reason(risk="identifiable_images", severity="red",
+                              legal=_legal_matter("identifiable_images", facts), spans=images))
+    return reasons
+
+
+def _identity_matter(facts: Facts) -> LegalMatter | None:
+    if any(factor.risk in ("sexual_offence", "jigsaw_identification") for factor in facts.risks):
+        return "statutory_anonymity"
+    if facts.has_role("child") or any(age.years < 18 for age in facts.ages):
+        return "statutory_anonymity"
+    if facts.has_role("suspect", "arrested") and facts.proceedings.stage in BEFORE_CHARGE:
+        return "privacy_before_charge"
+    if facts.proceedings.active:
+        return "contempt"
+    return None
+
+
+def _legal_matter(risk: Risk, facts: Facts) -> LegalMatter | None:
+    if risk in ALWAYS_LEGAL:
+        return ALWAYS_LEGAL[risk]
+    if risk == "prejudicial_comment":
+        return "contempt"
+    if risk in ("naming_arrested", "identifiable_images") and facts.has_role("suspect", "arrested") \
+            and facts.proceedings.stage in BEFORE_CHARGE:
+        return "privacy_before_charge"
+    if risk == "under_18" and facts.has_role("suspect", "arrested", "charged", "victim", "witness"):
+        return "statutory_anonymity"
+    return None
+
+
+def _publishing_notes(facts: Facts, rag: Rag) -> list[Note]:
+    notes: list[Note] = []
+    if "quote_to_journalist" in facts.publication.media:
+        rank = facts.publication.rank
+        if rank == "inspector_or_above":
+            notes.append("tell_dmc_beforehand")
+        elif rank is None:
+            notes.append("rank_unknown")
+    if "already_posted" in facts.publication.media:
+        notes.append("already_posted")
+    if rag == "green" and facts.proceedings.active:
+        notes.append("arrest_facts_only")
+    return notes
+
+
+def _severity(risk: Risk) -> Rag:
+    return "amber" if risk in AMBER_RISKS else "red"
+
+
+def _merge(reasons: list[Reason]) -> list[Reason]:
+    """One reason per risk, keeping every span and the legal matter if any finding carried one."""
+    merged: dict[str, Reason] = {}
+    for reason in reasons:
+        if reason.risk in merged:
+            kept = merged[reason.risk]
+            merged[reason.risk] = kept.model_copy(update={
+                "spans": tuple(dict.fromkeys(kept.spans + reason.spans)), "legal": kept.legal or reason.legal,
+            })
+        else:
+            merged[reason.risk] = reason
+    return list(merged.values())
+
+
+def _strictest(statuses) -> Rag | None:
+    statuses = [status for status in statuses if status]
+    return max(statuses, key=SEVERITY.__getitem__) if statuses else None

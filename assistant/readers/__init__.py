@@ -1,0 +1,99 @@
+"""Readers: each reads the question its own way and adds typed findings to one `Facts`; none decides anything.
+
+- `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
+- `aliases` — RAG-table topics named outright;
+- `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked;
+- `examples` — topics and risk factors by meaning, against the example bank;
+- proceedings and publication — the stage of the case, what is published, by whom, and whether it is public.
+
+Negations and corrections are resolved inside each reader. Any reader can add a risk; none can take
+one away, because the policy takes the strictest of everything found.
+
+Usage::
+
+    facts = read(reading, resources.matcher, resources.bank)
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..dates import FoundDate
+from ..examples import ExampleBank
+from ..facts import Facts, Rank, Span
+from ..rules import IDENTIFIABLE_IMAGES, NAMING_ARRESTED, mask_negated
+from ..topics import TopicMatcher
+from .examples import read_by_example, units
+from .people import read_people
+from .phrases import read_risks, read_topics
+from .proceedings import read_proceedings
+from .publication import read_publication
+from .text import Turn, locator
+
+READERS = frozenset({"phrases", "aliases", "people", "examples"})
+FIRST_READERS = frozenset({"phrases", "aliases"})
+NEW_READERS = frozenset({"people", "examples"})
+
+
+@dataclass
+class Reading:
+    """What the readers are given: the turns, the combined normalised text and what earlier steps found."""
+
+    turns: list[Turn]
+    text: str
+    """Normalised: the earlier turns of a follow-up, then this question from `current_start`."""
+    current_start: int
+    dates: list[FoundDate]
+    today: dt.date
+    posting: bool
+    has_media: bool = False
+    rank: Rank | None = None
+    claims: bool = False
+    follow_up: bool = False
+    unit_vectors: np.ndarray | None = None
+    unit_spans: list[Span] = field(default_factory=list)
+
+
+def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, readers: frozenset[str] = READERS) -> Facts:
+    """One `Facts` from every reader in `readers`."""
+    locate = locator(reading.turns, reading.current_start)
+    masked = mask_negated(reading.text)
+    current = reading.text[reading.current_start :]
+    topics, risks = [], []
+    roles, identifiers, ages = [], [], []
+    if "phrases" in readers:
+        risks += read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
+                            reading.posting, reading.has_media, locate)
+    if "aliases" in readers:
+        topics += read_topics(reading.text, matcher, locate)
+    if "people" in readers:
+        people = read_people(reading.turns, reading.has_media)
+        roles, ages = people.roles, people.ages
+        identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
+    if "examples" in readers and bank is not None and reading.unit_vectors is not None:
+        by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
+        topics += by_example_topics
+        risks += by_example_risks
+    return Facts(
+        posting=reading.posting, roles=tuple(roles), identifiers=tuple(identifiers), ages=tuple(ages),
+        proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
+        publication=read_publication(masked, reading.rank),
+        topics=tuple(topics), risks=tuple(risks), claims_authority=reading.claims, follow_up=reading.follow_up,
+    )
+
+
+def _taken_back(identifier, current: str) -> bool:
+    """A later turn that says "without his name" or "no photo" takes back what an earlier turn identified."""
+    if identifier.span is None or identifier.span.turn == 0:
+        return False
+    rule = IDENTIFIABLE_IMAGES if identifier.kind == "image" else NAMING_ARRESTED
+    return bool(rule.cancelled_by.search(current))
+
+
+def question_units(turns: list[Turn]) -> list[tuple[str, Span]]:
+    """The sentences and quoted passages the example reader embeds: this question's, then the earlier turns'."""
+    found = units(turns[-1].original, turn=0)
+    for turn in turns[:-1]:
+        found += units(turn.original, turn=turn.index)
+    return found

@@ -1,0 +1,61 @@
+"""The example reader: each sentence of the question, and any quoted draft or retweeted text, against the example bank.
+
+The question's units are embedded in the same batch as the retrieval query, so a fact buried in a
+long story or only inside a quoted draft is seen, at the cost of one model call. For each topic and
+risk factor the reader reports its best similarity over the units; for a green topic also the
+margin over the nearest amber or red example on the same unit. Thresholds are the policy's.
+"""
+
+import re
+
+import numpy as np
+
+from ..examples import ExampleBank
+from ..facts import RiskFactor, Span, TopicCandidate
+
+REPORT_FROM = 0.40
+"""Similarities below this are not worth reporting at all (every threshold in calibration.json is above it)."""
+MAX_UNITS = 16
+QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{12,})[\"”’']")
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+
+
+def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
+    """The sentences of `original` and every quoted passage in it, with where each lies."""
+    found: list[tuple[str, Span]] = []
+    for pattern in (QUOTED, SENTENCE):
+        for match in pattern.finditer(original):
+            group = 1 if pattern is QUOTED else 0
+            text = match.group(group).strip()
+            if len(text.split()) >= 2:
+                start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
+                found.append((text, Span(turn=turn, start=start, end=start + len(text))))
+    unique = list({text: (text, span) for text, span in found}.values())
+    return unique[:MAX_UNITS]
+
+
+def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -> tuple[list[TopicCandidate], list[RiskFactor]]:
+    """Topic candidates and risk factors for the units whose unit vectors are the rows of `vectors`."""
+    if not bank.examples or vectors.size == 0:
+        return [], []
+    similarity = vectors @ bank.vectors.T
+    not_green = np.array([example.status != "green" for example in bank.examples])
+    best_warning = similarity[:, not_green].max(axis=1) if not_green.any() else np.zeros(len(vectors))
+    columns: dict[tuple[str, str], list[int]] = {}
+    for index, example in enumerate(bank.examples):
+        columns.setdefault((example.kind, example.label), []).append(index)
+    topics, risks = [], []
+    for (kind, label), indexes in columns.items():
+        per_unit = similarity[:, indexes].max(axis=1)
+        unit = int(per_unit.argmax())
+        score = float(per_unit[unit])
+        if score < REPORT_FROM:
+            continue
+        status = bank.examples[indexes[0]].status
+        if kind == "topic":
+            margin = score - float(best_warning[unit]) if status == "green" else 1.0
+            topics.append(TopicCandidate(topic=label, status=status, reader="examples", score=round(score, 4),
+                                         margin=round(max(margin, 0.0), 4), span=spans[unit]))
+        else:
+            risks.append(RiskFactor(risk=label, reader="examples", score=round(score, 4), span=spans[unit]))
+    return topics, risks

@@ -1,0 +1,288 @@
+"""The people reader: who is in the story, in what role, how old, and what could identify them.
+
+It reads the question as asked (names need their capitals), with negated mentions ("no names",
+"without the photo") blanked, and finds:
+
+- personal names: after a title (Mr, Ms, Dr; a rank such as PC, DC or Sgt marks a colleague), a
+  first name followed by a surname, a lower-case or text-speak pair before an age ("jay smith, 19"),
+  "named/called X", and a first name on its own that is not an everyday English word;
+- addresses: a house number before a street, or a street after "of", "from", "lives";
+- schools, colleges and workplaces ("a pupil at St Saviour's", "works at the Tesco");
+- ages in every common style ("15", "15-year-old", "aged fifteen", "16yo", "Year 9 pupil"), where
+  a correction ("actually he's 18") replaces what was said before;
+- roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images.
+
+When unsure whether a capitalised pair is a name, it is read as one: the policy raises on it only
+in a post about an incident, a death or a child.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from ..facts import Age, Identifier, RoleMention, Span
+from .names import common_words, function_words, is_first_name, is_plain_name
+from .text import Turn, blank_negations
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+AGE_PATTERNS = (
+    re.compile(rf"(?<![\w£$.:/])({_NUM[1:-1]})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*olds?\b", re.I),
+    re.compile(rf"(?<![\w£$.:/]){_NUM}\s*y/?o\b", re.I),
+    re.compile(rf"\baged?\s+{_NUM}\b", re.I),
+    re.compile(r"\b[A-Za-z]+,\s*(\d{1,2})(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had|and)\b|\s*$)"),
+    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
+    re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
+               r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
+               r"(?:from|of|who|was|is|has|had)\b", re.I),
+    re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider)\s*(?:'s|’s|is|are|was|were)\s+"
+               rf"(?:only\s+|just\s+|about\s+|actually\s+|really\s+)?{_NUM}\b"
+               r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
+               r"officers?|people|of|arrests?|convictions?|miles?|metres?|percent))", re.I),
+)
+SCHOOL_YEAR = re.compile(r"\byear\s+(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+year\s+(\d{1,2})\b", re.I)
+CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|my mistake|turns out|no wait|scratch that|"
+                        r"not \d{1,2}|typo)\b", re.I)
+
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master"}
+RANK_TITLES = {"pc", "dc", "ds", "di", "dci", "dsu", "sgt", "sergeant", "insp", "inspector", "pcso", "supt",
+               "superintendent", "constable", "officer", "det", "detective", "ch", "chief", "commander", "cmdr", "sarge"}
+PLACE_WORDS = {
+    "road", "rd", "street", "st", "avenue", "ave", "lane", "close", "drive", "gardens", "way", "crescent", "place",
+    "terrace", "grove", "rise", "mews", "court", "estate", "square", "walk", "row", "hill", "park", "green", "common",
+    "parade", "broadway", "station", "church", "hall", "school", "academy", "college", "primary", "centre", "center",
+    "library", "hospital", "police", "council", "borough", "ward", "team", "high", "market", "bridge", "wharf", "house",
+    "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
+}
+STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
+                "square|walk|row|estate|parade|hill|court")
+_PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
+HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
+LIVES_ADDRESS = re.compile(
+    rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
+    rf"[A-Z][a-z]+))\s+(?:of|from)|\b(?:lives? (?:on|in|at)|living (?:on|in|at)|resident of|home (?:on|in)|address (?:is|on|in)|"
+    rf"(?:his|her|their) (?:house|home|flat|address) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
+SCHOOL = re.compile(
+    r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
+    r"|(?:pupil|student|kid|child|boy|girl|teacher|head|headteacher)s?\s+(?:at|from)\s+(?:[\w'’]+\s+){0,3}"
+    r"(?:primary|secondary|high|grammar|academy|college|school|uni|university)\b"
+    r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b)")
+WORKPLACE = re.compile(
+    r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
+    r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady) of)\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
+    re.I)
+NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
+LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
+_PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
+           r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
+           r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
+           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|family))")
+NAME_REQUEST = re.compile(
+    rf"\b(?:name|naming|identify|identifying|reveal|revealing|unmask)\s+{_PERSON}"
+    r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s)\s+"
+    r"(?:full\s+)?(?:names?|identity|identities|surname|first name|address|details))"
+    rf"|\b(?:the\s+)?(?:names?|identity|identities|address|details)\s+of\s+{_PERSON}"
+    r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
+    re.I)
+IMAGE = re.compile(
+    r"\b(?:photos?|photographs?|photographed|pictures?|pics?|images?|videos?|footage|cctv|stills|(?:cctv|video|camera) still|clips?|selfies?|mugshots?|"
+    r"e-?fits?|headshots?|body[- ]?cam|body[- ]worn|bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam)\b",
+    re.I)
+COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
+                             r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
+COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|welcome|retir\w*|"
+                               r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b",
+                               re.I)
+ROLE_WORDS: dict[str, re.Pattern] = {
+    "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted)\b", re.I),
+    "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
+                           r"released under investigation|rui)\b", re.I),
+    "charged": re.compile(r"\b(?:charged|charging|defendants?|remanded|on remand|trial|summons\w*|"
+                          r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court))\b", re.I),
+    "convicted": re.compile(r"\b(?:convicted|conviction|found guilty|pleaded guilty|pled guilty|sentenced|jailed|"
+                            r"banged up|sent down|imprisoned)\b", re.I),
+    "victim": re.compile(r"\b(?:victims?|complainants?|injured party|survivors?|(?:was|were|got|been) (?:attacked|assaulted|"
+                         r"robbed|mugged|stabbed|punched|raped|groped|abused|hurt|injured|beaten))\b", re.I),
+    "witness": re.compile(r"\b(?:the witness|a witness|witnesses who|eye-?witness\w*|key witness|witness statement)\b", re.I),
+    "child": re.compile(r"\b(?:child|children|kids?|boys?|girls?|teen(?:ager)?s?|schoolboy|schoolgirl|schoolkids?|pupils?|"
+                        r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
+                        r"a minor(?!\s+(?:collision|crash|rtc|bump|accident|incident|injur\w*|damage|offence|scrape|"
+                        r"repairs?|fire|road|issue|problem|thing|change|prang|knock))|minors)\b", re.I),
+    "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
+                       r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
+}
+SENTENCE_END = re.compile(r"[.!?\n]\s*")
+
+
+@dataclass
+class PeopleFindings:
+    roles: list[RoleMention] = field(default_factory=list)
+    identifiers: list[Identifier] = field(default_factory=list)
+    ages: list[Age] = field(default_factory=list)
+
+
+def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
+    """Everything about people in `turns` (oldest first; the last is the question as asked)."""
+    found = PeopleFindings()
+    for turn in turns:
+        text = blank_negations(turn.original)
+        span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
+        for role, pattern in ROLE_WORDS.items():
+            for match in pattern.finditer(text):
+                found.roles.append(RoleMention(role=role, span=span(*match.span())))
+        for years, start, end in _ages(text):
+            if CORRECTION.search(text[max(0, start - 40) : start]):
+                found.ages.clear()  # "actually he's 18": what was said before no longer holds
+            found.ages.append(Age(years=years, span=span(start, end)))
+        found.identifiers += [
+            Identifier(kind=kind, span=span(start, end), colleague=colleague)
+            for kind, start, end, colleague in _identifiers(text)
+        ]
+    if has_media:
+        found.identifiers.append(Identifier(kind="image"))
+    return found
+
+
+def _ages(text: str) -> list[tuple[int, int, int]]:
+    ages = []
+    for pattern in AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            value = next(group for group in match.groups() if group)
+            years = int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
+            ages.append((years, *match.span()))
+    for match in SCHOOL_YEAR.finditer(text):
+        school_year = int(next(group for group in match.groups() if group))
+        if 1 <= school_year <= 13:
+            ages.append((school_year + 5, *match.span()))
+    kept: list[tuple[int, int, int]] = []
+    for age in sorted(set(ages), key=lambda age: (age[1], -age[2])):
+        if not any(age[1] < other[2] and other[1] < age[2] for other in kept):
+            kept.append(age)
+    return kept
+
+
+def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
+    found: list[tuple[str, int, int, bool]] = []
+    for start, end, colleague in _names(text):
+        found.append(("name", start, end, colleague))
+    for match in NAME_REQUEST.finditer(text):
+        found.append(("name", *match.span(), False))
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS):
+        for match in pattern.finditer(text):
+            start, end = match.span(match.lastindex or 0)
+            found.append(("address", start, end, False))
+    for pattern in (SCHOOL, WORKPLACE):
+        for match in pattern.finditer(text):
+            found.append(("school_or_workplace", *match.span(), False))
+    for match in IMAGE.finditer(text):
+        sentence = _sentence_around(text, match.start())
+        found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence))))
+    return _without_overlaps(found)
+
+
+def _names(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, colleague) of each personal name in `text`."""
+    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text))
+    names: list[tuple[int, int, bool]] = []
+    used: set[int] = set()
+    for i, token in enumerate(tokens):
+        if i in used:
+            continue
+        word = token.group(0)
+        lower = word.lower().rstrip(".")
+        following = _capitalised_run(tokens, i + 1, text)
+        if lower in PERSON_TITLES | RANK_TITLES and following and _adjacent(text, token, tokens[following[0]]):
+            colleague = lower in RANK_TITLES or _thanked_colleague(text, token.start())
+            last = tokens[following[-1]]
+            names.append((tokens[following[0]].start(), last.end(), colleague))
+            used.update(following)
+            continue
+        if not _titlecase(word) or "'" in word or "’" in word or lower in function_words():
+            continue
+        if not is_first_name(word) or lower in PLACE_WORDS:
+            continue
+        run = [i, *following]
+        if len(run) >= 2 and _adjacent(text, token, tokens[run[1]]):
+            surname = tokens[run[1]].group(0).lower()
+            if surname in PLACE_WORDS or (lower in common_words() and surname in common_words()) or _before_place(tokens, run[1]):
+                continue
+            if _sentence_start(text, token.start()) and lower in common_words() and surname in common_words():
+                continue
+            names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
+            used.update(run[:2])
+        elif is_plain_name(word) and not _sentence_start(text, token.start()) and not _before_place(tokens, i) \
+                and not _after_capitalised(tokens, i, text):
+            names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
+    for pattern in (NAMED, LOWER_PAIR_AGE):
+        for match in pattern.finditer(text):
+            first = match.group(1)
+            if not is_first_name(first) or first.lower() in common_words() - {"jay", "will", "mark", "dean"}:
+                if pattern is LOWER_PAIR_AGE or not first[0].isupper():
+                    continue
+            start = match.start(1)
+            end = match.end(match.lastindex or 1)
+            names.append((start, end, False))
+    return names
+
+
+def _titlecase(word: str) -> bool:
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper())
+
+
+def _capitalised_run(tokens, start: int, text: str) -> list[int]:
+    run = []
+    for j in range(start, min(start + 3, len(tokens))):
+        word = tokens[j].group(0)
+        if not _titlecase(word) or "'" in word or "’" in word or word.lower() in PLACE_WORDS \
+                or (run and not _adjacent(text, tokens[run[-1]], tokens[j])):
+            break
+        run.append(j)
+    return run
+
+
+def _after_capitalised(tokens, i: int, text: str) -> bool:
+    """"Old Bailey", "Tower Hamlets": a capitalised word before makes it part of a place's name."""
+    return i > 0 and tokens[i - 1].group(0)[0].isupper() and _adjacent(text, tokens[i - 1], tokens[i]) \
+        and not _sentence_start(text, tokens[i - 1].start())
+
+
+def _before_place(tokens, i: int) -> bool:
+    return i + 1 < len(tokens) and tokens[i + 1].group(0).lower() in PLACE_WORDS
+
+
+def _adjacent(text: str, first, second) -> bool:
+    return text[first.end() : second.start()] in (" ", ". ")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?:\n\"'“‘(-"
+
+
+def _sentence_around(text: str, at: int) -> str:
+    starts = [match.end() for match in SENTENCE_END.finditer(text, 0, at)]
+    start = starts[-1] if starts else 0
+    end_match = SENTENCE_END.search(text, at)
+    return text[start : end_match.start() if end_match else len(text)]
+
+
+def _thanked_colleague(text: str, at: int) -> bool:
+    sentence = _sentence_around(text, at)
+    if not COLLEAGUE_CONTEXT.search(sentence):
+        return False
+    return not any(pattern.search(sentence) for role, pattern in ROLE_WORDS.items() if role in ("victim", "suspect", "died"))
+
+
+def _without_overlaps(found):
+    kept = []
+    for item in sorted(found, key=lambda f: (f[1], -(f[2] - f[1]))):
+        if kept and item[1] < kept[-1][2] and item[0] == kept[-1][0]:
+            continue
+        kept.append(item)
+    return kept
+
+
+__all__ = ["PeopleFindings", "read_people"]

@@ -1,0 +1,85 @@
+"""The publication reader: what is to be published (a post, a photo, a retweet, a quote to a journalist,
+a reply to a complaint, something already posted), by whom (the asker's rank), and whether it is public."""
+
+from ..facts import Medium, Publication, Public, Rank
+from ..rules import words
+
+PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r"selfies?", r"mugshots?", "stills", r"(?:cctv|video|camera) still",
+              r"e-?fits?", r"headshots?")
+VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[- ]worn", "bwv", r"helmet[- ]?cam",
+              r"dash[- ]?cam", r"doorbell (?:cam|camera|footage|video)", "reel", "live stream")
+RETWEET = words("rt", r"retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an) (?:\w+ )?(?:post|tweet)",
+                r"repost\w*")
+JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", "bbc", "itv", "sky news",
+                   "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
+                   "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*")
+SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
+                 r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
+                 r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement")
+ALREADY_POSTED = words(
+    r"already (?:posted|tweeted|put (?:it|this|that|one) (?:out|up)|shared|published|uploaded|sent)",
+    r"(?:i|we|he|she|they|someone|somebody|the team|a colleague|my colleague|the pcso|the sergeant) (?:has |have |had |'ve |just )?"
+    r"(?:posted|tweeted|put (?:it |this |that |a post |a tweet )?(?:out|up)|shared|published|uploaded)",
+    r"(?:has|have|had|'ve) (?:already )?(?:been )?(?:posted|tweeted|put up|put out|shared|gone out|gone up|published)",
+    r"(?:it's|it is|its) (?:already )?(?:up|out|live) (?:already|now|on)", "went out (?:this|last|yesterday)",
+    r"should i (?:delete|take down|remove)", r"(?:delete|take down|remove) (?:it|the post|the tweet|my post|my tweet)",
+)
+REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?complain\w*", r"complain\w* (?:\w+ ){0,6}?(?:repl\w*|respond\w*)")
+
+_SELF = r"(?:i'm|im|i am|as|me|speaking as|from)\s+(?:a |an |the |your |our )?(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*"
+BELOW_INSPECTOR = words(_SELF + r"(?:pc|police constable|constable|pcso|special(?: constable)?|sgt|sergeant|sarge|dc|ds|"
+                        r"detective constable|detective sergeant|response officer|probationer|student officer|officer on the ward)")
+INSPECTOR_OR_ABOVE = words(_SELF + r"(?:inspector|insp|ch insp|chief inspector|superintendent|supt|chief superintendent|ch supt|"
+                           r"commander|di|dci|detective inspector|detective chief inspector|bcu commander|borough commander|"
+                           r"dsu|detective superintendent)")
+STAFF = words(_SELF + r"(?:civilian|police staff|member of staff|staff member|comms officer|communications officer|press officer|"
+              r"admin|band \w)")
+
+PUBLIC = words(
+    r"already (?:been )?(?:public|out|reported|published|announced|released|covered|run|in the (?:press|papers|news|public domain)|"
+    r"on (?:the )?(?:met website|news|bbc|twitter|facebook))", "in the public domain", r"(?:is|are|it's|it is|now) public",
+    r"publicly (?:announced|available)", r"(?:standard|evening standard|bbc|itv|sky|local paper|local press|papers|press|news|"
+    r"media|journalists?)(?:'s| has| have| had)? ?(?:already )?(?:run|covered|reported|published|got|has|picked up)",
+    r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",
+    r"@metpoliceuk (?:has |have )?(?:tweeted|posted)", r"dmc (?:has |have )?(?:already )?(?:put out|released|published|tweeted)",
+    r"all over (?:facebook|twitter|social media|the news|the papers)", "widely reported",
+)
+NOT_PUBLIC = words(
+    r"not (?:yet )?(?:been )?(?:public|released|announced|published|reported|out|in the (?:press|papers|news|public domain))",
+    r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
+    r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
+    r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
+    r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
+    "upcoming", r"going to (?:launch|run|start)", r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
+    "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
+)
+
+
+def read_publication(text: str, rank: Rank | None = None) -> Publication:
+    """`text` is the normalised question with negated mentions blanked; `rank` given by the caller wins."""
+    media: set[Medium] = {"text"}
+    if PHOTO.search(text):
+        media.add("photo")
+    if VIDEO.search(text):
+        media.add("video")
+    if RETWEET.search(text):
+        media.add("retweet")
+    if JOURNALIST.search(text) and SPEAKING.search(text):
+        media.add("quote_to_journalist")
+    if REPLY_TO_COMPLAINT.search(text):
+        media.add("reply_to_complaint")
+    if ALREADY_POSTED.search(text):
+        media.add("already_posted")
+    public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) else "unknown"
+    return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public)
+
+
+def read_rank(text: str) -> Rank | None:
+    """The asker's own rank, when the question gives it ("I'm a PC", "as the duty inspector")."""
+    if INSPECTOR_OR_ABOVE.search(text):
+        return "inspector_or_above"
+    if BELOW_INSPECTOR.search(text):
+        return "below_inspector"
+    if STAFF.search(text):
+        return "staff"
+    return None

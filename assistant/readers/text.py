@@ -1,0 +1,42 @@
+"""The text every reader works from: each turn as asked and as normalised, with negations blanked."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..facts import Span
+from ..normalise import Normalised
+from ..rules import NEGATED_MENTION
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One piece of text to read: `index` 0 is the question as asked, 1 the earlier turns it follows up."""
+
+    index: int
+    original: str
+    normalised: Normalised
+
+
+def blank_negations(text: str) -> str:
+    """`text` with negated mentions ("no names", "without the photo") blanked, same length and case."""
+    chars = list(text)
+    for match in NEGATED_MENTION.finditer(text.lower().replace("’", "'")):
+        chars[match.start() : match.end()] = " " * (match.end() - match.start())
+    return "".join(chars)
+
+
+Located = Callable[[int, int], Span]
+"""Maps [start, end) in the combined normalised text to a Span in the turn it came from."""
+
+
+def locator(turns: list[Turn], current_start: int) -> Located:
+    """Spans in the combined normalised text (earlier turns, then this question from `current_start`)."""
+    current = turns[-1]
+
+    def locate(start: int, end: int) -> Span:
+        if start >= current_start:
+            first, last = current.normalised.original_span(start - current_start, end - current_start)
+            return Span(turn=0, start=first, end=last)
+        return Span(turn=1, start=start, end=end)
+
+    return locate

@@ -131,6 +131,8 @@ class Facts(BaseModel):
     posting: bool = True
     """Whether the question is about publishing something (a post, a reply, a quote to the press)."""
     roles: tuple[RoleMention, ...] = ()
+    offences: tuple[Span, ...] = ()
+    """Where the story mentions a crime or an incident (a burglary, a theft, a collision)."""
     identifiers: tuple[Identifier, ...] = ()
     ages: tuple[Age, ...] = ()
     proceedings: Proceedings = Field(default_factory=Proceedings)

@@ -131,7 +131,7 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
             continue
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
-    found += _identification(facts)
+    found += _identification(facts, {reason.risk for reason in found})
     proceedings = facts.proceedings
     if proceedings.court_result and proceedings.days_since_sentence is not None and proceedings.days_since_sentence > 7:
         found.append(Reason(risk="court_result_over_a_week", severity="red",
@@ -142,9 +142,9 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
     return found
 
 
-def _identification(facts: Facts) -> list[Reason]:
+def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
     """A person who can be identified, in a post about an incident, a death or a child, raises."""
-    about_an_incident = facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none"
+    about_an_incident = facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none" or bool(facts.offences)
     reasons = []
     young = [age for age in facts.ages if age.years < 18]
     if young and about_an_incident:
@@ -156,7 +156,7 @@ def _identification(facts: Facts) -> list[Reason]:
                  and (about_an_incident or identifier.kind == "name")]  # a school visit may show its school, not a child's name
     spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
     if any(identifier.kind != "image" for identifier in pointing):
-        reasons.append(Reason(risk="identifies_person", severity="red", legal=_identity_matter(facts), spans=spans))
+        reasons.append(Reason(risk="identifies_person", severity="red", legal=_identity_matter(facts, raised), spans=spans))
     images = tuple(identifier.span for identifier in pointing if identifier.kind == "image" and identifier.span)
     if any(identifier.kind == "image" for identifier in pointing):
         reasons.append(Reason(risk="identifiable_images", severity="red",
@@ -164,8 +164,8 @@ def _identification(facts: Facts) -> list[Reason]:
     return reasons
 
 
-def _identity_matter(facts: Facts) -> LegalMatter | None:
-    if any(factor.risk in ("sexual_offence", "jigsaw_identification") for factor in facts.risks):
+def _identity_matter(facts: Facts, raised: set[str]) -> LegalMatter | None:
+    if raised & {"sexual_offence", "jigsaw_identification"}:
         return "statutory_anonymity"
     if facts.has_role("child") or any(age.years < 18 for age in facts.ages):
         return "statutory_anonymity"
@@ -173,7 +173,7 @@ def _identity_matter(facts: Facts) -> LegalMatter | None:
         return "privacy_before_charge"
     if facts.proceedings.active:
         return "contempt"
-    return None
+    return "data_protection"  # a victim's, witness's or bystander's identity is their personal data
 
 
 def _legal_matter(risk: Risk, facts: Facts) -> LegalMatter | None:

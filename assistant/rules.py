@@ -30,9 +30,16 @@ NEGATED_MENTION = re.compile(
 )
 
 
+HYPOTHETICAL = re.compile(
+    r"(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are))\s+(?:be\s+|get\s+)?"
+    r"(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned)\b"
+)
+
+
 def mask_negated(text: str) -> str:
-    """`text` with negated mentions ("no name", "without the photo") blanked out, same length."""
-    return NEGATED_MENTION.sub(lambda match: " " * len(match.group(0)), text)
+    """`text` with negated mentions ("no name", "without the photo") and wishes ("should be jailed") blanked, same length."""
+    blank = lambda match: " " * len(match.group(0))  # noqa: E731
+    return HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))
 
 
 @dataclass(frozen=True)
@@ -254,6 +261,9 @@ NAMING_ARRESTED = Rule(
                     r"named (?:him |her |them )?as", r"identified (?:him |her |them )?as", r"(?:his|her|their) name is",
                     # A detail that points to one person names them as surely as a name.
                     r"who (?:runs|owns|manages) (?:a|an|the) \w+", r"(?:landlord|landlady|owner|manager|headteacher) of (?:the|a) \w+"),),
+    requires=words(r"arrest\w*", r"suspect\w*", "charged", "custody", "detained", r"bail\w*", "accused", r"offenders?", r"culprits?",
+                   "wanted", r"investigat\w*", r"victims?", r"witness\w*", r"crimes?", r"burgl\w*", r"robb\w*", "theft", r"assault\w*",
+                   r"stab\w*", r"attack\w*", "court"),
     unless=words(r"sentenced", "jailed", "convicted", r"died", "dead", "death", "killed", "missing"),
     cancelled_by=words(r"without (?:the |his |her |their |a |any )?names?", r"no names?", r"(?:drop|leave out) the names?"),
     safer="Describe the person by gender, age and town only, e.g. 'a 34-year-old man from Penge'.",
@@ -347,7 +357,8 @@ POLITICAL = Rule(
         "pre-election period nothing may look like support for a party or candidate.",
     safer="Leave out politicians, candidates, parties and anything about government or elections.",
     cites=(("ml-social-media-politics", "What you must not say"), ("ml-social-media-politics", "What the rule is")),
-    patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling", "vote", "voting",
+    patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling", r"vote (?:for|labour|tory|reform)",
+                    r"voting (?:for|intention)", "how to vote", "referendum",
                     "political", "politics", r"politicians?", r"councillors?", "mp", "member of parliament", "mayor",
                     "mayoral", "home secretary", "prime minister", "government", r"ministers?", "political party",
                     "labour party", "conservative party", "tory", "tories", "lib dems?", "reform uk", "green party"),),

@@ -48,21 +48,77 @@ POSTING = words(
     r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
 )
 EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
+PUBLISHING = words(
+    r"post(?:s|ed|ing)?", "sumthin", r"tweet\w*", "thread", r"retweet\w*", "rt", r"quote[- ]tweet\w*", r"shar(?:e|ed|ing)",
+    r"publish\w*", r"announc\w*", r"mention\w*", "put in that", r"put (?:it |that |this |one |something |sumthin |a post |a tweet )?(?:out|up)",
+    r"upload\w*", r"draft\w*", "facebook", "insta", "instagram", "twitter", "nextdoor", r"(?:ward|borough|snt|team) (?:account|page)",
+    "social media", r"repl(?:y|ied|ies|ying)", r"respond\w*", r"(?:warn|ask|tell|remind|reassure|update|thank) (?:the )?(?:people|residents|"
+    r"the public|neighbours|locals|followers|everyone|parents|shoppers|drivers|owners)", r"let (?:people|residents|everyone|the public) know",
+    r"appeal\w*", r"sayin[g']?", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
+    r"list (?:the|their|all the) (?:\w+ )?names", r"names?", "say that we", "a message", "a video", r"(?:a|the|my|our) (?:post|tweet|thread|update|story)",
+    r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
+)
+ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", "thoughts", "any issues?", "any problems?",
+               r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
+               r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend) to", r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say)",
+               "going to (?:post|put|tweet|say|mention)", "doing a", "making a")
+QUESTION_MARK = re.compile(r"\?\s*$")
+ELLIPTICAL_POST = words(r"^(?:(?:quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
+                        r"(?:tweet|post|thread|retweet|rt)\b",
+                        r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
+                        r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)")
+ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
+                     r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
+                     r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",
+                     r"(?:i|we) (?:spoke|talked|chatted) to (?:a |an |the )?(?:\w+ )?(?:press|media|journalists?|reporters?|paper|radio)")
+GIVING_TO_THE_PRESS = words(r"(?:we|i) (?:can|could|should|may) (?:give|tell|confirm|pass|release|send|hand) "
+                            r"(?:him|her|them|the (?:paper|press|reporter|journalist|media))\b",
+                            r"(?:give|tell|confirm|pass|release|send|hand)\w* (?:him|her|them|it to) (?:the |a )?(?:\w+ )?(?:address|name|details)")
 INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
+QUOTED_DRAFT = re.compile(r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)\s*:|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
+OFF_TOPIC = words(
+    "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
+    "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
+    r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
+    "printer", "vpn", "helpdesk", "it help", "sick leave", "expenses", "lieu", r"training course", "fitness test", r"sergeants? exam",
+    r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
+    r"can (?:i|we|police|officers) (?:arrest|search|detain|seize|stop)\b(?! and search)",
+)
+MEDIA_CUE = words(
+    r"tweet\w*", "twitter", r"post(?:s|ed|ing)?", r"publish\w*", "social media", "facebook", "instagram", r"press\b", "media",
+    r"journalists?", r"reporters?", r"newspapers?", "bbc", r"statements?", r"interview\w*", r"comment\w*", r"releas\w*",
+    r"announc\w*", r"appeals?", "contempt", "anonymity", "reporting restrictions?", "privacy", r"disclos\w*", "dmc",
+    "press bureau", "press office", r"account", r"name (?:him|her|them|the)", r"photos?", "footage", "cctv",
+)
+
+
 def in_scope(text: str) -> bool:
-    return bool(IN_SCOPE.search(text))
+    """About what may be said or published, or the force's media documents; police powers, law, HR, pay or IT alone are not."""
+    if OFF_TOPIC.search(text) and not MEDIA_CUE.search(text):
+        return False
+    return bool(IN_SCOPE.search(text) or PUBLISHING.search(text) or QUOTED_DRAFT.search(text))
 
 
 def read_intent(text: str) -> Intent | None:
-    """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up)."""
+    """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up).
+
+    Something already published or said to the press, and anything asked about giving to a journalist,
+    is judged like a post.
+    """
+    if ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text):
+        return "posting"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(text):
         return "interview"
-    if POSTING.search(text):
+    if POSTING.search(text) or QUOTED_DRAFT.search(text):
+        return "posting"
+    if PUBLISHING.search(text) and ASKING.search(text) and not INFORMATIONAL_START.search(text):
+        return "posting"
+    if ELLIPTICAL_POST.search(text) and QUESTION_MARK.search(text):
         return "posting"
     if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?"):
         return "informational"

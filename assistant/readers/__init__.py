@@ -61,22 +61,22 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     masked = mask_negated(reading.text)
     current = reading.text[reading.current_start :]
     topics, risks = [], []
-    roles, identifiers, ages = [], [], []
+    roles, identifiers, ages, offences = [], [], [], []
     if "phrases" in readers:
         risks += read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
                             reading.posting, reading.has_media, locate)
     if "aliases" in readers:
-        topics += read_topics(reading.text, matcher, locate)
+        topics += read_topics(mask_negated(reading.text), matcher, locate)
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
-        roles, ages = people.roles, people.ages
+        roles, ages, offences = people.roles, people.ages, people.offences
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
     if "examples" in readers and bank is not None and reading.unit_vectors is not None:
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
         risks += by_example_risks
     return Facts(
-        posting=reading.posting, roles=tuple(roles), identifiers=tuple(identifiers), ages=tuple(ages),
+        posting=reading.posting, roles=tuple(roles), offences=tuple(offences), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=read_publication(masked, reading.rank),
         topics=tuple(topics), risks=tuple(risks), claims_authority=reading.claims, follow_up=reading.follow_up,

@@ -2,7 +2,8 @@
 
 The question's units are embedded in the same batch as the retrieval query, so a fact buried in a
 long story or only inside a quoted draft is seen, at the cost of one model call. For each topic and
-risk factor the reader reports its best similarity over the units; for a green topic also the
+risk factor the reader reports its best score over the units (the mean similarity of the label's two
+nearest examples); for a green topic also the
 margin over the nearest amber or red example on the same unit. Thresholds are the policy's.
 """
 
@@ -15,9 +16,11 @@ from ..facts import RiskFactor, Span, TopicCandidate
 
 REPORT_FROM = 0.40
 """Similarities below this are not worth reporting at all (every threshold in calibration.json is above it)."""
-MAX_UNITS = 16
+MAX_UNITS = 12
 QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{12,})[\"”’']")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|,\s*(?:and|but|so|plus|also|oh and)\b|\b(?:oh and|and also|but also)\b)\s*", re.I)
+MIN_CLAUSE_WORDS = 5
 
 
 def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
@@ -30,7 +33,15 @@ def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
             if len(text.split()) >= 2:
                 start = match.start(group) + (len(match.group(group)) - len(match.group(group).lstrip()))
                 found.append((text, Span(turn=turn, start=start, end=start + len(text))))
-    unique = list({text: (text, span) for text, span in found}.values())
+    clauses = []
+    for text, span in found:
+        pieces = [piece for piece in CLAUSE_BREAK.split(text) if piece and len(piece.split()) >= MIN_CLAUSE_WORDS]
+        if pieces and pieces != [text]:
+            for piece in pieces:
+                at = original.find(piece, span.start, span.end)
+                if at >= 0:
+                    clauses.append((piece, Span(turn=turn, start=at, end=at + len(piece))))
+    unique = list({text: (text, span) for text, span in found + clauses}.values())
     return unique[:MAX_UNITS]
 
 
@@ -46,7 +57,9 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
         columns.setdefault((example.kind, example.label), []).append(index)
     topics, risks = [], []
     for (kind, label), indexes in columns.items():
-        per_unit = similarity[:, indexes].max(axis=1)
+        # The mean of the two nearest examples of a label: one stray near neighbour does not decide.
+        nearest = np.sort(similarity[:, indexes], axis=1)[:, -2:]
+        per_unit = nearest.mean(axis=1)
         unit = int(per_unit.argmax())
         score = float(per_unit[unit])
         if score < REPORT_FROM:

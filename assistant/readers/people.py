@@ -63,7 +63,7 @@ _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
-    rf"[A-Z][a-z]+))\s+(?:of|from)|\b(?:lives? (?:on|in|at)|living (?:on|in|at)|resident of|home (?:on|in)|address (?:is|on|in)|"
+    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:lives? (?:on|in|at)|living (?:on|in|at)|resident of|home (?:on|in)|address (?:is|on|in)|"
     rf"(?:his|her|their) (?:house|home|flat|address) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
@@ -72,24 +72,37 @@ SCHOOL = re.compile(
     r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b)")
 WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
-    r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady) of)\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
+    r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
     re.I)
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
-LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]+)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
+LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
            r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|family))")
 NAME_REQUEST = re.compile(
     rf"\b(?:name|naming|identify|identifying|reveal|revealing|unmask)\s+{_PERSON}"
-    r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s)\s+"
+    r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s|"
+    r"the (?:\w+ ){0,2}(?:owners|victims|suspects|people|residents|families|witnesses)')\s+"
     r"(?:full\s+)?(?:names?|identity|identities|surname|first name|address|details))"
     rf"|\b(?:the\s+)?(?:names?|identity|identities|address|details)\s+of\s+{_PERSON}"
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
+OFFENCE = re.compile(
+    r"\b(?:burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
+    r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
+    r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
+    r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing)\b", re.I)
+_SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
+          r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
+          r"injur\w+|scene|arrest|incident|attack|fight|crash|collision)")
 IMAGE = re.compile(
-    r"\b(?:photos?|photographs?|photographed|pictures?|pics?|images?|videos?|footage|cctv|stills|(?:cctv|video|camera) still|clips?|selfies?|mugshots?|"
-    r"e-?fits?|headshots?|body[- ]?cam|body[- ]worn|bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam)\b",
+    r"\b(?:cctv(?! cameras?\b)|footage|mugshots?|custody (?:photo|image|picture|shot)s?|e-?fits?|body[- ]?cam|body[- ]worn(?: video| footage)?|"
+    r"bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam(?: footage| video)?|wanted posters?)\b"
+    rf"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|selfies?|headshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
+    r"|\b(?:photographed|filmed|snapped|pictured)\b"
+    r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
+    r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",
     re.I)
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
@@ -97,7 +110,9 @@ COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulation
                                r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b",
                                re.I)
 ROLE_WORDS: dict[str, re.Pattern] = {
-    "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted)\b", re.I),
+    "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
+                          r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
+                          r"in the frame for|done for)\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|defendants?|remanded|on remand|trial|summons\w*|"
@@ -120,6 +135,7 @@ SENTENCE_END = re.compile(r"[.!?\n]\s*")
 @dataclass
 class PeopleFindings:
     roles: list[RoleMention] = field(default_factory=list)
+    offences: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
 
@@ -130,6 +146,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     for turn in turns:
         text = blank_negations(turn.original)
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
+        found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
@@ -169,7 +186,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     for start, end, colleague in _names(text):
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
-        found.append(("name", *match.span(), False))
+        found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
     for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
@@ -179,7 +196,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
             found.append(("school_or_workplace", *match.span(), False))
     for match in IMAGE.finditer(text):
         sentence = _sentence_around(text, match.start())
-        found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence))))
+        found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))
     return _without_overlaps(found)
 
 
@@ -193,7 +210,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             continue
         word = token.group(0)
         lower = word.lower().rstrip(".")
-        following = _capitalised_run(tokens, i + 1, text)
+        following = [j for j in _capitalised_run(tokens, i + 1, text) if len(tokens[j].group(0)) > 1]
         if lower in PERSON_TITLES | RANK_TITLES and following and _adjacent(text, token, tokens[following[0]]):
             colleague = lower in RANK_TITLES or _thanked_colleague(text, token.start())
             last = tokens[following[-1]]
@@ -213,8 +230,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
                 continue
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
-        elif is_plain_name(word) and not _sentence_start(text, token.start()) and not _before_place(tokens, i) \
-                and not _after_capitalised(tokens, i, text):
+        elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):
@@ -269,7 +285,15 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start : end_match.start() if end_match else len(text)]
 
 
+CONSENT = re.compile(r"\b(?:(?:is|'s|’s|are|was|were) (?:happy|fine|ok|okay) (?:with it|for us|to be (?:named|pictured|in it))|"
+                     r"(?:given|gave|has given|have given) (?:us )?(?:their |her |his )?(?:permission|consent)|consent(?:s|ed)|"
+                     r"agreed to (?:be named|the photo|us posting)|asked us to (?:name|thank))\b", re.I)
+
+
 def _thanked_colleague(text: str, at: int) -> bool:
+    """A colleague being thanked, or a person who has said they are happy to be named or pictured."""
+    if CONSENT.search(text) and not any(ROLE_WORDS[role].search(text) for role in ("victim", "suspect", "arrested", "died")):
+        return True
     sentence = _sentence_around(text, at)
     if not COLLEAGUE_CONTEXT.search(sentence):
         return False

@@ -26,7 +26,8 @@ ALREADY_POSTED = words(
 )
 REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?complain\w*", r"complain\w* (?:\w+ ){0,6}?(?:repl\w*|respond\w*)")
 
-_SELF = r"(?:i'm|im|i am|as|me|speaking as|from)\s+(?:a |an |the |your |our )?(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*"
+_SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+)"
+         r"(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*")
 BELOW_INSPECTOR = words(_SELF + r"(?:pc|police constable|constable|pcso|special(?: constable)?|sgt|sergeant|sarge|dc|ds|"
                         r"detective constable|detective sergeant|response officer|probationer|student officer|officer on the ward)")
 INSPECTOR_OR_ABOVE = words(_SELF + r"(?:inspector|insp|ch insp|chief inspector|superintendent|supt|chief superintendent|ch supt|"
@@ -75,7 +76,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
 
 
 def read_rank(text: str) -> Rank | None:
-    """The asker's own rank, when the question gives it ("I'm a PC", "as the duty inspector")."""
+    """The asker's own rank, when the question gives it ("I'm a PC", "as the duty inspector", "PCSO here", "Ch Insp. …")."""
     if INSPECTOR_OR_ABOVE.search(text):
         return "inspector_or_above"
     if BELOW_INSPECTOR.search(text):

@@ -1,0 +1,131 @@
+"""`python -m evals.calibrate_examples [--write]`: the example reader's thresholds, set on the development half.
+
+The readers' findings do not depend on the thresholds, so each question is read once (the engine's
+steps up to and including `read`) and the verdict policy is then applied under each candidate set of
+thresholds. A candidate is admissible only if it gives **no unsafe green** on the development half
+and on the golden set; among those, the one with the best verdict accuracy on the development half
+wins (ties go to the stricter thresholds). Coordinate search: the green thresholds, then the raising
+ones, twice over.
+
+Prints the figures; with `--write` it also rewrites `assistant/calibration.json` with the thresholds
+and the figures they were set on. The test half is never read here.
+"""
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.api import Engine
+from assistant.calibration import CALIBRATION_PATH, Thresholds, thresholds
+from assistant.facts import Facts
+from assistant.pipeline import STEPS, Context, Read
+from assistant.policy import decide
+from ingest.pipeline import index_status, run_ingest
+from ingest.settings import get_settings
+
+from .golden import GOLDEN_PATH, GoldenRow, load_golden
+
+DEV_PATH = Path(__file__).resolve().parent / "blind-2026-12-dev.jsonl"
+GREEN_MIN = [round(0.45 + 0.025 * i, 3) for i in range(19)]
+GREEN_MARGIN = [round(0.02 * i, 2) for i in range(11)]
+RAISE_MIN = [round(0.55 + 0.02 * i, 2) for i in range(21)]
+
+
+@dataclass
+class Read_:
+    row: GoldenRow
+    facts: Facts | None
+    """None when the engine stopped before reading (out of scope): its outcome does not depend on thresholds."""
+    fixed_rag: str | None
+    fixed_status: str | None
+
+
+def read_rows(engine: Engine, rows: list[GoldenRow]) -> list[Read_]:
+    res = engine.resources
+    found = []
+    for row in rows:
+        ctx = Context(question=row.question, today=row.today, history=list(row.history), readers=engine.readers)
+        for step in STEPS:
+            step(ctx, res)
+            if ctx.stopped or isinstance(step, Read):
+                break
+        found.append(Read_(row, ctx.facts if not ctx.stopped else None, None, ctx.status))
+    return found
+
+
+def verdict(item: Read_, limits: Thresholds) -> tuple[str | None, str | None]:
+    if item.facts is None:
+        return item.fixed_rag, item.fixed_status
+    decision = decide(item.facts, limits)
+    if decision.rag == "amber" and "Court results" in decision.topics and not item.facts.proceedings.date_known \
+            and not decision.reasons:
+        return None, "needs_clarification"
+    return decision.rag, None
+
+
+def judge(items: list[Read_], limits: Thresholds) -> tuple[int, int, int]:
+    """(right, unsafe greens, green recall count)."""
+    right = unsafe = greens = 0
+    for item in items:
+        rag, status = verdict(item, limits)
+        status_ok = item.row.status is None or item.row.status == status or (status is None and item.row.status not in (
+            "needs_clarification", "refused_out_of_scope", "refused_no_evidence"))
+        right += rag in item.row.acceptable_rag and status_ok
+        unsafe += rag == "green" and "green" not in item.row.acceptable_rag
+        greens += rag == "green" and "green" in item.row.acceptable_rag
+    return right, unsafe, greens
+
+
+def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Thresholds:
+    best = start
+
+    def key(limits: Thresholds):
+        right, unsafe, _ = judge(dev, limits)
+        _, guard_unsafe, _ = judge(guard, limits)
+        admissible = unsafe == 0 and guard_unsafe == 0
+        return (admissible, right, limits.green_min_similarity + limits.green_min_margin
+                + limits.raise_min_similarity + limits.risk_min_similarity)
+
+    for _ in range(2):
+        best = max((best.model_copy(update={"green_min_similarity": g, "green_min_margin": m})
+                    for g, m in itertools.product(GREEN_MIN, GREEN_MARGIN)), key=key)
+        best = max((best.model_copy(update={"raise_min_similarity": r, "risk_min_similarity": k})
+                    for r, k in itertools.product(RAISE_MIN, RAISE_MIN)), key=key)
+    return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.calibrate_examples", description=__doc__)
+    parser.add_argument("--write", action="store_true", help="rewrite assistant/calibration.json with the result")
+    args = parser.parse_args(argv)
+    settings = get_settings()
+    if index_status(settings) != "fresh":
+        run_ingest(settings)
+    engine = Engine(settings)
+    dev, golden = read_rows(engine, load_golden(DEV_PATH)), read_rows(engine, load_golden(GOLDEN_PATH))
+    current = thresholds()
+    chosen = search(dev, golden, current)
+    figures = {}
+    for label, limits in (("current", current), ("chosen", chosen)):
+        for name, items in (("dev", dev), ("golden", golden)):
+            right, unsafe, greens = judge(items, limits)
+            wanted = sum("green" in item.row.acceptable_rag for item in items)
+            print(f"{label:<8} {name:<7} accuracy {right}/{len(items)} ({right / len(items):.1%})  unsafe greens {unsafe}  "
+                  f"green recall {greens}/{wanted}  {limits.model_dump()}")
+            if label == "chosen":
+                figures |= {f"{name}_accuracy": round(right / len(items), 4), f"{name}_unsafe_greens": unsafe,
+                            f"{name}_green_recall": round(greens / wanted, 4) if wanted else 1.0, f"{name}_questions": len(items)}
+    if args.write:
+        payload = {"thresholds": chosen.model_dump(), "set_on": f"{DEV_PATH.name} (development half) with {GOLDEN_PATH.name} "
+                   f"as a second no-unsafe-green guard, {dt.date.today().isoformat()}", "figures": figures}
+        CALIBRATION_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {CALIBRATION_PATH}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

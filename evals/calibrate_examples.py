@@ -85,9 +85,9 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
 
     def key(limits: Thresholds):
         right, unsafe, _ = judge(dev, limits)
-        _, guard_unsafe, _ = judge(guard, limits)
+        guard_right, guard_unsafe, _ = judge(guard, limits)
         admissible = unsafe == 0 and guard_unsafe == 0
-        return (admissible, right, limits.green_min_similarity + limits.green_min_margin
+        return (admissible, right + guard_right, limits.green_min_similarity + limits.green_min_margin
                 + limits.raise_min_similarity + limits.risk_min_similarity)
 
     for _ in range(2):

@@ -24,7 +24,8 @@ def _stemmer():
 
 
 @lru_cache(maxsize=100_000)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
+    """The Snowball English stem of a lower-case word."""
     return _stemmer().stemWord(word)
 
 
@@ -38,7 +39,7 @@ def tokenize(text: str) -> list[str]:
         words.append(word)
         if "-" in word or "'" in word:
             words.extend(part for part in re.split(r"['-]", word) if part and part not in STOPWORDS)
-    return [_stem(word) for word in words]
+    return [stem(word) for word in words]
 
 
 class KeywordIndex:

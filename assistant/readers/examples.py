@@ -11,6 +11,8 @@ import re
 
 import numpy as np
 
+from ingest.keyword import STOPWORDS
+
 from ..examples import ExampleBank
 from ..facts import RiskFactor, Span, TopicCandidate
 
@@ -21,6 +23,12 @@ QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{12,})[\"”’']")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|,\s*(?:and|but|so|plus|also|oh and)\b|\b(?:oh and|and also|but also)\b)\s*", re.I)
 MIN_CLAUSE_WORDS = 5
+ASKING_WORDS = frozenset("""can could may might should would will ok okay alright fine allowed safe good tweet tweets tweeting post posts
+    posting posted put out up share sharing publish account accounts page borough ward snt team twitter facebook insta instagram x
+    social media thread retweet rt do doing go ahead still now today tonight tomorrow yesterday it this that something sumthin
+    about i we me us our you any issue issues problem thoughts sound reassure people everyone public let know""".split())
+MIN_CONTENT_WORDS = 2
+"""A unit that is only the ask ("Can I tweet it?") says nothing about the topic: it is not matched."""
 
 
 def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
@@ -41,8 +49,13 @@ def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
                 at = original.find(piece, span.start, span.end)
                 if at >= 0:
                     clauses.append((piece, Span(turn=turn, start=at, end=at + len(piece))))
-    unique = list({text: (text, span) for text, span in found + clauses}.values())
+    unique = list({text: (text, span) for text, span in found + clauses if _says_something(text)}.values())
     return unique[:MAX_UNITS]
+
+
+def _says_something(text: str) -> bool:
+    words = re.findall(r"[a-z0-9']+", text.lower())
+    return sum(word not in STOPWORDS and word not in ASKING_WORDS for word in words) >= MIN_CONTENT_WORDS
 
 
 def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -> tuple[list[TopicCandidate], list[RiskFactor]]:

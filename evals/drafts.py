@@ -1,7 +1,8 @@
 """Draft posts written blind, with the spans a good checker flags: the model, the loader and the scoring.
 
 A flag counts when it overlaps a labelled span and is of the right kind (each labelled kind maps to
-the risks that may flag it). Recall is over labelled spans, precision over flags with spans.
+the risks that may flag it). Recall is over labelled spans, precision over the flags with spans whose
+risk is one of those kinds.
 """
 
 import datetime as dt
@@ -20,6 +21,11 @@ KIND_FLAGS: dict[str, frozenset[str]] = {
     "previous_convictions": frozenset({"prejudicial_comment"}),
     "presumes_guilt": frozenset({"prejudicial_comment"}),
 }
+
+
+SPAN_RULES = frozenset().union(*KIND_FLAGS.values())
+"""The flags precision is judged on: those that point at a phrase of one of the labelled kinds (a flag for the
+topic as a whole, such as sexual_offence or death, has no labelled counterpart here)."""
 
 
 class LabelledSpan(BaseModel):
@@ -90,7 +96,7 @@ def score_drafts(rows: list[DraftRow], check, today: dt.date) -> DraftScore:
     missed, wrong = [], []
     for row in rows:
         result = check(row.text, row.has_media, today)
-        flags = [flag for flag in result.flags if flag.span]
+        flags = [flag for flag in result.flags if flag.span and flag.rule in SPAN_RULES]
         for span in row.spans:
             if any(_overlaps(flag.span, span) and flag.rule in KIND_FLAGS[span.kind] for flag in flags):
                 found += 1

@@ -58,13 +58,13 @@ PLACE_WORDS = {
     "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
 }
 STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
-                "square|walk|row|estate|parade|hill|court")
+                "square|walk|row|estate|parade|hill|court|vale|view")
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
     rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:lives? (?:on|in|at)|living (?:on|in|at)|resident of|home (?:on|in)|address (?:is|on|in)|"
-    rf"(?:his|her|their) (?:house|home|flat|address) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
+    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"|(?:pupil|student|kid|child|boy|girl|teacher|head|headteacher)s?\s+(?:at|from)\s+(?:[\w'’]+\s+){0,3}"
@@ -72,9 +72,14 @@ SCHOOL = re.compile(
     r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b)")
 WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
+    r"|\b(?:manager|worker|employee|cashier|nurse|teacher|assistant|director|chef|cleaner|security guard|caretaker|"
+    r"receptionist|member of staff|staff member)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
     re.I)
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
+LOWER_PAIR = re.compile(r"\b(?:arrested|charged|named|called|nicked|lifted|detained|jailed|sentenced|convicted|suspect|victim|"
+                        r"witness|summonsed|remanded|identified|caught|stopped|searched|questioned|interviewed)\s+"
+                        r"([a-z][a-z]+)(?=\s+([a-z][a-z'’-]+)\b)")
 LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
@@ -89,7 +94,7 @@ NAME_REQUEST = re.compile(
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
 OFFENCE = re.compile(
-    r"\b(?:burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
+    r"\b(?:missing|found safe|been found|located safe|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
     r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing)\b", re.I)
@@ -232,6 +237,11 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
+    for match in LOWER_PAIR.finditer(text):
+        first, second = match.group(1), match.group(2)
+        if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:
+            end = match.end(1) + len(text[match.end(1):]) - len(text[match.end(1):].lstrip()) + len(second)
+            names.append((match.start(1), end, _thanked_colleague(text, match.start())))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):
             first = match.group(1)
@@ -252,7 +262,8 @@ def _capitalised_run(tokens, start: int, text: str) -> list[int]:
     run = []
     for j in range(start, min(start + 3, len(tokens))):
         word = tokens[j].group(0)
-        if not _titlecase(word) or "'" in word or "’" in word or word.lower() in PLACE_WORDS \
+        possessive = bool(re.search(r"['’]s?$", word))
+        if not _titlecase(word) or possessive or word.lower() in PLACE_WORDS \
                 or (run and not _adjacent(text, tokens[run[-1]], tokens[j])):
             break
         run.append(j)

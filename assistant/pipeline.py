@@ -24,7 +24,7 @@ from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
-from .scope import Intent, in_scope, read_intent, refers_back
+from .scope import Intent, asks_its_own_question, in_scope, read_intent, refers_back
 from .verify import verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -104,7 +104,8 @@ class Normalise(Step):
         current = ctx.normalised.text
         earlier = [turn.content for turn in ctx.history if turn.role == "user"][-2:]
         this_turn = ReadTurn(0, ctx.question, ctx.normalised)
-        if earlier and not ctx.draft and _is_follow_up(current, res):
+        answering = bool(ctx.history) and ctx.history[-1].role == "assistant" and ctx.history[-1].content.rstrip().endswith("?")
+        if earlier and not ctx.draft and (answering or _is_follow_up(current, res)):
             ctx.follow_up = True
             ctx.earlier = " ".join(earlier)
             before = normalise(ctx.earlier, res.speller)
@@ -122,18 +123,17 @@ class Normalise(Step):
 
 
 def _is_follow_up(current: str, res: Resources) -> bool:
-    """A follow-up refers back and has no topic of its own; a question with its own subject starts fresh.
+    """A follow-up refers back or has no subject of its own; a question with a subject of its own starts fresh.
 
-    "what if he's 16?" and "and with his photo?" refer back; "And can I tweet about the ward panel?"
-    names its own topic, and "Who may speak to the media?" asks about something of its own.
+    (A reply to a question the assistant asked, such as the date of a sentencing, is always a follow-up.)
+
+    "what if he's 16?" refers back; "Facebook as well?" has no subject of its own, and when unsure the
+    earlier facts are carried (and the answer says so). "And can I tweet about the ward panel?" names
+    its own topic, and "Who may speak to the media?" asks about something of its own: both start fresh.
     """
-    cue = refers_back(current)
-    if cue == "strong":
+    if refers_back(current) == "strong":
         return True
-    own_subject = bool(res.matcher.find(current)) or read_intent(current) in ("informational", "press_line", "interview")
-    if own_subject:
-        return False
-    return cue == "weak" or len(current.split()) <= 5
+    return not (res.matcher.find(current) or asks_its_own_question(current))
 
 
 class ResolveDates(Step):
@@ -316,6 +316,8 @@ class Compose(Step):
             found = found[: 2 if reason.legal else 1]
             ctx.rule_citations[rule.name] = found
             citations.extend(found)
+        if "arrest_facts_only" in decision.notes:
+            citations.extend(passage for doc_id, needle in ARREST_FACTS_ONLY.cites if (passage := find_passage(res, doc_id, needle)))
         ctx.citations = _dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)

@@ -138,3 +138,14 @@ def refers_back(text: str) -> Literal["strong", "weak"] | None:
     if WEAK_BACK_REFERENCE.search(text):
         return "weak"
     return None
+
+
+OWN_QUESTION_START = re.compile(
+    r"^\s*(?:(?:and|so|but|also|ok|okay|right|oh|one more thing)[,.]?\s+)?(?:who|what(?! if| about)|what's|whats|which|why|when|"
+    r"where|how(?! about)|does|do|did|is there|are there|explain|tell me|give me|list|define|describe|can you|could you|"
+    r"would you|will it|is it going|is the|are the|are we allowed)\b")
+
+
+def asks_its_own_question(text: str) -> bool:
+    """A question in words of its own ("And who runs the borough account?", "Can you give me a recipe?"): not a follow-up."""
+    return bool(OWN_QUESTION_START.search(text) or PRESS_LINE.search(text) or INTERVIEW.search(text))

@@ -16,6 +16,7 @@ from .chunking import chunk_document
 from .documents import Chunk
 from .embeddings import get_embedder
 from .errors import DocumentError, IngestLocked
+from .examples import embed_bank
 from .keyword import KeywordIndex
 from .loaders import load_document
 from .settings import Settings
@@ -150,6 +151,10 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
         progress("keyword index", 0, 1)
         rebuild_keyword_index(store, settings)
         progress("keyword index", 1, 1)
+    if whole_corpus:
+        progress("example bank", 0, 1)
+        embed_bank(settings)
+        progress("example bank", 1, 1)
     report.generation = store.generation
     report.chunks = store.count()
     report.seconds = time.perf_counter() - started

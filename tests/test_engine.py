@@ -180,13 +180,16 @@ def test_prepare_interview(engine):
     assert any(c.doc_id == "policy-stop-search-comms-strategy" for c in brief.citations)
 
 
-def test_each_question_is_embedded_once(engine, monkeypatch):
+def test_each_question_is_embedded_in_one_batched_call(engine, monkeypatch):
+    """The retrieval query and the sentences the example reader reads go to the model together."""
     calls = []
-    original = engine.resources.embed
-    monkeypatch.setattr(engine.resources, "embed", lambda text: calls.append(text) or original(text))
-    ask(engine, "Can I tweet about a burglary arrest on my ward?")
+    original = engine.resources.embed_many
+    monkeypatch.setattr(engine.resources, "embed_many", lambda texts: calls.append(list(texts)) or original(texts))
+    monkeypatch.setattr(engine.resources, "embed", lambda text: calls.append([text]) or original([text])[0])
+    ask(engine, "We had a break-in on Elm Road. Can I tweet about a burglary arrest on my ward? Can I add 'the thief is known to us'?")
     ask(engine, "What's the current line on body-worn video in stop and search?")
     assert len(calls) == 2
+    assert len(calls[0]) >= 3  # the query, its sentences and the quoted draft
 
 
 def test_a_red_verdict_stands_when_its_passage_is_missing(tmp_path):

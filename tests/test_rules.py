@@ -1,14 +1,25 @@
-"""Every rule that raises the verdict: three differently worded questions it fires on, three near-misses it must not."""
+"""Every risk that raises the verdict: three differently worded questions that raise it, three near-misses that must not.
+
+Each question goes through the readers that need no model (phrases, aliases, people, proceedings,
+publication) and the verdict policy, so a case passes however the risk is read.
+"""
 
 import datetime as dt
 
 import pytest
+import yaml
+from conftest import CORPUS
 
 from assistant.dates import find_dates
 from assistant.normalise import normalise
-from assistant.rules import RULES_BY_NAME, read_facts
+from assistant.policy import decide
+from assistant.readers import Reading, read
+from assistant.readers.text import Turn
+from assistant.rules import RULES_BY_NAME
+from assistant.topics import Topic, TopicMatcher
 
 TODAY = dt.date(2026, 11, 20)
+MODEL_FREE_READERS = frozenset({"phrases", "aliases", "people"})
 
 CASES = {
     "under_18": (
@@ -139,6 +150,22 @@ CASES = {
          "Sentenced last Friday at Croydon Crown Court, 30 months. Still OK to tweet?",
          "Sentenced on Monday at Snaresbrook. OK to post?"],
     ),
+    "identifies_person": (
+        ["Can I post this: 'Dean Walsh, 24, of Elm Road, has been arrested for burglary'?",
+         "we've arrested jay smith 19 for the robbery, can i tweet it",
+         "A woman was assaulted at the bus stop. Can the appeal give the victim's home address so neighbours can help?"],
+        ["Thanks to PC Sarah Jones for her work at the ward panel, can I tweet a thank you?",
+         "Can I tweet about a minor collision on the high street? Road's open again.",
+         "We arrested a man for burglary on Lordship Lane, he's 34 and in custody. Won't name him. Can I tweet it?"],
+    ),
+    "speaking_below_inspector": (
+        ["I'm a PC and a journalist from the local paper wants a comment on the burglaries. Can I give one?",
+         "PCSO here - a reporter asked me about the stabbing on the estate, what can I say to him?",
+         "As a sergeant can I do an interview with BBC London about knife crime on the ward?"],
+        ["I'm an inspector, can I speak to the local paper about the burglary spate?",
+         "I'm a PC. Can I tweet crime prevention tips about locking sheds?",
+         "A journalist asked me for a comment on the burglaries; I'm the duty inspector. What should I say?"],
+    ),
     "ethnicity_nationality": (
         ["Can we give the suspect's ethnicity in our tweet about the burglary arrest?",
          "People say the man charged is an asylum seeker. Can we tweet his nationality?",
@@ -150,9 +177,24 @@ CASES = {
 }
 
 
-def facts_for(question: str):
-    text = normalise(question).text
-    return read_facts(text, find_dates(text, TODAY), TODAY.toordinal())
+@pytest.fixture(scope="module")
+def matcher() -> TopicMatcher:
+    table = yaml.safe_load((CORPUS / "rag-table" / "rag-table.yaml").read_text())
+    return TopicMatcher([
+        Topic(topic["name"], status["status"], status["label"], status.get("condition"), tuple(topic.get("aliases") or ()), "x")
+        for status in table["statuses"] for topic in status["topics"]
+    ])
+
+
+def decision_for(question: str, matcher: TopicMatcher):
+    normalised = normalise(question)
+    reading = Reading(turns=[Turn(0, question, normalised)], text=normalised.text, current_start=0,
+                      dates=find_dates(normalised.text, TODAY), today=TODAY, posting=True)
+    return decide(read(reading, matcher, None, MODEL_FREE_READERS))
+
+
+def risks_for(question: str, matcher: TopicMatcher) -> set[str]:
+    return {reason.risk for reason in decision_for(question, matcher).reasons}
 
 
 def test_every_raising_rule_has_cases():
@@ -161,19 +203,17 @@ def test_every_raising_rule_has_cases():
 
 
 @pytest.mark.parametrize("rule_name", sorted(CASES))
-def test_rule_fires_on_its_cases(rule_name):
-    rule = RULES_BY_NAME[rule_name]
+def test_rule_fires_on_its_cases(rule_name, matcher):
     fires, _ = CASES[rule_name]
     for question in fires:
-        assert rule.check(facts_for(question)), f"{rule_name} did not fire on: {question}"
+        assert rule_name in risks_for(question, matcher), f"{rule_name} did not fire on: {question}"
 
 
 @pytest.mark.parametrize("rule_name", sorted(CASES))
-def test_rule_stays_silent_on_near_misses(rule_name):
-    rule = RULES_BY_NAME[rule_name]
+def test_rule_stays_silent_on_near_misses(rule_name, matcher):
     _, misses = CASES[rule_name]
     for question in misses:
-        assert not rule.check(facts_for(question)), f"{rule_name} fired on the near-miss: {question}"
+        assert rule_name not in risks_for(question, matcher), f"{rule_name} fired on the near-miss: {question}"
 
 
 def test_every_rule_names_passages_and_a_kind():
@@ -181,8 +221,10 @@ def test_every_rule_names_passages_and_a_kind():
         assert rule.kind in ("raises", "conditions") and rule.cites and rule.why
 
 
-def test_arrest_conditions_only_while_proceedings_are_active():
-    rule = RULES_BY_NAME["arrest_facts_only"]
-    assert rule.check(facts_for("We arrested a man for burglary, he's in custody. Can I tweet it?"))
-    assert not rule.check(facts_for("He was sentenced yesterday for the burglaries. Can I tweet it?"))
-    assert not rule.check(facts_for("Can I tweet burglary prevention tips?"))
+def test_arrest_conditions_only_while_proceedings_are_active(matcher):
+    def noted(question):
+        return "arrest_facts_only" in decision_for(question, matcher).notes
+
+    assert noted("We arrested a man for burglary, he's in custody. Can I tweet it?")
+    assert not noted("He was sentenced yesterday for the burglaries. Can I tweet it?")
+    assert not noted("Can I tweet burglary prevention tips?")

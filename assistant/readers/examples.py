@@ -19,7 +19,7 @@ from ..facts import RiskFactor, Span, TopicCandidate
 REPORT_FROM = 0.40
 """Similarities below this are not worth reporting at all (every threshold in calibration.json is above it)."""
 MAX_UNITS = 12
-QUOTED = re.compile(r"[\"“‘']([^\"“”‘’']{12,})[\"”’']")
+QUOTED = re.compile(r"(?:\"|“|(?<!\w)['‘])([^\"“”]{12,}?)(?:\"|”|['’](?!\w))")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|,\s*(?:and|but|so|plus|also|oh and)\b|\b(?:oh and|and also|but also)\b)\s*", re.I)
 MIN_CLAUSE_WORDS = 5

@@ -84,13 +84,13 @@ LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
-           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|family))")
+           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|family))\b")
 NAME_REQUEST = re.compile(
     rf"\b(?:name|naming|identify|identifying|reveal|revealing|unmask)\s+{_PERSON}"
     r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s|"
     r"the (?:\w+ ){0,2}(?:owners|victims|suspects|people|residents|families|witnesses)')\s+"
-    r"(?:full\s+)?(?:names?|identity|identities|surname|first name|address|details))"
-    rf"|\b(?:the\s+)?(?:names?|identity|identities|address|details)\s+of\s+{_PERSON}"
+    r"(?:(?:full|home|real|first|last|email)\s+)?(?:names?|identity|identities|surname|address|details|number))"
+    rf"|\b(?:the\s+)?(?:names?|identity|identities|address)\s+of\s+{_PERSON}"
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
 OFFENCE = re.compile(

@@ -1,0 +1,59 @@
+"""Conversation: a follow-up carries the earlier turns' facts; a new question, even one that begins with "And", starts fresh."""
+
+import datetime as dt
+
+import pytest
+
+from assistant import Engine
+
+FRIDAY = dt.date(2026, 11, 20)
+RED_TURN = [
+    {"role": "user", "content": "We arrested a 15-year-old for the burglary on Cedar Road. Can I tweet it?"},
+    {"role": "assistant", "content": "RED — Do not post, contact DMC."},
+]
+
+FOLLOW_UPS = [
+    "what about on facebook?",
+    "Facebook as well?",
+    "And on Nextdoor?",
+    "Even without the photo?",
+    "If I leave out the road name?",
+    "What if I just say a teenager?",
+    "Can I say he's been bailed?",
+    "The local paper wants it too",
+    "Tomorrow morning ok?",
+    "only the ward account, not the borough one",
+]
+NEW_QUESTIONS = [
+    ("And can I tweet crime prevention tips about locking sheds?", "green"),
+    ("Who may speak to the media?", None),
+    ("What's the Press Bureau's phone number?", None),
+    ("Can I post about our ward panel meeting next Tuesday at the community centre?", "green"),
+    ("And the cuppa with a copper event on Saturday, can I advertise that?", "green"),
+    ("Can I retweet the council's post about bin collections over Christmas?", "green"),
+    ("And what does the stop and search charter say about accountability?", None),
+    ("Can I tweet a thank you to the volunteers at the food bank?", "green"),
+    ("And can I share the Met website link for reporting ASB online?", "green"),
+    ("Can I tweet a reminder about bike marking at the station on Saturday?", "green"),
+]
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_settings) -> Engine:
+    return Engine(corpus_settings)
+
+
+@pytest.mark.parametrize("question", FOLLOW_UPS)
+def test_a_follow_up_carries_the_earlier_facts_and_says_so(engine, question):
+    result = engine.answer(question, today=FRIDAY, history=RED_TURN)
+    assert result.rag == "red", result.answer
+    assert any(flag.rule == "under_18" for flag in result.flags)
+    assert any("follow-up" in assumption for assumption in result.assumptions)
+
+
+@pytest.mark.parametrize("question, rag", NEW_QUESTIONS)
+def test_a_new_question_starts_fresh(engine, question, rag):
+    result = engine.answer(question, today=FRIDAY, history=RED_TURN)
+    assert result.rag == rag, result.answer
+    assert not any(flag.rule == "under_18" for flag in result.flags)
+    assert not any("follow-up" in assumption for assumption in result.assumptions)

@@ -1,0 +1,74 @@
+"""The example bank: validated on load, examples that would teach the wrong thing left out, and no evaluation question in it."""
+
+import pytest
+from conftest import CORPUS, copy_corpus, make_settings
+
+from assistant.api import Engine
+from assistant.examples import read_bank_file
+from evals.overlap import near_copies, evaluation_texts
+from ingest.embeddings import get_embedder
+from ingest.errors import PresslineError
+from ingest.examples import bank_path
+
+
+@pytest.fixture(scope="module")
+def resources(corpus_settings):
+    return Engine(corpus_settings).resources
+
+
+def test_the_bank_loads_and_covers_every_topic_and_risk(resources):
+    bank = resources.bank
+    labels = {example.label for example in bank.examples}
+    assert len(bank.examples) >= 400
+    assert {topic.name for topic in resources.topics} - labels <= {"Any of the amber fields above if not in the public domain."}
+    assert {"death", "court_order", "personal_data", "sexual_offence"} <= labels
+
+
+def test_examples_that_would_teach_the_wrong_thing_are_left_out_and_say_why(resources):
+    for example, why in resources.bank.rejected:
+        assert why and example.text
+    kept = {example.text for example in resources.bank.examples}
+    assert not kept & {example.text for example, _ in resources.bank.rejected}
+    # Most examples survive: the checks prune the bank, they do not gut it.
+    assert len(resources.bank.rejected) < len(resources.bank.examples) / 2
+
+
+def test_a_green_example_in_which_a_reader_finds_a_risk_is_rejected(resources):
+    assert resources._green_example_raises("we arrested a 15-year-old for the burglary") is not None
+    assert resources._green_example_raises("tips on locking your shed this winter") is None
+
+
+def test_a_malformed_bank_is_a_clear_error_naming_the_file(tmp_path, resources):
+    path = tmp_path / "examples.yaml"
+    path.write_text("topics:\n  Not A Topic: [\"something\"]\n", encoding="utf-8")
+    with pytest.raises(PresslineError, match="examples.yaml.*Not A Topic"):
+        read_bank_file(path, resources.topics)
+    path.write_text("risks:\n  no_such_risk: [\"something\"]\n", encoding="utf-8")
+    with pytest.raises(PresslineError, match="examples.yaml"):
+        read_bank_file(path, resources.topics)
+
+
+def test_ingest_embeds_the_bank_once(tmp_path):
+    from ingest.pipeline import run_ingest
+
+    settings = make_settings(tmp_path, copy_corpus(tmp_path / "corpus"))
+    run_ingest(settings)
+    cached = list((settings.data_dir / "examples").glob("*.npz"))
+    assert len(cached) == 1
+    stamp = cached[0].stat().st_mtime_ns
+    run_ingest(settings)
+    assert cached[0].stat().st_mtime_ns == stamp
+
+
+def test_no_example_near_copies_an_evaluation_question(corpus_settings):
+    import yaml
+
+    from ingest.examples import bank_texts
+
+    bank = bank_texts(yaml.safe_load(bank_path(corpus_settings).read_text(encoding="utf-8")))
+    found = near_copies(bank, evaluation_texts(), get_embedder(corpus_settings.embedding_model).embed_documents)
+    assert not found, "\n".join(f"{c.cosine:.2f}/{c.token_set:.0f}: {c.left!r} ~ {c.right!r}" for c in found)
+
+
+def test_the_corpus_bank_is_where_ingest_looks():
+    assert bank_path(make_settings(CORPUS.parent)).name == "examples.yaml"

@@ -1,0 +1,330 @@
+"""Each reader alone, the verdict policy as a table, the rule that no reader can lower a verdict, and the architecture.
+
+No model is needed here: the example reader's own test feeds it vectors made by hand.
+"""
+
+import ast
+import datetime as dt
+import itertools
+import typing
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant import facts as facts_module
+from assistant.calibration import Thresholds
+from assistant.examples import Example, ExampleBank
+from assistant.facts import (Age, Facts, Identifier, Proceedings, Publication, RiskFactor, RoleMention, Span,
+                             TopicCandidate)
+from assistant.normalise import normalise
+from assistant.policy import SEVERITY, decide
+from assistant.readers.examples import read_by_example, units
+from assistant.readers.people import read_people
+from assistant.readers.proceedings import read_proceedings
+from assistant.readers.publication import read_publication
+from assistant.readers.text import Turn, locator
+from assistant.rules import mask_negated
+
+ASSISTANT = Path(__file__).resolve().parent.parent / "assistant"
+TODAY = dt.date(2026, 11, 20)
+LIMITS = Thresholds(raise_min_similarity=0.6, risk_min_similarity=0.6, green_min_similarity=0.6, green_min_margin=0.05)
+SPAN = Span(start=0, end=1)
+
+
+def people(text: str, earlier: str | None = None):
+    turns = ([Turn(1, earlier, normalise(earlier))] if earlier else []) + [Turn(0, text, normalise(text))]
+    return read_people(turns)
+
+
+def names_in(text: str) -> list[str]:
+    return [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "name" and not i.colleague]
+
+
+# --- the people reader ---
+
+@pytest.mark.parametrize("text, name", [
+    ("Arrested: Dean Walsh, 24, of Elm Road, for burglary.", "Dean Walsh"),
+    ("we've arrested jay smith 19 for the robbery", "jay smith"),
+    ("Ms Carol Henderson was assaulted on her way home", "Carol Henderson"),
+    ("A man has been charged. Kieran O'Donnell, 28, will appear tomorrow.", "Kieran O'Donnell"),
+    ("Can I say Kyle was arrested for the assault at the chippy?", "Kyle"),
+    ("Can I name the burglary suspect?", "name the burglary suspect"),
+    ("Can we release the identity of the man we arrested?", "the identity of the man"),
+])
+def test_personal_names_are_found_however_written(text, name):
+    assert name in names_in(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Can I tweet about a minor collision on Rye Lane?",
+    "Will the ward panel be on Tuesday at St Mark's Church?",
+    "Sentenced last Friday at Croydon Crown Court, 30 months. OK to tweet?",
+    "The Met's press office put out a release yesterday.",
+    "Got the result from the Old Bailey the other day.",
+    "We won't name him, obviously.",
+])
+def test_places_institutions_and_negated_names_are_not_names(text):
+    assert names_in(text) == []
+
+
+def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
+    thanked = people("Thanks to PC Sarah Jones for her help at the ward panel").identifiers
+    assert thanked and all(identifier.colleague for identifier in thanked)
+    consenting = people("Can I post a welcome message with her name and photo? She's said she's happy with it.").identifiers
+    assert consenting and all(identifier.colleague for identifier in consenting)
+
+
+@pytest.mark.parametrize("text, ages", [
+    ("A 15-year-old boy was arrested", [15]),
+    ("lad aged fifteen was nicked", [15]),
+    ("a 16yo on a moped", [16]),
+    ("Darren Smith, 15, of Elm Road", [15]),
+    ("a Year 9 pupil was robbed", [14]),
+    ("we arrested a man aged fifteen, actually he's 18", [18]),
+    ("A bus driver on the 12 was headbutted", []),
+])
+def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
+    assert [age.years for age in people(text).ages] == ages
+
+
+def test_a_correction_in_a_later_turn_replaces_an_earlier_age():
+    assert [age.years for age in people("sorry, actually he's 19", earlier="we arrested a 16 year old").ages] == [19]
+
+
+def test_addresses_schools_and_workplaces():
+    found = {(i.kind, text[i.span.start : i.span.end]) for text in [
+        "Victim lives at 14 Park Street and her attacker is in custody",
+        "Year 9 pupil at St Saviour's Academy was robbed",
+        "Mr Patel, a manager at the Ford dealership, has been arrested",
+    ] for i in people(text).identifiers if i.span}
+    assert ("address", "14 Park Street") in found
+    assert ("school_or_workplace", "St Saviour's Academy") in found
+    assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
+
+
+def test_a_road_where_something_happened_is_not_an_address():
+    assert not people("A bus and a van clipped each other at the junction of Denmark Hill and Coldharbour Lane").identifiers
+
+
+def test_images_count_only_when_they_show_a_person_or_an_incident():
+    assert not people("Can I post a photo of our crime prevention stall?").identifiers
+    assert not people("Can I retweet the council's post about the new CCTV cameras?").identifiers
+    assert [i.kind for i in people("Can I post the CCTV of the men who smashed the shelter?").identifiers] == ["image"]
+
+
+def test_roles_are_read_with_their_spans():
+    text = "The victim was attacked and a man has been charged"
+    roles = {(mention.role, text[mention.span.start : mention.span.end]) for mention in people(text).roles}
+    assert {("victim", "victim"), ("victim", "was attacked"), ("charged", "charged")} <= roles
+    assert "child" not in {mention.role for mention in people("a minor collision on the high street").roles}
+
+
+# --- proceedings and publication ---
+
+def _proceedings(text: str):
+    normalised = normalise(text)
+    from assistant.dates import find_dates
+    locate = locator([Turn(0, text, normalised)], 0)
+    return read_proceedings(mask_negated(normalised.text), find_dates(normalised.text, TODAY), TODAY, locate)
+
+
+def test_proceedings_stage_and_the_age_of_a_sentence():
+    assert _proceedings("we arrested a man last night").stage == "arrested"
+    assert _proceedings("he's been charged and remanded").stage == "charged"
+    assert _proceedings("he was sentenced on the 7th").days_since_sentence == 13
+    assert _proceedings("he should be locked up for what he did").stage == "none"
+
+
+@pytest.mark.parametrize("text, rank", [
+    ("i'm a pc on the ward", "below_inspector"),
+    ("pcso here - can i", "below_inspector"),
+    ("ch insp. i did an interview", "inspector_or_above"),
+    ("as the duty inspector can i", "inspector_or_above"),
+    ("pc smith retires on friday", "below_inspector"),
+    ("can i tweet this", None),
+])
+def test_rank_of_the_asker(text, rank):
+    assert read_publication(text).rank == rank
+
+
+def test_what_is_published():
+    assert "quote_to_journalist" in read_publication("a journalist asked me for a comment").media
+    assert "retweet" in read_publication("ok to rt the council's post").media
+    assert "already_posted" in read_publication("i already tweeted it this morning").media
+    assert read_publication("it's already in the standard").public == "public"
+    assert read_publication("it hasn't been released yet").public == "not_public"
+
+
+# --- the example reader ---
+
+def test_the_example_reader_reports_best_scores_and_green_margins():
+    examples = (Example("burglary appeal", "topic", "Burglary", "green"), Example("burglary tips", "topic", "Burglary", "green"),
+                Example("fatal crash", "topic", "KSI RTCs", "amber"), Example("crash deaths", "topic", "KSI RTCs", "amber"),
+                Example("man died", "risk", "death", "red"), Example("found dead", "risk", "death", "red"))
+    vectors = np.eye(6, dtype=np.float32)
+    bank = ExampleBank(examples=examples, vectors=vectors, rejected=())
+    unit = np.array([[0.9, 0.8, 0.3, 0.1, 0.0, 0.0]], dtype=np.float32)
+    topics, risks = read_by_example(bank, unit, [SPAN])
+    burglary = next(t for t in topics if t.topic == "Burglary")
+    assert burglary.score == pytest.approx(0.85) and burglary.margin == pytest.approx(0.85 - 0.3)
+    assert all(t.topic != "KSI RTCs" for t in topics) and not risks  # under the reporting floor
+
+
+def test_units_are_sentences_clauses_and_quotes_but_never_a_bare_ask():
+    found = [text for text, _ in units("Christmas patrols start next week. Oh and I'll also put in that the prisoner who "
+                                       "escaped was seen near the market. Can I tweet it? Draft: 'Arrested: jay o, 19, still in custody'")]
+    assert "Can I tweet it?" not in found
+    assert any(text.startswith("I'll also put in that the prisoner") for text in found)
+    assert "Arrested: jay o, 19, still in custody" in found
+
+
+# --- the policy, as a table of topic status × risk factor ---
+
+def facts(topic: str | None = "green", risk: str | None = None, **fields) -> Facts:
+    topics = (TopicCandidate(topic=f"a {topic} topic", status=topic, reader="aliases"),) if topic else ()
+    risks = (RiskFactor(risk=risk, reader="phrases"),) if risk else ()
+    return Facts(topics=topics, risks=risks, **fields)
+
+
+@pytest.mark.parametrize("topic, risk, rag, legal", [
+    ("green", None, "green", False),
+    ("amber", None, "amber", False),
+    ("red", None, "red", False),
+    (None, None, "amber", False),
+    ("green", "death", "red", False),
+    ("green", "court_order", "red", True),
+    ("green", "defamation", "red", True),
+    ("green", "personal_data", "red", True),
+    ("green", "sexual_offence", "red", True),
+    ("green", "prejudicial_comment", "red", True),
+    ("green", "political", "red", False),
+    ("amber", "complex_legal_statement", "red", True),
+    ("amber", "speaking_below_inspector", "amber", False),
+    ("green", "speaking_below_inspector", "amber", False),
+])
+def test_policy_table(topic, risk, rag, legal):
+    decision = decide(facts(topic, risk), LIMITS)
+    assert decision.rag == rag and decision.escalate_legal == legal
+    assert decision.escalate_dmc == (rag != "green")
+
+
+def test_an_amber_topic_not_yet_public_is_red_and_already_public_does_no_more_than_amber():
+    assert decide(facts("amber", publication=Publication(public="not_public")), LIMITS).rag == "red"
+    assert decide(facts("amber", publication=Publication(public="public")), LIMITS).rag == "amber"
+    assert decide(facts("red", publication=Publication(public="public")), LIMITS).rag == "red"
+
+
+def test_identification_raises_only_in_a_post_about_an_incident_and_names_the_legal_matter():
+    name = Identifier(kind="name", span=SPAN)
+    arrested = RoleMention(role="arrested", span=SPAN)
+    pre_charge = decide(facts(identifiers=(name,), roles=(arrested,), proceedings=Proceedings(stage="arrested")), LIMITS)
+    assert pre_charge.rag == "red" and pre_charge.legal_matters == ("privacy_before_charge",)
+    assert decide(facts(identifiers=(name,)), LIMITS).rag == "green"
+    assert decide(facts(identifiers=(name.model_copy(update={"colleague": True}),), roles=(arrested,)), LIMITS).rag == "green"
+    child = decide(facts(ages=(Age(years=15, span=SPAN),), roles=(arrested,)), LIMITS)
+    assert child.rag == "red" and "statutory_anonymity" in child.legal_matters
+
+
+def test_rank_decides_what_speaking_to_the_media_needs():
+    journalist = frozenset({"text", "quote_to_journalist"})
+    below = decide(facts(publication=Publication(media=journalist, rank="below_inspector")), LIMITS)
+    above = decide(facts(publication=Publication(media=journalist, rank="inspector_or_above")), LIMITS)
+    unknown = decide(facts(publication=Publication(media=journalist)), LIMITS)
+    assert below.rag == "amber" and below.escalate_dmc
+    assert above.rag == "green" and "tell_dmc_beforehand" in above.notes
+    assert "rank_unknown" in unknown.notes
+
+
+def test_green_by_example_needs_the_calibrated_similarity_and_margin():
+    def by_example(score, margin):
+        return Facts(topics=(TopicCandidate(topic="Burglary", status="green", reader="examples", score=score, margin=margin),))
+
+    assert decide(by_example(0.7, 0.1), LIMITS).rag == "green"
+    assert decide(by_example(0.7, 0.01), LIMITS).rag == "amber"
+    assert decide(by_example(0.5, 0.3), LIMITS).rag == "amber"
+
+
+FINDINGS = [
+    {"topics": (TopicCandidate(topic="Burglary", status="green", reader="aliases"),)},
+    {"topics": (TopicCandidate(topic="Court results", status="amber", reader="examples", score=0.9),)},
+    {"topics": (TopicCandidate(topic="Budgetary/Financial", status="red", reader="aliases"),)},
+    {"topics": (TopicCandidate(topic="Crime Prevention", status="green", reader="examples", score=0.9, margin=0.5),)},
+    {"risks": (RiskFactor(risk="death", reader="phrases"),)},
+    {"risks": (RiskFactor(risk="court_order", reader="examples", score=0.9),)},
+    {"identifiers": (Identifier(kind="name", span=SPAN),), "roles": (RoleMention(role="victim", span=SPAN),)},
+    {"ages": (Age(years=14, span=SPAN),), "roles": (RoleMention(role="arrested", span=SPAN),)},
+    {"publication": Publication(public="public")},
+    {"publication": Publication(public="not_public")},
+    {"publication": Publication(media=frozenset({"quote_to_journalist"}), rank="staff")},
+]
+
+
+def _merge(parts: list[dict]) -> Facts:
+    fields: dict = {}
+    for part in parts:
+        for key, value in part.items():
+            fields[key] = fields.get(key, ()) + value if isinstance(value, tuple) else value
+    return Facts(**fields)
+
+
+def test_no_reader_can_lower_what_another_raised():
+    """From any set of findings that names a topic ("no topic" is a default, not a finding), adding one never lowers."""
+    for size in range(1, 3):
+        for base in itertools.combinations(FINDINGS, size):
+            if not any("topics" in part for part in base):
+                continue
+            before = decide(_merge(list(base)), LIMITS)
+            for extra in FINDINGS:
+                if extra in base or ("publication" in extra and any("publication" in part for part in base)):
+                    continue
+                after = decide(_merge([*base, extra]), LIMITS)
+                assert SEVERITY[after.rag] >= SEVERITY[before.rag], (base, extra)
+                assert after.escalate_legal or not before.escalate_legal, (base, extra)
+                assert after.escalate_dmc or not before.escalate_dmc, (base, extra)
+
+
+# --- architecture ---
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add(("." * node.level) + (node.module or ""))
+    return names
+
+
+def test_the_policy_reads_only_facts():
+    imported = _imports(ASSISTANT / "policy.py")
+    assert "re" not in imported and "regex" not in imported
+    assert not any("readers" in name or "pipeline" in name or "rules" in name for name in imported), imported
+    hints = typing.get_type_hints(decide)
+    assert hints["facts"] is Facts and set(hints) == {"facts", "limits", "return"}
+
+
+def test_facts_carry_no_free_text():
+    """Only typed fields; the one string is a RAG topic's name, one of a closed set read from the table."""
+    models = [getattr(facts_module, name) for name in dir(facts_module)
+              if isinstance(getattr(facts_module, name), type) and hasattr(getattr(facts_module, name), "model_fields")]
+    for model in models:
+        for field_name, field in model.model_fields.items():
+            if field.annotation is str:
+                assert (model.__name__, field_name) == ("TopicCandidate", "topic"), f"{model.__name__}.{field_name} is free text"
+
+
+def test_verdicts_and_escalations_come_only_from_the_decide_step():
+    tree = ast.parse((ASSISTANT / "pipeline.py").read_text(encoding="utf-8"))
+    for path in [*ASSISTANT.glob("*.py"), *ASSISTANT.glob("readers/*.py")]:
+        if path.name != "pipeline.py":
+            calls = [node for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                     if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Escalation"]
+            assert not calls, f"{path.name} builds an escalation"
+    for cls in [node for node in tree.body if isinstance(node, ast.ClassDef)]:
+        for node in ast.walk(cls):
+            builds = isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Escalation"
+            sets_rag = isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "rag" for t in node.targets)
+            if builds or (sets_rag and cls.name != "Decide"):
+                assert cls.name == "Decide", f"{cls.name} sets a verdict or an escalation"

@@ -30,11 +30,11 @@ test: install
 	$(PY) -m pytest
 
 eval: install
-	$(PY) -m evals
-	$(PY) -m evals.bench
+	$(PY) -m evals --write-readme
+	$(PY) -m evals.bench --write-readme
 
 bench: install
-	$(PY) -m evals.bench
+	$(PY) -m evals.bench --write-readme
 
 calibrate: install
 	$(PY) -m evals.calibrate

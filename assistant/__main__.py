@@ -4,7 +4,9 @@ import argparse
 import datetime as dt
 import json
 import sys
+import typing
 
+from assistant.facts import Rank
 from ingest import offline  # noqa: F401
 from ingest.errors import PresslineError
 from ingest.pipeline import index_status
@@ -22,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("question", nargs="?", help="the question (or use --batch)")
     ask.add_argument("--today", type=dt.date.fromisoformat, help="the date to answer as of (default: today in Europe/London)")
     ask.add_argument("--json", action="store_true", help="print one JSON object (per line with --batch)")
-    ask.add_argument("--batch", metavar="FILE", help='JSON lines {"id", "question", "today"}; - for stdin')
+    ask.add_argument("--batch", metavar="FILE", help='JSON lines {"id", "question", "today", "rank"}; - for stdin')
+    ask.add_argument("--rank", choices=RANKS, help="the asker's rank, for questions about speaking to the media "
+                     "(default: read from the question, or both cases explained)")
     args = parser.parse_args(argv)
     if not args.question and not args.batch:
         parser.error("give a QUESTION or --batch FILE")
@@ -33,8 +37,8 @@ def main(argv: list[str] | None = None) -> int:
 
         engine = Engine(settings)
         if args.batch:
-            return _batch(engine, args.batch, args.today)
-        result = engine.answer(args.question, today=args.today)
+            return _batch(engine, args.batch, args.today, args.rank)
+        result = engine.answer(args.question, today=args.today, rank=args.rank)
     except PresslineError as exc:
         print(f"pressline: {exc}", file=sys.stderr)
         return 2
@@ -43,6 +47,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _print_readable(result)
     return 0
+
+
+RANKS = typing.get_args(Rank)
 
 
 def _ensure_index(settings) -> None:
@@ -57,7 +64,7 @@ def _ensure_index(settings) -> None:
         print(f"ingest error: {source}: {problem}", file=sys.stderr)
 
 
-def _batch(engine, path: str, default_today: dt.date | None) -> int:
+def _batch(engine, path: str, default_today: dt.date | None, default_rank: str | None = None) -> int:
     stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
     with stream:
         for number, line in enumerate(stream, start=1):
@@ -66,7 +73,10 @@ def _batch(engine, path: str, default_today: dt.date | None) -> int:
             try:
                 item = json.loads(line)
                 today = dt.date.fromisoformat(item["today"]) if item.get("today") else default_today
-                result = engine.answer(item["question"], today=today, history=item.get("history") or ())
+                rank = item.get("rank") or default_rank
+                if rank is not None and rank not in RANKS:
+                    raise ValueError(f"rank must be one of {', '.join(RANKS)}")
+                result = engine.answer(item["question"], today=today, history=item.get("history") or (), rank=rank)
                 result.id = item.get("id")
                 print(result.model_dump_json(), flush=True)
             except (ValueError, KeyError, TypeError) as exc:

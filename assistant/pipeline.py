@@ -10,6 +10,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span
 from .guard import read_claims, strip_instructions
@@ -189,9 +191,20 @@ class Retrieve(Step):
     def __call__(self, ctx, res):
         query = f"{ctx.earlier} {ctx.question}".strip()
         found = question_units(ctx.turns) if "examples" in ctx.readers else []
-        vectors = res.embed_many([query, *(text for text, _ in found)])
-        ctx.vector = vectors[0].tolist()
-        ctx.unit_vectors, ctx.unit_spans = vectors[1:], [span for _, span in found]
+        texts = [text for text, _ in found]
+        # One call to the model: the sentences (and quoted drafts) in a batch. A long question's retrieval vector is
+        # their mean weighted by length, which costs nothing more; embedding it whole beside them would pad every
+        # sentence to its length. A question with no sentence worth reading is embedded whole.
+        vectors = res.embed_many(texts) if texts else None
+        if query in texts:
+            ctx.vector = vectors[texts.index(query)].tolist()
+        elif texts and not ctx.earlier:
+            weights = np.array([len(text.split()) for text in texts], dtype=np.float32)
+            mean = (vectors * weights[:, None]).sum(axis=0)
+            ctx.vector = (mean / np.linalg.norm(mean)).tolist()
+        else:
+            ctx.vector = res.embed(query)
+        ctx.unit_vectors, ctx.unit_spans = vectors, [span for _, span in found]
         kinds = {"press_line": ("press_line",), "interview": ("policy", "press_line", "media_law")}.get(ctx.intent)
         ctx.retrieval = retrieve(res, query, ctx.vector, ctx.today, kinds=kinds)
 
@@ -225,11 +238,20 @@ class Decide(Step):
             ctx.citations = [one_week] if one_week else []
             return
         if decision.escalate_dmc:
-            reasons = " ".join(RULES_BY_NAME[reason.risk].why for reason in decision.reasons) or _topic_reason(ctx)
+            reasons = " ".join(RULES_BY_NAME[reason.risk].why for reason in decision.reasons) or (
+                render("speaking_to_the_media") if decision.rag == "green" else _topic_reason(ctx))
             ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
         if decision.escalate_legal:
             legal = [RULES_BY_NAME[reason.risk].why for reason in decision.reasons if reason.legal]
             ctx.escalation.append(Escalation(to="legal_services", reason=" ".join(legal), contact=res.contact_text("legal_services")))
+        dmc = res.contact_text("dmc")
+        if "tell_dmc_beforehand" in decision.notes:
+            ctx.notes.append(render("interview_tell_beforehand", dmc_contact=dmc))
+        if "rank_unknown" in decision.notes:
+            ctx.notes.append(render("note_rank_unknown", dmc_contact=dmc))
+        if "already_posted" in decision.notes:
+            ctx.notes.append(render("note_already_posted_green" if decision.rag == "green" else "note_already_posted_warning",
+                                    dmc_contact=dmc))
 
 
 def _raising(ctx: Context) -> list[Rule]:

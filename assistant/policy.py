@@ -10,6 +10,8 @@ rule here takes the strictest of them, so no reader can lower what another raise
 - an amber topic that is not yet public is red, and "already public" can do no more than that;
 - every risk factor raises: most to red, speaking to the media below inspector to amber;
 - a person who is named or otherwise identifiable in a post about an incident raises;
+- speaking to the media always involves DMC: below inspector the verdict is amber; inspector and
+  above keep the topic's verdict and tell DMC beforehand; when the rank is unknown, both are said;
 - Legal Services follow from the legal matter a risk carries (contempt while proceedings are
   active, court orders, statutory anonymity, privacy before charge, defamation, data protection,
   complex legal statements), not from which reader found it.
@@ -105,7 +107,8 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         rag=rag, topic_status=topic_status,
         topics=tuple(name for name, status in sorted(topics, key=lambda item: -SEVERITY[item[1]])),
         reasons=tuple(sorted(reasons, key=lambda reason: -SEVERITY[reason.severity])),
-        escalate_dmc=rag in ("amber", "red") or bool(reasons), legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
+        escalate_dmc=rag in ("amber", "red") or bool(reasons) or bool({"tell_dmc_beforehand", "rank_unknown"} & set(notes)),
+        legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
     )
 
 

@@ -115,8 +115,13 @@ class Resources:
         return self.embedder.embed_query(text)
 
     def embed_many(self, texts: list[str]) -> np.ndarray:
-        """Unit vectors for `texts`, in one call to the model (a question and its sentences together)."""
-        return np.asarray(self.embedder.embed_documents(texts), dtype=np.float32)
+        """Unit vectors for `texts` (each distinct text once), in one batched call to the model."""
+        unique = list(dict.fromkeys(texts))
+        if not unique:
+            return np.zeros((0, 0), dtype=np.float32)
+        vectors = np.asarray(self.embedder.embed_documents(unique), dtype=np.float32)
+        row = {text: index for index, text in enumerate(unique)}
+        return vectors[[row[text] for text in texts]]
 
     @property
     def bank(self) -> ExampleBank:

@@ -1,40 +1,54 @@
-"""`python -m evals [--golden FILE]`: score the engine and the LangChain baseline on the golden set, side by side.
+"""`python -m evals [--golden FILE] [--write-readme]`: score the engine and the LangChain baseline on every question set.
 
-Writes evals/results/<timestamp>/ (results.jsonl, metrics.json, config.json) and prints the summary
-table; for the golden set (the default) it also rewrites evals/results/summary.md.
+The blind sets written for the typed-Facts engine (evals/blind-2026-12-*.jsonl) are also scored with
+the first readers only (phrases and aliases) and the new readers only (people and examples), beside
+all of them; the blind draft sets (evals/drafts/) are scored for flag recall and precision.
+
+Writes evals/results/<timestamp>/ (results, metrics and config per set) and prints the summary;
+`--write-readme` also rewrites evals/results/summary.md and the README's figures. Nothing tracked
+changes without it.
 """
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 from assistant.api import Engine
+from assistant.calibration import load_calibration
+from assistant.readers import FIRST_READERS, NEW_READERS
 from ingest import offline  # noqa: F401
 from ingest.pipeline import index_status, run_ingest
 from ingest.settings import Settings, get_settings
 
 from . import baseline as baseline_module
+from .drafts import DRAFTS_DIR, DraftScore, load_drafts, score_drafts
 from .golden import BLIND_PATH, GOLDEN_PATH, HOLDOUT_PATH, load_golden
 from .metrics import SOURCE_K, Metrics, summarise
 from .report import (RESULTS_DIR, commit_line, file_sha256, git_commit, machine, machine_line, markdown_table,
                      millis, percent, timestamp, update_readme_block, write_json, write_jsonl)
 from .runner import answer_all
 
-SYSTEM_NAMES = {"engine": "Pressline engine", "baseline": "LangChain baseline"}
+SYSTEM_NAMES = {"engine": "Pressline engine", "engine_first_readers": "Engine, first readers only (phrases, aliases)",
+                "engine_new_readers": "Engine, new readers only (people, examples)", "baseline": "LangChain baseline"}
+DRAFTS_TODAY = dt.date(2026, 12, 2)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals", description=__doc__)
-    parser.add_argument("--golden", type=Path, help="score only this question set (default: the golden, held-out and blind sets)")
+    parser.add_argument("--golden", type=Path, help="score only this question set (default: every set in evals/)")
+    parser.add_argument("--write-readme", action="store_true", help="rewrite evals/results/summary.md and the README's figures")
     args = parser.parse_args(argv)
     settings = get_settings()
     if index_status(settings) != "fresh":
         print("Bringing the index up to date first…", file=sys.stderr)
         run_ingest(settings)
-    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH]
+    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH, *sorted(GOLDEN_PATH.parent.glob("blind-*.jsonl"))]
     engine = Engine(settings)
+    variants = {"engine_first_readers": Engine(settings, resources=engine.resources, readers=FIRST_READERS),
+                "engine_new_readers": Engine(settings, resources=engine.resources, readers=NEW_READERS)}
     run_dir = RESULTS_DIR / timestamp()
     run_dir.mkdir(parents=True)
     sections = []
@@ -45,18 +59,41 @@ def main(argv: list[str] | None = None) -> int:
             rows = load_golden(question_set)
             run_config = config(settings, engine.resources.store.generation, question_set)
             print(f"{question_set.name}: {len(rows)} questions, engine then baseline…", file=sys.stderr)
-            results = answer_all("engine", engine.answer, rows, settings) + answer_all("baseline", baseline.answer, rows, settings)
-            metrics = [summarise(system, [r for r in results if r.system == system]) for system in ("engine", "baseline")]
+            systems = {"engine": engine.answer}
+            if question_set.stem.startswith("blind-"):
+                systems |= {name: variant.answer for name, variant in variants.items()}
+            systems["baseline"] = baseline.answer
+            results = [result for name, answer in systems.items() for result in answer_all(name, answer, rows, settings)]
+            metrics = [summarise(system, [r for r in results if r.system == system]) for system in systems]
             write_jsonl(run_dir / f"{question_set.stem}-results.jsonl", results)
             write_json(run_dir / f"{question_set.stem}-metrics.json", [m.model_dump() for m in metrics])
             write_json(run_dir / f"{question_set.stem}-config.json", run_config)
             sections.append((question_set, metrics, run_config))
-    summary = render_summary(sections, settings, run_dir)
-    if not args.golden:  # the tracked summary and the README's figures are the default run's
+    draft_sections = [] if args.golden else score_draft_sets(engine, run_dir)
+    summary = render_summary(sections, settings, run_dir) + render_drafts(draft_sections)
+    if args.write_readme and not args.golden:  # the tracked summary and the README's figures are the default run's
         (RESULTS_DIR / "summary.md").write_text(summary, encoding="utf-8")
-        update_readme_block("eval", readme_figures(sections))
+        update_readme_block("eval", readme_figures(sections) + render_drafts(draft_sections))
     print(summary)
     return 0
+
+
+def score_draft_sets(engine: Engine, run_dir: Path) -> list[tuple[Path, DraftScore]]:
+    found = []
+    for path in sorted(DRAFTS_DIR.glob("*.jsonl")):
+        score = score_drafts(load_drafts(path), engine.check_draft, DRAFTS_TODAY)
+        write_json(run_dir / f"drafts-{path.stem}.json", score.model_dump())
+        found.append((path, score))
+    return found
+
+
+def render_drafts(sections: list[tuple[Path, DraftScore]]) -> str:
+    if not sections:
+        return ""
+    rows = [[f"`evals/drafts/{path.name}`", str(score.drafts), percent(score.recall), percent(score.precision),
+             f"{score.clean_drafts_raised} / {score.clean_drafts}"] for path, score in sections]
+    return ("\n**Draft posts written blind** (a flag counts when it overlaps a labelled span and is of the right kind)\n\n"
+            + markdown_table(["Set", "Drafts", "Flag recall", "Flag precision", "Clean drafts raised"], rows) + "\n")
 
 
 def config(settings: Settings, index_generation: str, golden: Path) -> dict:
@@ -69,6 +106,7 @@ def config(settings: Settings, index_generation: str, golden: Path) -> dict:
         "index_generation": index_generation,
         "engine_thresholds": {name: value for name, value in vars(retrieve).items()
                               if name.isupper() and isinstance(value, (int, float))},
+        "example_thresholds": load_calibration().model_dump(),
         "baseline": baseline_module.CONFIG,
         "source_k": SOURCE_K,
         "git": git_commit(),
@@ -81,7 +119,9 @@ HEADERS = ["System", "Verdict accuracy", "Unsafe greens", "Green recall", "DMC e
            "Legal Services recall", "Out-of-scope precision", "Out-of-scope recall", "Citation validity",
            f"Source recall@{SOURCE_K}", "Source MRR", "Answer contains", "p50 ms", "p95 ms"]
 SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; see the note below)",
-             "blind": "Second blind set (see the note below)"}
+             "blind": "Second blind set (see the note below)",
+             "blind-2026-12-dev": "Blind set of December 2026, development half (tuned on)",
+             "blind-2026-12-test": "Blind set of December 2026, test half (a regression set after its first run)"}
 
 
 def metrics_table(metrics: list[Metrics]) -> str:

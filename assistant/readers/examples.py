@@ -18,11 +18,13 @@ from ..facts import RiskFactor, Span, TopicCandidate
 
 REPORT_FROM = 0.40
 """Similarities below this are not worth reporting at all (every threshold in calibration.json is above it)."""
-MAX_UNITS = 12
+MAX_UNITS = 6
 QUOTED = re.compile(r"(?:\"|“|(?<!\w)['‘])([^\"“”]{12,}?)(?:\"|”|['’](?!\w))")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|,\s*(?:and|but|so|plus|also|oh and)\b|\b(?:oh and|and also|but also)\b)\s*", re.I)
 MIN_CLAUSE_WORDS = 5
+CLAUSES_FROM_WORDS = 25
+"""A sentence this short is read whole; a longer one is also read clause by clause."""
 ASKING_WORDS = frozenset("""can could may might should would will ok okay alright fine allowed safe good tweet tweets tweeting post posts
     posting posted put out up share sharing publish account accounts page borough ward snt team twitter facebook insta instagram x
     social media thread retweet rt do doing go ahead still now today tonight tomorrow yesterday it this that something sumthin
@@ -43,6 +45,8 @@ def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
                 found.append((text, Span(turn=turn, start=start, end=start + len(text))))
     clauses = []
     for text, span in found:
+        if len(text.split()) <= CLAUSES_FROM_WORDS:
+            continue
         pieces = [piece for piece in CLAUSE_BREAK.split(text) if piece and len(piece.split()) >= MIN_CLAUSE_WORDS]
         if pieces and pieces != [text]:
             for piece in pieces:

@@ -301,6 +301,9 @@ IDENTIFIABLE_IMAGES = ImagesRule(
     safer="Post the text without the image, or a photo in which nobody can be identified; DMC handles image releases.",
 )
 
+DEAD = r"dead(?! (?:easy|good|simple|quick|proud|chuffed|handy|keen|lucky|funny|nice|busy|quiet|right|serious|set)\b)"
+""""Dead" as a death, not as "very" ("dead easy", "dead proud")."""
+
 DEATH = Rule(
     name="death",
     kind="raises",
@@ -308,7 +311,7 @@ DEATH = Rule(
         "are known; DMC coordinates.",
     safer="Say nothing that identifies the person who died until DMC confirms the family have been told; use DMC's wording.",
     cites=(("ml-deaths", "What you must not say"), ("ml-deaths", "What the rule is")),
-    patterns=(words("died", "dies", "dead", "death", "deaths", "deceased", r"(?:didn't|did not|failed to) survive", "drowned", r"fatal\w*", "fatality", "fatalities", "killed",
+    patterns=(words("died", "dies", DEAD, "death", "deaths", "deceased", r"(?:didn't|did not|failed to) survive", "drowned", r"fatal\w*", "fatality", "fatalities", "killed",
                     r"murder\w*", "manslaughter", "passed away", r"lost (?:his|her|their) li(?:fe|ves)",
                     r"body (?:was |has been )?(?:found|discovered|recovered)", "found a body", "next of kin", "inquest"),),
     unless=words(r"killed or seriously injured"),

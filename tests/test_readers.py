@@ -171,12 +171,15 @@ def test_the_example_reader_reports_best_scores_and_green_margins():
     assert all(t.topic != "KSI RTCs" for t in topics) and not risks  # under the reporting floor
 
 
-def test_units_are_sentences_clauses_and_quotes_but_never_a_bare_ask():
-    found = [text for text, _ in units("Christmas patrols start next week. Oh and I'll also put in that the prisoner who "
-                                       "escaped was seen near the market. Can I tweet it? Draft: 'Arrested: jay o, 19, still in custody'")]
+def test_units_are_sentences_long_sentences_clauses_and_quotes_but_never_a_bare_ask():
+    found = [text for text, _ in units("Christmas patrols start next week. Can I tweet it? Draft: 'Arrested: jay o, 19, still in "
+                                       "custody' And we'll do extra patrols around the market and the station all through the "
+                                       "holidays, oh and I'll also put in that the prisoner who escaped from the van was seen "
+                                       "near the market on Tuesday evening.")]
+    assert "Christmas patrols start next week." in found
     assert "Can I tweet it?" not in found
-    assert any(text.startswith("I'll also put in that the prisoner") for text in found)
     assert "Arrested: jay o, 19, still in custody" in found
+    assert any(text.startswith("I'll also put in that the prisoner") for text in found)
 
 
 # --- the policy, as a table of topic status × risk factor ---

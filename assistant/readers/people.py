@@ -60,6 +60,9 @@ PLACE_WORDS = {
 STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
                 "square|walk|row|estate|parade|hill|court|vale|view")
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
+NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
+                          r"(?:above|next to|next door to|opposite|behind|over|at the back of)\s+the\s+[\w'’]+", re.I)
+ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
@@ -84,17 +87,20 @@ LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
-           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|family))\b")
+           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|famil(?:y|ies)|"
+           r"residents?|neighbours?|tenants?|households?|owners?))\b")
 NAME_REQUEST = re.compile(
     rf"\b(?:name|naming|identify|identifying|reveal|revealing|unmask)\s+{_PERSON}"
     r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s|"
     r"the (?:\w+ ){0,2}(?:owners|victims|suspects|people|residents|families|witnesses)')\s+"
     r"(?:(?:full|home|real|first|last|email)\s+)?(?:names?|identity|identities|surname|address|details|number))"
-    rf"|\b(?:the\s+)?(?:names?|identity|identities|address)\s+of\s+{_PERSON}"
+    rf"|\b(?:the\s+)?(?:names?|identity|identities|address(?:es)?|home addresses)\s+of\s+{_PERSON}"
+    r"|\btag\s+(?:him|her|them|his|her|their)\b(?:\s+(?:instagram|insta|facebook|twitter|tiktok|account|profile|handle)s?)?"
+    r"|\b(?:his|her|their)\s+(?:instagram|insta|facebook|twitter|tiktok|snapchat)\b"
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
 OFFENCE = re.compile(
-    r"\b(?:missing|found safe|been found|located safe|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
+    r"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
     r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing)\b", re.I)
@@ -117,10 +123,11 @@ COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulation
 ROLE_WORDS: dict[str, re.Pattern] = {
     "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
                           r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
-                          r"in the frame for|done for)\b", re.I),
+                          r"in the frame for|done for|nonce|paedo|scumbag|thugs?|crooks?|dealers?|burglars?|robbers?|attackers?|"
+                          r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:got|nabbed|picked up))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
-    "charged": re.compile(r"\b(?:charged|charging|defendants?|remanded|on remand|trial|summons\w*|"
+    "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
                           r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court))\b", re.I),
     "convicted": re.compile(r"\b(?:convicted|conviction|found guilty|pleaded guilty|pled guilty|sentenced|jailed|"
                             r"banged up|sent down|imprisoned)\b", re.I),
@@ -135,6 +142,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }
 SENTENCE_END = re.compile(r"[.!?\n]\s*")
+INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 
 
 @dataclass
@@ -192,11 +200,11 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
         found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
-    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS):
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
             found.append(("address", start, end, False))
-    for pattern in (SCHOOL, WORKPLACE):
+    for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
             found.append(("school_or_workplace", *match.span(), False))
     for match in IMAGE.finditer(text):
@@ -302,13 +310,11 @@ CONSENT = re.compile(r"\b(?:(?:is|'s|’s|are|was|were) (?:happy|fine|ok|okay) (
 
 
 def _thanked_colleague(text: str, at: int) -> bool:
-    """A colleague being thanked, or a person who has said they are happy to be named or pictured."""
-    if CONSENT.search(text) and not any(ROLE_WORDS[role].search(text) for role in ("victim", "suspect", "arrested", "died")):
-        return True
-    sentence = _sentence_around(text, at)
-    if not COLLEAGUE_CONTEXT.search(sentence):
+    """A colleague being thanked, or a person who has said they are happy to be named or pictured — never in a story
+    with a suspect, an arrest, a charge, a conviction, a victim, a witness or a death, where a name is a risk."""
+    if any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLE_NAMES):
         return False
-    return not any(pattern.search(sentence) for role, pattern in ROLE_WORDS.items() if role in ("victim", "suspect", "died"))
+    return bool(CONSENT.search(text) or COLLEAGUE_CONTEXT.search(_sentence_around(text, at)))
 
 
 def _without_overlaps(found):

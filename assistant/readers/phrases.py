@@ -6,11 +6,17 @@ whatever they find still raises.
 
 from ..dates import FoundDate
 from ..facts import RiskFactor, TopicCandidate
-from ..rules import COURT_RESULT, fire, phrase_text
+from ..rules import COURT_RESULT, fire, phrase_text, words
 from ..topics import TopicMatch, TopicMatcher
 from .text import Located
 
 COURT_RESULT_TOPIC = "Court results"
+KSI_TOPIC = "KSI RTCs"
+COLLISION_TOPICS = ("Road traffic collision", "Non KSI RTCs")
+SEVERE_INJURY = words(r"critical(?:ly)? (?:condition|injured|ill)", r"life[- ](?:threatening|changing)", r"serious(?:ly)? (?:injur\w*|hurt)",
+                      r"serious (?:head |leg |spinal )?injuries", r"fighting for (?:his|her|their) li(?:fe|ves)", "airlifted", "air ambulance",
+                      "major trauma", "intensive care", r"serious (?:collision|crash|rtc)", r"died|dead|killed|fatal\w*")
+"""A collision with any of these is killed-or-seriously-injured, whatever words name the collision."""
 
 
 def read_risks(text: str, current_start: int, current: str, dates: list[FoundDate], today_ordinal: int,
@@ -35,6 +41,10 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     sentence = COURT_RESULT.search(text)
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
+    ksi = next((topic for topic in matcher.topics if topic.name == KSI_TOPIC), None)
+    severe = SEVERE_INJURY.search(text)
+    if ksi and severe and any(match.topic.name in COLLISION_TOPICS for match in matches):
+        matches.append(TopicMatch(ksi, severe.start(), severe.end(), severe.group(0)))
     return [
         TopicCandidate(topic=match.topic.name, status=match.topic.status, reader="aliases", span=locate(match.start, match.end))
         for match in matches

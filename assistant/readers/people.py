@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
+from ..rules import DEAD
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
 
@@ -138,7 +139,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
                         r"a minor(?!\s+(?:collision|crash|rtc|bump|accident|incident|injur\w*|damage|offence|scrape|"
                         r"repairs?|fire|road|issue|problem|thing|change|prang|knock))|minors)\b", re.I),
-    "died": re.compile(r"\b(?:died|dies|dead(?! (?:easy|good|simple|quick|proud|chuffed|handy|keen|lucky|funny|nice|busy|quiet|right|serious|set)\b)|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
+    "died": re.compile(rf"\b(?:died|dies|{DEAD}|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }
 SENTENCE_END = re.compile(r"[.!?\n]\s*")

@@ -21,6 +21,7 @@ from .policy import Decision, decide
 from .prompts import render
 from .readers import READERS, Reading, question_units, read
 from .readers.phrases import read_risks
+from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
 from .readers.text import locator
 from .resources import ChunkRow, Resources
@@ -159,7 +160,8 @@ class Scope(Step):
         if ctx.draft:
             ctx.intent = "posting"
         posting_about_a_topic = ctx.intent == "posting" and bool(res.matcher.find(ctx.text))
-        ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or _raises_anything(ctx)
+        to_the_media = "quote_to_journalist" in read_publication(ctx.text).media
+        ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or to_the_media or _raises_anything(ctx)
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:

@@ -240,7 +240,9 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
                     r"found (?:\w+ ){0,4}(?:in|on) (?:his|her|their) (?:boot|car|house|flat|home|bag|pocket|van|room)",
                     r"caught (?:him |her |them )?with", "in possession of", r"recovered from (?:his|her|their)",
-                    "the burglar", "the thief", "the robber", "the attacker", "the offender"),),
+                    r"the (?:\w+ )?(?:burglar|thief|robber|attacker|offender|killer|murderer|rapist|stabber|mugger)",
+                    r"(?:everyone|we all|we|all of us|people) (?:round here |here )?knows? (?:he|she|they)(?:'s| is| did| done)",
+                    r"caught (?:\w+ )?on (?:cctv|camera|video|film|tape)"),),
     requires=words(r"arrest\w*", "charged", "the charge", r"charge (?:announcement|details|news|decision)", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
     safer="Say only 'a man/woman aged [age] has been arrested on suspicion of [offence]' (or 'charged with'); "

@@ -57,11 +57,14 @@ PUBLISHING = words(
     r"appeal\w*", r"sayin[g']?", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
     r"list (?:the|their|all the) (?:\w+ )?names", r"names?", "say that we", "a message", "a video", r"(?:a|the|my|our) (?:post|tweet|thread|update|story)",
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
+    r"documentar(?:y|ies)", r"film crews?",
 )
 ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
-               r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend) to", r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say)",
-               "going to (?:post|put|tweet|say|mention)", "doing a", "making a")
+               )
+PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
+                 r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
+                 "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
 QUESTION_MARK = re.compile(r"\?\s*$")
 ELLIPTICAL_POST = words(r"^(?:(?:quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
                         r"(?:tweet|post|thread|retweet|rt)\b",
@@ -78,7 +81,7 @@ INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|w
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
-QUOTED_DRAFT = re.compile(r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)\s*:|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
+QUOTED_DRAFT = re.compile(r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
 OFF_TOPIC = words(
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
@@ -116,7 +119,7 @@ def read_intent(text: str) -> Intent | None:
         return "interview"
     if POSTING.search(text) or QUOTED_DRAFT.search(text):
         return "posting"
-    if PUBLISHING.search(text) and ASKING.search(text) and not INFORMATIONAL_START.search(text):
+    if PUBLISHING.search(text) and (PLANNING.search(text) or (ASKING.search(text) and not INFORMATIONAL_START.search(text))):
         return "posting"
     if ELLIPTICAL_POST.search(text) and QUESTION_MARK.search(text):
         return "posting"

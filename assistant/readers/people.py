@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
 from ..rules import DEAD
+from ..normalise import english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
 
@@ -73,7 +74,8 @@ SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"|(?:pupil|student|kid|child|boy|girl|teacher|head|headteacher)s?\s+(?:at|from)\s+(?:[\w'’]+\s+){0,3}"
     r"(?:primary|secondary|high|grammar|academy|college|school|uni|university)\b"
-    r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b)")
+    r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b"
+    r"|(?i:which (?:school|college|academy) (?:he|she|they) (?:goes|go|attends?|went)))")
 WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:manager|worker|employee|cashier|nurse|teacher|assistant|director|chef|cleaner|security guard|caretaker|"
@@ -81,8 +83,11 @@ WORKPLACE = re.compile(
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
     re.I)
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
-LOWER_PAIR = re.compile(r"\b(?:arrested|charged|named|called|nicked|lifted|detained|jailed|sentenced|convicted|suspect|victim|"
-                        r"witness|summonsed|remanded|identified|caught|stopped|searched|questioned|interviewed)\s+"
+_NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
+                 r"sentenced|convicted|suspect|victim|witness|summonsed|remanded|identified|caught|stopped|searched|questioned|"
+                 r"interviewed)")
+LOWER_SINGLE = re.compile(rf"\b{_NAMING_VERBS}\s+([a-z]{{3,}})(?=\s+(?:from|of|for|who|off|on|in|at)\b|\s*,)")
+LOWER_PAIR = re.compile(rf"\b{_NAMING_VERBS}\s+"
                         r"([a-z][a-z]+)(?=\s+([a-z][a-z'’-]+)\b)")
 LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
@@ -125,7 +130,9 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
                           r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
                           r"in the frame for|done for|nonce|paedo|scumbag|thugs?|crooks?|dealers?|burglars?|robbers?|attackers?|"
-                          r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:got|nabbed|picked up))\b", re.I),
+                          r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:got|nabbed|picked up)|"
+                          r"(?:we|police|officers|they) (?:reckon|think|believe|suspect)\b|(?:we|officers|police) stopped|"
+                          r"stopped and searched|(?:was|were|got) (?:stopped|searched))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
@@ -231,7 +238,9 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             names.append((tokens[following[0]].start(), last.end(), colleague))
             used.update(following)
             continue
-        if not _titlecase(word) or "'" in word or "’" in word or lower in function_words():
+        if re.search(r"['’]s$", word):
+            word, lower = word[:-2], lower[:-2]  # "Kelly's murder": the name without its possessive
+        if not word or not _titlecase(word) or "'" in word or "’" in word or lower in function_words():
             continue
         if not is_first_name(word) or lower in PLACE_WORDS:
             continue
@@ -246,6 +255,10 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
+    for match in LOWER_SINGLE.finditer(text):
+        word = match.group(1)
+        if word not in english_words() and word not in function_words():
+            names.append((match.start(1), match.end(1), False))
     for match in LOWER_PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
         if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:

@@ -12,7 +12,8 @@ RETWEET = words("rt", r"retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt"
                 r"repost\w*")
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", "bbc", "itv", "sky news",
                    "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
-                   "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*")
+                   "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
+                   r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
                  r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement")

@@ -198,7 +198,8 @@ SEXUAL_OFFENCE = Rule(
     why="A sexual offence: the complainant has lifelong anonymity from the moment of the allegation, and details "
         "such as a street, 'her flat' or a school can identify them (jigsaw identification).",
     cites=(("ml-sexual-offences", "What you must not say"), ("ml-sexual-offences", "What the rule is")),
-    patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure", r"groom(?:ing|ed)",
+    patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure",
+                    r"expos(?:ed|es|ing) (?:himself|herself|themselves)", r"groom(?:ing|ed)",
                     "upskirting", "voyeurism", r"molest\w*", r"sex (?:offen\w*|attack\w*|assault\w*)", "child sexual",
                     "revenge porn", "intimate images?", "fgm", "female genital", "trafficking", "trafficked", "cyberflashing",
                     r"(?:up|under) (?:her|his) (?:skirt|dress)", r"filmed (?:up|under)",

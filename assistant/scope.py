@@ -54,7 +54,7 @@ PUBLISHING = words(
     r"upload\w*", r"draft\w*", "facebook", "insta", "instagram", "twitter", "nextdoor", r"(?:ward|borough|snt|team) (?:account|page)",
     "social media", r"repl(?:y|ied|ies|ying)", r"respond\w*", r"(?:warn|ask|tell|remind|reassure|update|thank) (?:the )?(?:people|residents|"
     r"the public|neighbours|locals|followers|everyone|parents|shoppers|drivers|owners)", r"let (?:people|residents|everyone|the public) know",
-    r"appeal\w*", r"sayin[g']?", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
+    r"appeal\w*", r"sayin[g']?", r"(?:can|could|may|should) (?:i|we) (?:say|mention|add|include|tell people|put in)", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
     r"list (?:the|their|all the) (?:\w+ )?names", r"names?", "say that we", "a message", "a video", r"(?:a|the|my|our) (?:post|tweet|thread|update|story)",
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?",

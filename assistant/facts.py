@@ -133,15 +133,14 @@ class Facts(BaseModel):
     roles: tuple[RoleMention, ...] = ()
     offences: tuple[Span, ...] = ()
     """Where the story mentions a crime or an incident (a burglary, a theft, a collision)."""
+    guilt: tuple[Span, ...] = ()
+    """Where the story treats someone as guilty: an offender's label, "he did it", a punishment foretold, evidence claimed."""
     identifiers: tuple[Identifier, ...] = ()
     ages: tuple[Age, ...] = ()
     proceedings: Proceedings = Field(default_factory=Proceedings)
     publication: Publication = Field(default_factory=Publication)
     topics: tuple[TopicCandidate, ...] = ()
     risks: tuple[RiskFactor, ...] = ()
-    claims_authority: bool = False
-    """The question claims an approval or gives instructions: noted, never acted on."""
-    follow_up: bool = False
 
     def has_role(self, *roles: Role) -> bool:
         return any(mention.role in roles for mention in self.roles)

@@ -9,7 +9,8 @@ rule here takes the strictest of them, so no reader can lower what another raise
   example); no topic at all is amber;
 - an amber topic that is not yet public is red, and "already public" can do no more than that;
 - every risk factor raises: most to red, speaking to the media below inspector to amber;
-- a person who is named or otherwise identifiable in a post about an incident raises;
+- a person who is named or otherwise identifiable in a post about an incident raises, and so does
+  treating someone as guilty while proceedings are active;
 - speaking to the media always involves DMC: below inspector the verdict is amber; inspector and
   above keep the topic's verdict and tell DMC beforehand; when the rank is unknown, both are said;
 - Legal Services follow from the legal matter a risk carries (contempt while proceedings are
@@ -23,14 +24,13 @@ from pydantic import BaseModel, ConfigDict
 
 from .calibration import Thresholds, thresholds
 from .facts import Facts, Rag, Risk, Span
+from .topics import SEVERITY, strictest
 
-SEVERITY: dict[str, int] = {"green": 0, "amber": 1, "red": 2}
 LegalMatter = Literal[
     "contempt", "court_order", "statutory_anonymity", "privacy_before_charge", "defamation", "data_protection",
     "complex_legal_statement",
 ]
-Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "claims_ignored",
-               "no_topic", "not_public", "earlier_facts_carried"]
+Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
@@ -86,7 +86,7 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
     if not facts.posting:
         reasons = [reason for reason in reasons if reason.risk in RISKS_FOR_ANY_QUESTION]
     topics = _counted_topics(facts, limits)
-    topic_status = _strictest(status for _, status in topics)
+    topic_status = strictest(status for _, status in topics)
     notes: list[Note] = []
     rag: Rag | None = None
     if facts.posting:
@@ -96,12 +96,8 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         if base == "amber" and facts.publication.public == "not_public" and topic_status == "amber":
             base = "red"
             notes.append("not_public")
-        rag = _strictest([base, *(reason.severity for reason in reasons)])
+        rag = strictest([base, *(reason.severity for reason in reasons)])
         notes += _publishing_notes(facts, rag)
-    if facts.claims_authority:
-        notes.append("claims_ignored")
-    if facts.follow_up:
-        notes.append("earlier_facts_carried")
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
     return Decision(
         rag=rag, topic_status=topic_status,
@@ -132,9 +128,13 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
     for factor in facts.risks:
         if factor.reader == "examples" and factor.score < limits.risk_min_similarity:
             continue
+        if factor.risk == "naming_arrested" and not _about_an_incident(facts):
+            continue  # a name asked for in a post about nothing that happened (a new colleague, a retirement)
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
     found += _identification(facts, {reason.risk for reason in found})
+    if facts.guilt and _proceedings_active(facts):
+        found.append(Reason(risk="prejudicial_comment", severity="red", legal="contempt", spans=facts.guilt))
     proceedings = facts.proceedings
     if proceedings.court_result and proceedings.days_since_sentence is not None and proceedings.days_since_sentence > 7:
         found.append(Reason(risk="court_result_over_a_week", severity="red",
@@ -145,9 +145,18 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
     return found
 
 
+def _about_an_incident(facts: Facts) -> bool:
+    return facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none" or bool(facts.offences)
+
+
+def _proceedings_active(facts: Facts) -> bool:
+    """From arrest or charge until sentence, as read from the stage or from the roles the story gives."""
+    return facts.proceedings.active or (facts.has_role("arrested", "charged") and facts.proceedings.stage != "sentenced")
+
+
 def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
     """A person who can be identified, in a post about an incident, a death or a child, raises."""
-    about_an_incident = facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none" or bool(facts.offences)
+    about_an_incident = _about_an_incident(facts)
     reasons = []
     young = [age for age in facts.ages if age.years < 18]
     if young and about_an_incident:
@@ -224,7 +233,3 @@ def _merge(reasons: list[Reason]) -> list[Reason]:
             merged[reason.risk] = reason
     return list(merged.values())
 
-
-def _strictest(statuses) -> Rag | None:
-    statuses = [status for status in statuses if status]
-    return max(statuses, key=SEVERITY.__getitem__) if statuses else None

@@ -31,9 +31,12 @@ NEGATED_MENTION = re.compile(
 
 
 HYPOTHETICAL = re.compile(
-    r"(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are))\s+(?:be\s+|get\s+)?"
-    r"(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned)\b"
+    r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
+    r"\s+(?:be\s+|get\s+)?(?:going\s+|go\s+)?(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned|away|down|"
+    r"behind bars)\b",
+    re.IGNORECASE,
 )
+"""A punishment wished or foretold ("should be locked up", "he'll be going away"): not a sentence that happened."""
 
 
 def mask_negated(text: str) -> str:
@@ -198,8 +201,7 @@ SEXUAL_OFFENCE = Rule(
     why="A sexual offence: the complainant has lifelong anonymity from the moment of the allegation, and details "
         "such as a street, 'her flat' or a school can identify them (jigsaw identification).",
     cites=(("ml-sexual-offences", "What you must not say"), ("ml-sexual-offences", "What the rule is")),
-    patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure",
-                    r"expos(?:ed|es|ing) (?:himself|herself|themselves)", r"groom(?:ing|ed)",
+    patterns=(words(r"rap(?:e|ed|es|ing|ist)", r"sexual\w*", "sexually", r"indecen\w*", "exposure", r"groom(?:ing|ed)",
                     "upskirting", "voyeurism", r"molest\w*", r"sex (?:offen\w*|attack\w*|assault\w*)", "child sexual",
                     "revenge porn", "intimate images?", "fgm", "female genital", "trafficking", "trafficked", "cyberflashing",
                     r"(?:up|under) (?:her|his) (?:skirt|dress)", r"filmed (?:up|under)",
@@ -236,15 +238,12 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     r"form for", "prolific", "career criminal", r"red[- ]handed", "bang to rights",
                     r"(?:cctv|footage|video|evidence|dna|fingerprints?) (?:shows?|proves?|clearly|caught|links?)",
                     "clear as day", r"confess\w*", r"admitted (?:it|everything|the|to)", "on bail for another",
-                    r"already (?:on bail|wanted|charged|known) for", r"(?:taken |another one |one more )?off (?:our|the) streets",
-                    r"(?:going|go|be going) (?:away|down) for", "culprit", "everyone knows (?:he|she|they) did it",
+                    r"already (?:on bail|wanted|charged|known) for", r"taken off (?:our|the) streets", "culprit", "everyone knows (?:he|she|they) did it",
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
                     r"found (?:\w+ ){0,4}(?:in|on) (?:his|her|their) (?:boot|car|house|flat|home|bag|pocket|van|room)",
                     r"caught (?:him |her |them )?with", "in possession of", r"recovered from (?:his|her|their)",
-                    r"the (?:\w+ )?(?:burglar|thief|robber|attacker|offender|killer|murderer|rapist|stabber|mugger)",
-                    r"(?:everyone|we all|we|all of us|people) (?:round here |here )?knows? (?:he|she|they)(?:'s| is| did| done)",
-                    r"caught (?:\w+ )?on (?:cctv|camera|video|film|tape)"),),
-    requires=words(r"arrest\w*", "charged", "the charge", r"charge (?:announcement|details|news|decision)", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
+                    "the burglar", "the thief", "the robber", "the attacker", "the offender"),),
+    requires=words(r"arrest\w*", "charged", "the charge", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
     safer="Say only 'a man/woman aged [age] has been arrested on suspicion of [offence]' (or 'charged with'); "
           "nothing on guilt, character, evidence or previous convictions.",
@@ -265,9 +264,6 @@ NAMING_ARRESTED = Rule(
                     r"named (?:him |her |them )?as", r"identified (?:him |her |them )?as", r"(?:his|her|their) name is",
                     # A detail that points to one person names them as surely as a name.
                     r"who (?:runs|owns|manages) (?:a|an|the) \w+", r"(?:landlord|landlady|owner|manager|headteacher) of (?:the|a) \w+"),),
-    requires=words(r"arrest\w*", r"suspect\w*", "charged", "custody", "detained", r"bail\w*", "accused", r"offenders?", r"culprits?",
-                   "wanted", r"investigat\w*", r"victims?", r"witness\w*", r"crimes?", r"burgl\w*", r"robb\w*", "theft", r"assault\w*",
-                   r"stab\w*", r"attack\w*", "court"),
     unless=words(r"sentenced", "jailed", "convicted", r"died", "dead", "death", "killed", "missing"),
     cancelled_by=words(r"without (?:the |his |her |their |a |any )?names?", r"no names?", r"(?:drop|leave out) the names?"),
     safer="Describe the person by gender, age and town only, e.g. 'a 34-year-old man from Penge'.",
@@ -305,9 +301,6 @@ IDENTIFIABLE_IMAGES = ImagesRule(
     safer="Post the text without the image, or a photo in which nobody can be identified; DMC handles image releases.",
 )
 
-DEAD = r"dead(?! (?:easy|good|simple|quick|proud|chuffed|handy|keen|lucky|funny|nice|busy|quiet|right|serious|set)\b)"
-""""Dead" as a death, not as "very" ("dead easy", "dead proud")."""
-
 DEATH = Rule(
     name="death",
     kind="raises",
@@ -315,7 +308,7 @@ DEATH = Rule(
         "are known; DMC coordinates.",
     safer="Say nothing that identifies the person who died until DMC confirms the family have been told; use DMC's wording.",
     cites=(("ml-deaths", "What you must not say"), ("ml-deaths", "What the rule is")),
-    patterns=(words("died", "dies", DEAD, "death", "deaths", "deceased", r"(?:didn't|did not|failed to) survive", "drowned", r"fatal\w*", "fatality", "fatalities", "killed",
+    patterns=(words("died", "dies", "dead", "death", "deaths", "deceased", r"(?:didn't|did not|failed to) survive", "drowned", r"fatal\w*", "fatality", "fatalities", "killed",
                     r"murder\w*", "manslaughter", "passed away", r"lost (?:his|her|their) li(?:fe|ves)",
                     r"body (?:was |has been )?(?:found|discovered|recovered)", "found a body", "next of kin", "inquest"),),
     unless=words(r"killed or seriously injured"),
@@ -364,8 +357,7 @@ POLITICAL = Rule(
         "pre-election period nothing may look like support for a party or candidate.",
     safer="Leave out politicians, candidates, parties and anything about government or elections.",
     cites=(("ml-social-media-politics", "What you must not say"), ("ml-social-media-politics", "What the rule is")),
-    patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling", r"vote (?:for|labour|tory|reform)",
-                    r"voting (?:for|intention)", "how to vote", "referendum",
+    patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling",
                     "political", "politics", r"politicians?", r"councillors?", "mp", "member of parliament", "mayor",
                     "mayoral", "home secretary", "prime minister", "government", r"ministers?", "political party",
                     "labour party", "conservative party", "tory", "tories", "lib dems?", "reform uk", "green party"),),

@@ -49,8 +49,6 @@ class Reading:
     posting: bool
     has_media: bool = False
     rank: Rank | None = None
-    claims: bool = False
-    follow_up: bool = False
     unit_vectors: np.ndarray | None = None
     unit_spans: list[Span] = field(default_factory=list)
 
@@ -61,7 +59,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     masked = mask_negated(reading.text)
     current = reading.text[reading.current_start :]
     topics, risks = [], []
-    roles, identifiers, ages, offences = [], [], [], []
+    roles, identifiers, ages, offences, guilt = [], [], [], [], []
     if "phrases" in readers:
         risks += read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
                             reading.posting, reading.has_media, locate)
@@ -69,17 +67,17 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         topics += read_topics(mask_negated(reading.text), matcher, locate)
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
-        roles, ages, offences = people.roles, people.ages, people.offences
+        roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
     if "examples" in readers and bank is not None and reading.unit_vectors is not None:
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
         risks += by_example_risks
     return Facts(
-        posting=reading.posting, roles=tuple(roles), offences=tuple(offences), identifiers=tuple(identifiers), ages=tuple(ages),
+        posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=read_publication(masked, reading.rank),
-        topics=tuple(topics), risks=tuple(risks), claims_authority=reading.claims, follow_up=reading.follow_up,
+        topics=tuple(topics), risks=tuple(risks),
     )
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
-from ..rules import DEAD
+from ..rules import HYPOTHETICAL
 from ..normalise import english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
@@ -146,10 +146,18 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
                         r"a minor(?!\s+(?:collision|crash|rtc|bump|accident|incident|injur\w*|damage|offence|scrape|"
                         r"repairs?|fire|road|issue|problem|thing|change|prang|knock))|minors)\b", re.I),
-    "died": re.compile(rf"\b(?:died|dies|{DEAD}|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
+    "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }
 SENTENCE_END = re.compile(r"[.!?\n]\s*")
+OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
+                 "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket")
+"""Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
+AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
+LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
+GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b", re.I)
+EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
+                           r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b", re.I)
 INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 
 
@@ -157,6 +165,7 @@ INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", 
 class PeopleFindings:
     roles: list[RoleMention] = field(default_factory=list)
     offences: list[Span] = field(default_factory=list)
+    guilt: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
 
@@ -168,6 +177,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         text = blank_negations(turn.original)
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
+        found.guilt += [span(start, end) for start, end in _guilt(text)]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
@@ -182,6 +192,23 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     if has_media:
         found.identifiers.append(Identifier(kind="image"))
     return found
+
+
+def _guilt(text: str) -> list[tuple[int, int]]:
+    """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
+    said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
+    found = [match.span(1) for match in LABELLED.finditer(text) if _offender_noun(match.group(1).lower())]
+    for pattern in (GUILT_SAID, HYPOTHETICAL, EVIDENCE_SAID):
+        found += [match.span() for match in pattern.finditer(text)]
+    return found
+
+
+def _offender_noun(word: str) -> bool:
+    if word in ("thief", "thieves"):
+        return True
+    suffix = AGENT_SUFFIX.search(word)
+    return bool(suffix) and any(word[: suffix.start()].startswith(root) or root.startswith(word[: suffix.start()])
+                                for root in OFFENCE_ROOTS if len(word[: suffix.start()]) >= 3)
 
 
 def _ages(text: str) -> list[tuple[int, int, int]]:

@@ -134,7 +134,7 @@ def _is_follow_up(current: str, res: Resources) -> bool:
     earlier facts are carried (and the answer says so). "And can I tweet about the ward panel?" names
     its own topic, and "Who may speak to the media?" asks about something of its own: both start fresh.
     """
-    if refers_back(current) == "strong":
+    if refers_back(current):
         return True
     return not (res.matcher.find(current) or asks_its_own_question(current))
 
@@ -219,8 +219,8 @@ class Read(Step):
     def __call__(self, ctx, res):
         reading = Reading(
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
-            posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, claims=bool(ctx.claims),
-            follow_up=ctx.follow_up, unit_vectors=ctx.unit_vectors, unit_spans=ctx.unit_spans,
+            posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
+            unit_spans=ctx.unit_spans,
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 

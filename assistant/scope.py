@@ -128,19 +128,13 @@ def read_intent(text: str) -> Intent | None:
     return None
 
 
-STRONG_BACK_REFERENCE = words(r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
+BACK_REFERENCE = words(r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
                               r"that (?:one|case|post|tweet|arrest|job|incident)", r"(?:he|she|they)(?:'s| is| are| was| were)")
-WEAK_BACK_REFERENCE = words("he", "she", "him", "her", "his", "they", "them", "their", "also", "too", "as well", "still", "either",
-                            "then", "again")
 
 
-def refers_back(text: str) -> Literal["strong", "weak"] | None:
-    """Whether a turn points back to an earlier one ("what if he's 16?"), strongly, weakly, or not at all."""
-    if STRONG_BACK_REFERENCE.search(text):
-        return "strong"
-    if WEAK_BACK_REFERENCE.search(text):
-        return "weak"
-    return None
+def refers_back(text: str) -> bool:
+    """Whether a turn points back to an earlier one ("what if he's 16?", "the same post")."""
+    return bool(BACK_REFERENCE.search(text))
 
 
 OWN_QUESTION_START = re.compile(

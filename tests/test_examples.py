@@ -1,7 +1,7 @@
 """The example bank: validated on load, examples that would teach the wrong thing left out, and no evaluation question in it."""
 
 import pytest
-from conftest import CORPUS, copy_corpus, make_settings
+from conftest import copy_corpus, make_settings
 
 from assistant.api import Engine
 from assistant.examples import read_bank_file
@@ -68,7 +68,3 @@ def test_no_example_near_copies_an_evaluation_question(corpus_settings):
     bank = bank_texts(yaml.safe_load(bank_path(corpus_settings).read_text(encoding="utf-8")))
     found = near_copies(bank, evaluation_texts(), get_embedder(corpus_settings.embedding_model).embed_documents)
     assert not found, "\n".join(f"{c.cosine:.2f}/{c.token_set:.0f}: {c.left!r} ~ {c.right!r}" for c in found)
-
-
-def test_the_corpus_bank_is_where_ingest_looks():
-    assert bank_path(make_settings(CORPUS.parent)).name == "examples.yaml"

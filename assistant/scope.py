@@ -69,7 +69,8 @@ QUESTION_MARK = re.compile(r"\?\s*$")
 ELLIPTICAL_POST = words(r"^(?:(?:quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
                         r"(?:tweet|post|thread|retweet|rt)\b",
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
-                        r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)")
+                        r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
+                        r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)\s+(?:\w+\s+){0,6}?\w+\s*\?\s*$")
 ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
                      r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
                      r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",

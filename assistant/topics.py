@@ -34,6 +34,18 @@ def stem(word: str) -> str:
     return keyword_stem(word.removesuffix("'s"))
 
 
+def inflections(word: str) -> set[str]:
+    """The regular inflections of a one-word alias, and the common misspelling of a -y plural ("burglarys").
+
+    Only endings added to the alias: a shorter word ("charge" for "charged") is a different word."""
+    found = {word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        found |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y") and word[-2] not in "aeiou":
+        found |= {word[:-1] + "ies", word[:-1] + "ied", word + "s"}
+    return found - {word}
+
+
 def strictest(statuses) -> str | None:
     statuses = [status for status in statuses if status]
     return max(statuses, key=SEVERITY.__getitem__) if statuses else None
@@ -62,8 +74,15 @@ class TopicMatcher:
             stems = frozenset(stem(word) for word in re.findall(r"[a-z0-9@]+", phrase) if word not in STOPWORDS)
             if len(stems) >= 2:
                 self.loose.append((stems, topic))
+        self.inflected: dict[str, Topic] = {}
+        for phrase, topic in phrases.items():
+            if re.fullmatch(r"[a-z]{4,}", phrase):
+                for variant in inflections(phrase):
+                    self.inflected.setdefault(variant, topic)
         ordered = sorted(phrases, key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w@-])(?:" + "|".join(re.escape(p) for p in ordered) + r")(?![\w-])") if ordered else None
+        # A space in a name or alias also matches a hyphen: "thank-you", "break-in", "anti-social" are the same words.
+        alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"[\s-]") for phrase in ordered)
+        self.pattern = re.compile(r"(?<![\w@-])(?:" + alternatives + r")(?![\w-])") if ordered else None
 
     def find(self, text: str) -> list[TopicMatch]:
         if self.pattern is None:
@@ -72,9 +91,26 @@ class TopicMatcher:
         for match in self.pattern.finditer(text):
             if self._negated(text, match.start()):
                 continue
-            matches.append(TopicMatch(self.phrases[match.group(0)], match.start(), match.end(), match.group(0)))
+            phrase = re.sub(r"(?<=\w)-(?=\w)", " ", match.group(0))
+            topic = self.phrases.get(phrase) or self.phrases[match.group(0)]
+            matches.append(TopicMatch(topic, match.start(), match.end(), match.group(0)))
+        named = {match.topic.name for match in matches}
+        matches += [match for match in self._inflected(text, matches) if match.topic.name not in named]
         named = {match.topic.name for match in matches}
         return matches + [match for match in self._in_any_order(text) if match.topic.name not in named]
+
+    def _inflected(self, text: str, named: list[TopicMatch]) -> list[TopicMatch]:
+        """A one-word name or alias in another inflection or a common misspelling of its ending
+        ("raided" for "raids", "burglarys" for "burglary"), where no phrase was matched already."""
+        found: dict[str, TopicMatch] = {}
+        for word in re.finditer(r"(?<![\w@-])[a-z]{4,}(?![\w-])", text):
+            topic = self.inflected.get(word.group(0))
+            if topic is None or topic.name in found or word.group(0) in self.phrases:
+                continue
+            if any(match.start <= word.start() < match.end for match in named) or self._negated(text, word.start()):
+                continue
+            found[topic.name] = TopicMatch(topic, word.start(), word.end(), word.group(0))
+        return list(found.values())
 
     def _in_any_order(self, text: str) -> list[TopicMatch]:
         """A name or alias of two or more words whose words all appear, in any order and any inflection, close together

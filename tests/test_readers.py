@@ -51,6 +51,8 @@ def names_in(text: str) -> list[str]:
     ("Can I say Kyle was arrested for the assault at the chippy?", "Kyle"),
     ("Can I name the burglary suspect?", "name the burglary suspect"),
     ("Can we release the identity of the man we arrested?", "the identity of the man"),
+    ("can we say kev from number 9 got nicked for the break-ins", "kev"),
+    ("'shaz off the estate got lifted again' is that ok to post", "shaz"),
 ])
 def test_personal_names_are_found_however_written(text, name):
     assert name in names_in(text)
@@ -97,7 +99,9 @@ def test_addresses_schools_and_workplaces():
         "Victim lives at 14 Park Street and her attacker is in custody",
         "Year 9 pupil at St Saviour's Academy was robbed",
         "Mr Patel, a manager at the Ford dealership, has been arrested",
+        "the lad from flat 3b was arrested for the break-ins",
     ] for i in people(text).identifiers if i.span}
+    assert ("address", "from flat 3b") in found
     assert ("address", "14 Park Street") in found
     assert ("school_or_workplace", "St Saviour's Academy") in found
     assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
@@ -105,6 +109,7 @@ def test_addresses_schools_and_workplaces():
 
 def test_a_road_where_something_happened_is_not_an_address():
     assert not people("A bus and a van clipped each other at the junction of Denmark Hill and Coldharbour Lane").identifiers
+    assert not people("the number 12 bus was diverted after a minor bump").identifiers
 
 
 def test_images_count_only_when_they_show_a_person_or_an_incident():
@@ -154,6 +159,8 @@ def test_what_is_published():
     assert "already_posted" in read_publication("i already tweeted it this morning").media
     assert read_publication("it's already in the standard").public == "public"
     assert read_publication("it hasn't been released yet").public == "not_public"
+    assert read_publication("the campaign launches next week").public == "not_public"
+    assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"
 
 
 # --- the example reader ---

@@ -93,6 +93,7 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("i'm doing a bbc london interview tomorrow. what key messages should i use?", "interview"),
     ("who runs the borough twitter accounts?", "informational"),
     ("monday just gone", None),
+    ("spate of shed break-ins on the allotments. tweet a reminder about padlocks?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent
@@ -134,3 +135,12 @@ def test_a_collision_with_a_serious_injury_is_amber_and_a_negated_one_is_not(mat
 def test_longer_phrases_win_over_words_inside_them(matcher):
     found = matcher.find("residents made a noise complaint about youths")
     assert [m.topic.name for m in found] == ["Anti-Social Behaviour"]
+
+
+def test_a_hyphen_or_an_inflection_does_not_hide_a_topic(matcher):
+    def names(text):
+        return {m.topic.name for m in matcher.find(text)}
+    assert "Local Good News" in names("a quick thank-you post for the litter pickers")
+    assert "Road traffic collision" in names("two collisions on the a2 this morning")
+    assert "Met wide operations e.g raids, BigWings, engagement activities and campaigns" in names("the flat was raided at dawn")
+    assert "Charge details" not in names("free bike marking, no charge")

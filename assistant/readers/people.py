@@ -64,6 +64,9 @@ STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|cresc
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
                           r"(?:above|next to|next door to|opposite|behind|over|at the back of)\s+the\s+[\w'’]+", re.I)
+DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
+                      r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
+"""A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""
 ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 LIVES_ADDRESS = re.compile(
@@ -89,6 +92,14 @@ _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|in
 LOWER_SINGLE = re.compile(rf"\b{_NAMING_VERBS}\s+([a-z]{{3,}})(?=\s+(?:from|of|for|who|off|on|in|at)\b|\s*,)")
 LOWER_PAIR = re.compile(rf"\b{_NAMING_VERBS}\s+"
                         r"([a-z][a-z]+)(?=\s+([a-z][a-z'’-]+)\b)")
+LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]\b)?(?:\s+(?:from|of|off|on)\s+(?:[\w'’-]+\s+){{1,4}}?)?\s*"
+                           rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
+                           rf"(?:\w+\s+)?{_NAMING_VERBS}")
+"""The one who "got lifted", in text-speak: a lower-case name (or nickname) as the subject of an arrest or charge."""
+PERSON_NOUNS = frozenset("""man men woman women boy boys girl girls lad lads lass bloke guy guys suspect suspects offender
+    offenders driver rider victim person people youth youths teen teens teenager kid kids child someone somebody anyone
+    nobody everyone he she they it who which that this one two three four five them him her mate mates son daughter
+    brother sister dad mum father mother neighbour neighbours geezer fella""".split())
 LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
@@ -235,7 +246,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
         found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
-    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS):
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
             found.append(("address", start, end, False))
@@ -291,6 +302,11 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
         if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:
             end = match.end(1) + len(text[match.end(1):]) - len(text[match.end(1):].lstrip()) + len(second)
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
+    for match in LOWER_SUBJECT.finditer(text):
+        word = match.group(1)
+        if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()):
+            continue
+        names.append((match.start(1), match.start(1) + len(word), False))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):
             first = match.group(1)

@@ -51,10 +51,14 @@ NOT_PUBLIC = words(
     r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
     r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
-    r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
-    "upcoming", r"going to (?:launch|run|start)", r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
-    "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
+    r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
 )
+NOT_YET_HAPPENED = words(
+    r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
+    "upcoming", r"going to (?:launch|run|start)", "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)",
+    r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
+)
+"""What has not happened yet is not public either — unless the question says outright that it already is."""
 
 
 def read_publication(text: str, rank: Rank | None = None) -> Publication:
@@ -72,7 +76,8 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         media.add("reply_to_complaint")
     if ALREADY_POSTED.search(text):
         media.add("already_posted")
-    public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) else "unknown"
+    public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) \
+        else "not_public" if NOT_YET_HAPPENED.search(text) else "unknown"
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public)
 
 

@@ -40,7 +40,8 @@ class GoldenRow(BaseModel):
     escalate_dmc: bool
     escalate_legal: bool
     sources: list[str]
-    answer_contains: str | None
+    answer_contains: str | list[str] | None
+    """A phrase (or phrases, all required) an informational answer must contain."""
     notes: str
 
     @model_validator(mode="after")

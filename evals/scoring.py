@@ -24,7 +24,7 @@ class QuestionResult(BaseModel):
     expected_dmc: bool
     expected_legal: bool
     expected_sources: list[str]
-    expected_contains: str | None
+    expected_contains: str | list[str] | None
     rag: Rag | None
     status: Status
     in_scope: bool
@@ -84,6 +84,8 @@ def score(system: str, row: GoldenRow, answer: Answer, latency_ms: float, settin
         cited=list(dict.fromkeys(c.doc_id for c in answer.citations if c.doc_id)),
         citations=len(answer.citations),
         unverifiable_quotes=[f"{c.source} {c.locator}" for c in answer.citations if not quote_is_verbatim(c, settings)],
-        contains_found=None if row.answer_contains is None else row.answer_contains.lower() in answer_text,
+        contains_found=None if row.answer_contains is None else all(
+            phrase.lower() in answer_text for phrase in ([row.answer_contains] if isinstance(row.answer_contains, str)
+                                                         else row.answer_contains)),
         latency_ms=latency_ms,
     )

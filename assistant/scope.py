@@ -21,6 +21,7 @@ IN_SCOPE = words(
     "press bureau", "press office", "dpa", "spoc", "super-users?", "legal services", "contempt", "anonymity",
     r"defam\w*", r"libel\w*", "reporting restrictions?", "court order", "stop and search", "stop & search",
     r"searches", "charter", "engagement", "monitoring groups?", r"cmgs?", "know your rights", "mopac", "mpa",
+    r"promot\w*", r"press\w*", "chat to", "a few words", r"captions?", r"stor(?:y|ies)", "insta", "ig", "snapchat",
     "operation pennant", "body-worn", r"stop and search\w*", r"stop (?:and|&) searches", r"complain\w*", "threat level", r"elections?", "purdah", "next of kin",
     "factsheets?", "media policy", "key messages", "audiences?", r"section \d+", r"s\.\s?\d+", r"act \d{4}",
     r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
@@ -47,6 +48,11 @@ POSTING = words(
     "draft tweet", "draft post", "pass it on", "put one out",
     r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
 )
+OWN_POST_PLANNED = words(r"(?:i|we)(?:'ll| will| would|'d| am going to|'m going to| are going to|'re going to| want to| plan to) "
+                         r"(?:also |just |then |probably )?(?:post|tweet|put (?:out|up)|share|publish|upload|mention|add|include|tag on)",
+                         r"(?:anything|something) (?:we|i) (?:can|could|should|may) (?:say|post|put out|tweet)")
+"""The asker's own post described ("I'll post the times and…"), or a request for something to say: judged like a post,
+whatever else the story mentions (a "line" to add, "doorstep crime")."""
 EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
 PUBLISHING = words(
     r"post(?:s|ed|ing)?", "sumthin", r"tweet\w*", "thread", r"retweet\w*", "rt", r"quote[- ]tweet\w*", r"shar(?:e|ed|ing)",
@@ -59,7 +65,7 @@ PUBLISHING = words(
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?",
 )
-ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", "thoughts", "any issues?", "any problems?",
+ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                )
 PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
@@ -78,11 +84,23 @@ ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |ha
 GIVING_TO_THE_PRESS = words(r"(?:we|i) (?:can|could|should|may) (?:give|tell|confirm|pass|release|send|hand) "
                             r"(?:him|her|them|the (?:paper|press|reporter|journalist|media))\b",
                             r"(?:give|tell|confirm|pass|release|send|hand)\w* (?:him|her|them|it to) (?:the |a )?(?:\w+ )?(?:address|name|details)")
+PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|"
+                      r"\w+ (?:times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian|news|post))\s+"
+                      r"(?:\w+\s+)?(?:wants?|wanted|asked|asking|rang|rung|called|emailed|messaged|contacted|approached|doorstepped|"
+                      r"is doing|are doing|would like|want)")
+"""The press asking for something: what to say back is judged like a post."""
+FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
+GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
+                              r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
+ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|should|can|could) (?:i|we) (?:say|tell)",
+                         r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
 INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
-QUOTED_DRAFT = re.compile(r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
+QUOTED_DRAFT = re.compile(r"^\s*(?:for (?:the |our )?(?:instagram|insta|ig|twitter|x|facebook|fb|tiktok|nextdoor|ward account|borough account)"
+                          r"(?: story| post| reel)?\s*:)|caption(?:ed)?\s*:?\s*['\"“‘]|"
+                          r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
 OFF_TOPIC = words(
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
@@ -103,7 +121,7 @@ def in_scope(text: str) -> bool:
     """About what may be said or published, or the force's media documents; police powers, law, HR, pay or IT alone are not."""
     if OFF_TOPIC.search(text) and not MEDIA_CUE.search(text):
         return False
-    return bool(IN_SCOPE.search(text) or PUBLISHING.search(text) or QUOTED_DRAFT.search(text))
+    return bool(IN_SCOPE.search(text) or PUBLISHING.search(text) or QUOTED_DRAFT.search(text) or PRESS_CONTACT.search(text))
 
 
 def read_intent(text: str) -> Intent | None:
@@ -112,7 +130,7 @@ def read_intent(text: str) -> Intent | None:
     Something already published or said to the press, and anything asked about giving to a journalist,
     is judged like a post.
     """
-    if ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text):
+    if ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text):
         return "posting"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
@@ -124,12 +142,16 @@ def read_intent(text: str) -> Intent | None:
         return "posting"
     if ELLIPTICAL_POST.search(text) and QUESTION_MARK.search(text):
         return "posting"
+    if (PUBLISHING.search(text) or PRESS_CONTACT.search(text)) and FIRST_PERSON.search(text) \
+            and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)):
+        return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
     if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?"):
         return "informational"
     return None
 
 
-BACK_REFERENCE = words(r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
+BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",
+                       r"i got (?:that|it|the \w+) wrong", r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
                               r"that (?:one|case|post|tweet|arrest|job|incident)", r"(?:he|she|they)(?:'s| is| are| was| were)")
 
 
@@ -144,6 +166,14 @@ OWN_QUESTION_START = re.compile(
     r"would you|will it|is it going|is the|are the|are we allowed)\b")
 
 
+NEW_SUBJECT = words(r"(?:a|another|one|on a|on an|on another|something|a completely|a totally|an)\s+(?:\w+\s+)?(?:different|separate|"
+                    r"unrelated|other|new)\s+(?:thing|question|topic|matter|subject|note|query|one|issue)", r"changing (?:the )?subject",
+                    "while i've got you", "while i have you", "unrelated", "separately", "new question", "something else",
+                    "another question", "different question")
+"""The asker saying outright that this is a new question."""
+
+
 def asks_its_own_question(text: str) -> bool:
-    """A question in words of its own ("And who runs the borough account?", "Can you give me a recipe?"): not a follow-up."""
-    return bool(OWN_QUESTION_START.search(text) or PRESS_LINE.search(text) or INTERVIEW.search(text))
+    """A question in words of its own ("And who runs the borough account?", "Can you give me a recipe?",
+    "Different question: …"): not a follow-up."""
+    return bool(OWN_QUESTION_START.search(text) or PRESS_LINE.search(text) or INTERVIEW.search(text) or NEW_SUBJECT.search(text))

@@ -34,6 +34,12 @@ def stem(word: str) -> str:
     return keyword_stem(word.removesuffix("'s"))
 
 
+def word_root(word: str) -> str:
+    """A word's first letters, shared by its other forms ("closure", "closing", "closed" → "clos")."""
+    root = stem(word)
+    return root[:4] if len(root) > 4 else root
+
+
 def inflections(word: str) -> set[str]:
     """The regular inflections of a one-word alias, and the common misspelling of a -y plural ("burglarys").
 
@@ -71,9 +77,14 @@ class TopicMatcher:
         self.phrases = phrases
         self.loose = []
         for phrase, topic in phrases.items():
-            stems = frozenset(stem(word) for word in re.findall(r"[a-z0-9@]+", phrase) if word not in STOPWORDS)
+            words = [word for word in re.findall(r"[a-z0-9@]+", phrase) if word not in STOPWORDS]
+            stems = frozenset(map(stem, words))
             if len(stems) >= 2:
-                self.loose.append((stems, topic))
+                self.loose.append((stems, topic, False))
+                if topic.status != "green":
+                    # Raising may also match a word's other forms ("the station is closing" for "station closure");
+                    # granting green never does.
+                    self.loose.append((frozenset(map(word_root, words)), topic, True))
         self.inflected: dict[str, Topic] = {}
         for phrase, topic in phrases.items():
             if re.fullmatch(r"[a-z]{4,}", phrase):
@@ -117,11 +128,14 @@ class TopicMatcher:
         ("the prisoner who escaped" for "escaped prisoner"); never across a sentence."""
         found: dict[str, TopicMatch] = {}
         for sentence in re.finditer(r"[^.!?\n]+", text):
-            tokens = [(stem(word.group(0)), sentence.start() + word.start(), sentence.start() + word.end())
-                      for word in re.finditer(r"[a-z0-9@]+(?:'[a-z]+)?", sentence.group(0))]
-            for stems, topic in self.loose:
+            words = [(word.group(0), sentence.start() + word.start(), sentence.start() + word.end())
+                     for word in re.finditer(r"[a-z0-9@]+(?:'[a-z]+)?", sentence.group(0))]
+            by_stem = [(stem(word), start, end) for word, start, end in words]
+            by_root = [(word_root(word), start, end) for word, start, end in words]
+            for stems, topic, rooted in self.loose:
                 if topic.name in found:
                     continue
+                tokens = by_root if rooted else by_stem
                 window = len(stems) + 3
                 for i, (first, start, _) in enumerate(tokens):
                     if first not in stems:

@@ -23,6 +23,7 @@ FOLLOW_UPS = [
     "The local paper wants it too",
     "Tomorrow morning ok?",
     "only the ward account, not the borough one",
+    "sorry, I meant the burglary on Cedar Close, not Cedar Road",
 ]
 NEW_QUESTIONS = [
     ("And can I tweet crime prevention tips about locking sheds?", "green"),
@@ -35,6 +36,7 @@ NEW_QUESTIONS = [
     ("Can I tweet a thank you to the volunteers at the food bank?", "green"),
     ("And can I share the Met website link for reporting ASB online?", "green"),
     ("Can I tweet a reminder about bike marking at the station on Saturday?", "green"),
+    ("Different question: what does the charter say about body-worn video?", None),
 ]
 
 

@@ -148,6 +148,8 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     ("as the duty inspector can i", "inspector_or_above"),
     ("pc smith retires on friday", "below_inspector"),
     ("can i tweet this", None),
+    ("the paper wants someone on camera. could my pcso do it?", "below_inspector"),
+    ("ps here, the radio want a word", "below_inspector"),
 ])
 def test_rank_of_the_asker(text, rank):
     assert read_publication(text).rank == rank

@@ -94,6 +94,11 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("who runs the borough twitter accounts?", "informational"),
     ("monday just gone", None),
     ("spate of shed break-ins on the allotments. tweet a reminder about padlocks?", "posting"),
+    ("the fete is saturday, i'll post the times and add a line about the lost dog", "posting"),
+    ("for insta: picture of the team at the food bank, caption 'proud of this lot'. too cheesy or not?", "posting"),
+    ("the echo rang wanting a quote on the new cycle patrols. am i allowed?", "posting"),
+    ("doorstep crime tips and the surgery times, i'll tweet both tomorrow", "posting"),
+    ("if we tweet a court result, are we protected from contempt?", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent
@@ -144,3 +149,8 @@ def test_a_hyphen_or_an_inflection_does_not_hide_a_topic(matcher):
     assert "Road traffic collision" in names("two collisions on the a2 this morning")
     assert "Met wide operations e.g raids, BigWings, engagement activities and campaigns" in names("the flat was raided at dawn")
     assert "Charge details" not in names("free bike marking, no charge")
+
+
+def test_raising_matches_other_forms_of_a_words_but_granting_green_does_not(matcher):
+    assert "Budgetary/Financial" in {m.topic.name for m in matcher.find("the council says our station is closing next year")}
+    assert "Crime Prevention" not in {m.topic.name for m in matcher.find("the criminal had previous convictions")}

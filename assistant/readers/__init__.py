@@ -28,7 +28,7 @@ from .examples import read_by_example, units
 from .people import read_people
 from .phrases import read_risks, read_topics
 from .proceedings import read_proceedings
-from .publication import read_publication
+from .publication import read_publication, read_rank
 from .text import Turn, locator
 
 READERS = frozenset({"phrases", "aliases", "people", "examples"})
@@ -76,7 +76,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
-        publication=read_publication(masked, reading.rank),
+        publication=read_publication(masked, reading.rank or read_rank(masked[reading.current_start :])),
         topics=tuple(topics), risks=tuple(risks),
     )
 

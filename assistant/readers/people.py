@@ -49,6 +49,8 @@ SCHOOL_YEAR = re.compile(r"\byear\s+(\d{1,2})\s+(?:pupils?|students?|kids?|boys?
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|my mistake|turns out|no wait|scratch that|"
                         r"not \d{1,2}|typo)\b", re.I)
 
+INTERJECTIONS = frozenset({"ok", "okay", "lol", "thx", "pls", "plz", "cheers", "hi", "hey", "yo", "ta", "ps", "fyi", "asap", "btw"})
+"""Chat words that a name list may also hold ("Ok", "Ta"): never a name on their own."""
 PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master"}
 RANK_TITLES = {"pc", "dc", "ds", "di", "dci", "dsu", "sgt", "sergeant", "insp", "inspector", "pcso", "supt",
                "superintendent", "constable", "officer", "det", "detective", "ch", "chief", "commander", "cmdr", "sarge"}
@@ -280,7 +282,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             word, lower = word[:-2], lower[:-2]  # "Kelly's murder": the name without its possessive
         if not word or not _titlecase(word) or "'" in word or "’" in word or lower in function_words():
             continue
-        if not is_first_name(word) or lower in PLACE_WORDS:
+        if not is_first_name(word) or lower in PLACE_WORDS or lower in INTERJECTIONS:
             continue
         run = [i, *following]
         if len(run) >= 2 and _adjacent(text, token, tokens[run[1]]):

@@ -13,10 +13,11 @@ RETWEET = words("rt", r"retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt"
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", "bbc", "itv", "sky news",
                    "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
                    "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
-                   r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television")
+                   r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television",
+                   r"\w+ (?:times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian)")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
-                 r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement")
+                 r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words")
 ALREADY_POSTED = words(
     r"already (?:posted|tweeted|put (?:it|this|that|one) (?:out|up)|shared|published|uploaded|sent)",
     r"(?:i|we|he|she|they|someone|somebody|the team|a colleague|my colleague|the pcso|the sergeant) (?:has |have |had |'ve |just )?"
@@ -29,7 +30,7 @@ REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?comp
 
 _SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+)"
          r"(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*")
-BELOW_INSPECTOR = words(_SELF + r"(?:pc|police constable|constable|pcso|special(?: constable)?|sgt|sergeant|sarge|dc|ds|"
+BELOW_INSPECTOR = words(_SELF + r"(?:pc|police constable|constable|pcso|special(?: constable)?|sgt|ps|a/ps|sergeant|sarge|dc|ds|"
                         r"detective constable|detective sergeant|response officer|probationer|student officer|officer on the ward)")
 INSPECTOR_OR_ABOVE = words(_SELF + r"(?:inspector|insp|ch insp|chief inspector|superintendent|supt|chief superintendent|ch supt|"
                            r"commander|di|dci|detective inspector|detective chief inspector|bcu commander|borough commander|"
@@ -81,8 +82,20 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public)
 
 
+_SPEAKER = r"(?:can|could|should|may|will|would) (?:my|our|the|a|one of (?:my|our|the)) "
+_WILL_SPEAK = r"\s+(?:do|speak|talk|give|go on|handle|front|take)"
+BELOW_INSPECTOR_SPEAKS = words(_SPEAKER + r"(?:pc|pcsos?|constables?|specials?|sgt|sergeant|sarge|dc|ds|officers?|response officers?)" + _WILL_SPEAK)
+INSPECTOR_SPEAKS = words(_SPEAKER + r"(?:inspector|insp|ch insp|chief inspector|superintendent|supt|commander|di|dci)" + _WILL_SPEAK)
+"""Someone else to speak in the asker's place ("can my PCSO do it instead?"): their rank is the one that counts."""
+
+
 def read_rank(text: str) -> Rank | None:
-    """The asker's own rank, when the question gives it ("I'm a PC", "as the duty inspector", "PCSO here", "Ch Insp. …")."""
+    """The rank of whoever will speak or post: someone put forward in the asker's place, or the asker's own rank
+    when the question gives it ("I'm a PC", "as the duty inspector", "PCSO here", "Ch Insp. …")."""
+    if BELOW_INSPECTOR_SPEAKS.search(text):
+        return "below_inspector"
+    if INSPECTOR_SPEAKS.search(text):
+        return "inspector_or_above"
     if INSPECTOR_OR_ABOVE.search(text):
         return "inspector_or_above"
     if BELOW_INSPECTOR.search(text):

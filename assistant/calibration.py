@@ -26,6 +26,8 @@ class Thresholds(BaseModel):
     """A green topic read by example counts only from here…"""
     green_min_margin: float = Field(ge=0, le=1)
     """…and only this far ahead of the nearest amber or red example."""
+    green_min_probability: float = Field(default=1.0, ge=0, le=1)
+    """The green model's probability from which its green topic counts (1.0: never)."""
 
 
 class Calibration(BaseModel):

@@ -41,6 +41,8 @@ class BankFile(BaseModel):
 
     topics: dict[str, list[str]] = Field(default_factory=dict)
     risks: dict[Risk, list[str]] = Field(default_factory=dict)
+    not_in_table: list[str] = Field(default_factory=list)
+    """Posts about matters the RAG table does not list (a robbery, a drugs seizure): never green, so ask DMC."""
 
     @field_validator("topics", "risks")
     @classmethod
@@ -50,15 +52,55 @@ class BankFile(BaseModel):
                 raise ValueError(f"{label!r} has an empty example")
         return value
 
+    @field_validator("not_in_table")
+    @classmethod
+    def _no_empty(cls, value: list[str]) -> list[str]:
+        if any(not example.strip() for example in value):
+            raise ValueError("not_in_table has an empty example")
+        return value
+
+
+NOT_IN_TABLE = "not in the RAG table"
+UNLISTED_STATUS: Rag = "amber"
+"""A matter the table does not list has no topic, and no topic is amber."""
+GREEN_MODEL_C = 4.0
+"""Inverse regularisation of the green model (set with the calibration; see evals/calibrate_examples.py)."""
+
 
 @dataclass(frozen=True)
 class Example:
-    """One example: a topic's (with the topic's status) or a risk factor's (counted as red)."""
+    """One example: a topic's (with the topic's status), a risk factor's (counted as red) or an unlisted matter's."""
 
     text: str
-    kind: str  # "topic" | "risk"
+    kind: str  # "topic" | "risk" | "unlisted"
     label: str
     status: Rag
+
+
+@dataclass(frozen=True)
+class GreenModel:
+    """A linear model over sentence embeddings: how likely a question is about a green topic and nothing else.
+
+    Fitted on the whole bank (green examples against every other kind), so it learns what separates a
+    crime-prevention tip from a robbery appeal in all the bank's wordings at once, not from the nearest
+    two examples. It is one reader's evidence: the policy counts it only above a calibrated probability,
+    and only where nothing else raised.
+    """
+
+    weights: np.ndarray
+    bias: float
+
+    @classmethod
+    def fit(cls, vectors: np.ndarray, green: np.ndarray) -> "GreenModel | None":
+        if vectors.size == 0 or green.all() or not green.any():
+            return None
+        from sklearn.linear_model import LogisticRegression
+
+        model = LogisticRegression(C=GREEN_MODEL_C, class_weight="balanced", max_iter=5000).fit(vectors, green)
+        return cls(weights=model.coef_[0].astype(np.float32), bias=float(model.intercept_[0]))
+
+    def probability(self, vectors: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(vectors @ self.weights + self.bias)))
 
 
 @dataclass(frozen=True)
@@ -68,6 +110,7 @@ class ExampleBank:
     examples: tuple[Example, ...]
     vectors: np.ndarray
     rejected: tuple[tuple[Example, str], ...]
+    green_model: GreenModel | None = None
 
 
 def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
@@ -83,6 +126,7 @@ def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
         raise PresslineError(f"{path}: topics not in the RAG table: {', '.join(unknown)}; use the table's topic names")
     examples = [Example(text.strip(), "topic", name, status_of[name]) for name, texts in bank.topics.items() for text in texts]
     examples += [Example(text.strip(), "risk", risk, RISK_STATUS) for risk, texts in bank.risks.items() for text in texts]
+    examples += [Example(text.strip(), "unlisted", NOT_IN_TABLE, UNLISTED_STATUS) for text in bank.not_in_table]
     return list({(example.kind, example.label, example.text.lower()): example for example in examples}.values())
 
 
@@ -107,9 +151,13 @@ def load_bank(settings: Settings, topics: list[Topic], check_green) -> ExampleBa
     for index, why in rejected.items():
         log.info("%s: example %r of %s left out: %s", path.name, examples[index].text, examples[index].label, why)
     kept = [index for index in range(len(examples)) if index not in rejected]
+    # The green model learns from every example but the green ones that raise: an example that is merely near
+    # another status's still says which side of the line its wording falls.
+    taught = [index for index in range(len(examples)) if not rejected.get(index, "").startswith("a green example")]
     return ExampleBank(
         examples=tuple(examples[index] for index in kept), vectors=vectors[kept] if kept else vectors[:0],
         rejected=tuple((examples[index], why) for index, why in rejected.items()),
+        green_model=GreenModel.fit(vectors[taught], np.array([examples[index].status == "green" for index in taught])),
     )
 
 

@@ -12,7 +12,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Rag = Literal["green", "amber", "red"]
-ReaderName = Literal["phrases", "aliases", "people", "examples", "proceedings", "publication"]
+ReaderName = Literal["phrases", "aliases", "people", "examples", "green_model", "proceedings", "publication"]
 Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died"]
 IdentifierKind = Literal["name", "address", "school_or_workplace", "image"]
 Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]
@@ -100,7 +100,8 @@ class TopicCandidate(BaseModel):
     status: Rag
     reader: ReaderName
     score: float = 1.0
-    """1.0 for a named topic; for a topic read by example, the similarity to its nearest example."""
+    """1.0 for a named topic; for a topic read by example, the similarity to its nearest example; for the green
+    model, its probability that the question is about a green topic and nothing else."""
     margin: float = 1.0
     """For a green topic read by example: its similarity minus that of the nearest amber or red example."""
     span: Span | None = None

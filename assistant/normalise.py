@@ -110,7 +110,11 @@ def normalise(question: str, speller: Speller | None = None) -> Normalised:
             continue
         word = token.group(0)
         replacement = None
-        if word == "nicked":
+        as_written = question[position : token.end()]
+        if word.startswith("@") and len(as_written) == len(word) and (parts := _handle_words(as_written)):
+            # "@CllrJaneDoe" hides its words from every reader: keep the handle and add them after it.
+            replacement = word + " " + " ".join(words.get(part, part) for part in parts)
+        elif word == "nicked":
             replacement = "stolen" if any(s <= position < e for s, e in stolen_spans) else "arrested"
         elif word in words:
             replacement = words[word]
@@ -127,6 +131,13 @@ def normalise(question: str, speller: Speller | None = None) -> Normalised:
         for offset in range(len(piece)):
             origin.append(start + offset if original_length else start)
     return Normalised(original=question, text="".join(text_parts), origin=origin, corrections=corrections)
+
+
+def _handle_words(handle: str) -> list[str]:
+    """The words of a camel-case handle ("@SamBrandForMP" → sam, brand, for, mp); none for a handle in one case."""
+    if not re.search(r"[a-z][A-Z]", handle):
+        return []
+    return [part.lower() for part in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", handle[1:])]
 
 
 @lru_cache(maxsize=4)

@@ -220,7 +220,7 @@ class Read(Step):
         reading = Reading(
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
-            unit_spans=ctx.unit_spans,
+            unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 

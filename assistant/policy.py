@@ -6,7 +6,7 @@ rule here takes the strictest of them, so no reader can lower what another raise
 
 - the topic's status is the strictest topic found (a topic named outright, or read by example
   with enough similarity; green by example needs a calibrated margin over the nearest amber or red
-  example); no topic at all is amber;
+  example, or the green model's calibrated probability); no topic at all is amber;
 - an amber topic that is not yet public is red, and "already public" can do no more than that;
 - every risk factor raises: most to red, speaking to the media below inspector to amber;
 - a person who is named or otherwise identifiable in a post about an incident raises, and so does
@@ -112,7 +112,9 @@ def _counted_topics(facts: Facts, limits: Thresholds) -> list[tuple[str, Rag]]:
     """The topics that count: named ones always; by example, raising above one threshold, granting green above another."""
     counted: dict[str, Rag] = {}
     for candidate in facts.topics:
-        if candidate.reader != "examples":
+        if candidate.reader == "green_model":
+            counts = candidate.status == "green" and candidate.score >= limits.green_min_probability
+        elif candidate.reader != "examples":
             counts = True
         elif candidate.status == "green":
             counts = candidate.score >= limits.green_min_similarity and candidate.margin >= limits.green_min_margin

@@ -1,11 +1,12 @@
-"""`python -m evals.calibrate_examples [--write]`: the example reader's thresholds, set on the development half.
+"""`python -m evals.calibrate_examples [--write]`: the example reader's thresholds, set on the development halves.
 
 The readers' findings do not depend on the thresholds, so each question is read once (the engine's
 steps up to and including `read`) and the verdict policy is then applied under each candidate set of
-thresholds. A candidate is admissible only if it gives **no unsafe green** on the development half
-and on the golden set; among those, the one with the best verdict accuracy on the development half
-wins (ties go to the stricter thresholds). Coordinate search: the green thresholds, then the raising
-ones, twice over.
+thresholds. A candidate is admissible only if it gives **no unsafe green** on the development halves
+and on the guard sets (golden, held-out, the older blind set), also with the green model's probability
+and the green-by-example thresholds lowered by buffers; among those, the one with the most right
+verdicts wins (ties go to the stricter thresholds). Coordinate search: the green-by-example thresholds,
+the green model's probability, then the raising ones, twice over.
 
 Prints the figures; with `--write` it also rewrites `assistant/calibration.json` with the thresholds
 and the figures they were set on. The test half is never read here.
@@ -29,7 +30,14 @@ from ingest.settings import get_settings
 
 from .golden import GOLDEN_PATH, GoldenRow, load_golden
 
-DEV_PATH = Path(__file__).resolve().parent / "blind-2026-12-dev.jsonl"
+EVALS = Path(__file__).resolve().parent
+DEV_PATHS = [EVALS / "blind-2026-12-dev.jsonl", EVALS / "blind-2026-12b-dev.jsonl"]
+GUARD_PATHS = [GOLDEN_PATH, EVALS / "holdout.jsonl", EVALS / "blind.jsonl"]
+GREEN_PROBABILITY = [round(0.5 + 0.01 * i, 2) for i in range(50)] + [1.0]
+PROBABILITY_BUFFER = 0.15
+SIMILARITY_BUFFER = 0.05
+"""A green threshold is admissible only if one this much lower is also safe on every set: the lowest safe
+threshold sits just above the highest non-green question seen, and new wordings land past it."""
 GREEN_MIN = [round(0.45 + 0.025 * i, 3) for i in range(19)]
 GREEN_MARGIN = [round(0.02 * i, 2) for i in range(11)]
 RAISE_MIN = [round(0.55 + 0.02 * i, 2) for i in range(21)]
@@ -86,13 +94,18 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
     def key(limits: Thresholds):
         right, unsafe, _ = judge(dev, limits)
         guard_right, guard_unsafe, _ = judge(guard, limits)
-        admissible = unsafe == 0 and guard_unsafe == 0
+        looser = limits.model_copy(update={
+            "green_min_probability": max(0.0, limits.green_min_probability - PROBABILITY_BUFFER),
+            "green_min_similarity": max(0.0, limits.green_min_similarity - SIMILARITY_BUFFER),
+            "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER)})
+        admissible = unsafe == 0 and guard_unsafe == 0 and judge(dev, looser)[1] == 0 and judge(guard, looser)[1] == 0
         return (admissible, right + guard_right, limits.green_min_similarity + limits.green_min_margin
-                + limits.raise_min_similarity + limits.risk_min_similarity)
+                + limits.green_min_probability + limits.raise_min_similarity + limits.risk_min_similarity)
 
     for _ in range(2):
         best = max((best.model_copy(update={"green_min_similarity": g, "green_min_margin": m})
                     for g, m in itertools.product(GREEN_MIN, GREEN_MARGIN)), key=key)
+        best = max((best.model_copy(update={"green_min_probability": p}) for p in GREEN_PROBABILITY), key=key)
         best = max((best.model_copy(update={"raise_min_similarity": r, "risk_min_similarity": k})
                     for r, k in itertools.product(RAISE_MIN, RAISE_MIN)), key=key)
     return best
@@ -106,12 +119,13 @@ def main(argv: list[str] | None = None) -> int:
     if index_status(settings) != "fresh":
         run_ingest(settings)
     engine = Engine(settings)
-    dev, golden = read_rows(engine, load_golden(DEV_PATH)), read_rows(engine, load_golden(GOLDEN_PATH))
+    dev = [item for path in DEV_PATHS for item in read_rows(engine, load_golden(path))]
+    guard = [item for path in GUARD_PATHS for item in read_rows(engine, load_golden(path))]
     current = thresholds()
-    chosen = search(dev, golden, current)
+    chosen = search(dev, guard, current)
     figures = {}
     for label, limits in (("current", current), ("chosen", chosen)):
-        for name, items in (("dev", dev), ("golden", golden)):
+        for name, items in (("dev", dev), ("guard", guard)):
             right, unsafe, greens = judge(items, limits)
             wanted = sum("green" in item.row.acceptable_rag for item in items)
             print(f"{label:<8} {name:<7} accuracy {right}/{len(items)} ({right / len(items):.1%})  unsafe greens {unsafe}  "
@@ -120,8 +134,9 @@ def main(argv: list[str] | None = None) -> int:
                 figures |= {f"{name}_accuracy": round(right / len(items), 4), f"{name}_unsafe_greens": unsafe,
                             f"{name}_green_recall": round(greens / wanted, 4) if wanted else 1.0, f"{name}_questions": len(items)}
     if args.write:
-        payload = {"thresholds": chosen.model_dump(), "set_on": f"{DEV_PATH.name} (development half) with {GOLDEN_PATH.name} "
-                   f"as a second no-unsafe-green guard, {dt.date.today().isoformat()}", "figures": figures}
+        payload = {"thresholds": chosen.model_dump(), "set_on": f"{', '.join(path.name for path in DEV_PATHS)} (development halves) "
+                   f"with {', '.join(path.name for path in GUARD_PATHS)} as no-unsafe-green guards, {dt.date.today().isoformat()}",
+                   "figures": figures}
         CALIBRATION_PATH.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         print(f"wrote {CALIBRATION_PATH}")
     return 0

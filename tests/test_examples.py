@@ -1,5 +1,6 @@
 """The example bank: validated on load, examples that would teach the wrong thing left out, and no evaluation question in it."""
 
+import numpy as np
 import pytest
 from conftest import copy_corpus, make_settings
 
@@ -22,6 +23,15 @@ def test_the_bank_loads_and_covers_every_topic_and_risk(resources):
     assert len(bank.examples) >= 400
     assert {topic.name for topic in resources.topics} - labels <= {"Any of the amber fields above if not in the public domain."}
     assert {"death", "court_order", "personal_data", "sexual_offence"} <= labels
+
+
+def test_the_green_model_is_fitted_on_the_bank_and_separates_its_own_examples(resources):
+    bank = resources.bank
+    assert bank.green_model is not None
+    assert any(example.kind == "unlisted" for example in bank.examples)
+    probability = bank.green_model.probability(bank.vectors)
+    green = np.array([example.status == "green" for example in bank.examples])
+    assert probability[green].mean() > 0.8 > 0.2 > probability[~green].mean()
 
 
 def test_examples_that_would_teach_the_wrong_thing_are_left_out_and_say_why(resources):

@@ -14,12 +14,12 @@ import pytest
 
 from assistant import facts as facts_module
 from assistant.calibration import Thresholds
-from assistant.examples import Example, ExampleBank
+from assistant.examples import NOT_IN_TABLE, Example, ExampleBank, GreenModel
 from assistant.facts import (Age, Facts, Identifier, Proceedings, Publication, RiskFactor, RoleMention, Span,
                              TopicCandidate)
 from assistant.normalise import normalise
 from assistant.policy import SEVERITY, decide
-from assistant.readers.examples import read_by_example, units
+from assistant.readers.examples import read_by_example, read_green_model, units
 from assistant.readers.people import read_people
 from assistant.readers.proceedings import read_proceedings
 from assistant.readers.publication import read_publication
@@ -28,7 +28,8 @@ from assistant.rules import mask_negated
 
 ASSISTANT = Path(__file__).resolve().parent.parent / "assistant"
 TODAY = dt.date(2026, 11, 20)
-LIMITS = Thresholds(raise_min_similarity=0.6, risk_min_similarity=0.6, green_min_similarity=0.6, green_min_margin=0.05)
+LIMITS = Thresholds(raise_min_similarity=0.6, risk_min_similarity=0.6, green_min_similarity=0.6, green_min_margin=0.05,
+                    green_min_probability=0.8)
 SPAN = Span(start=0, end=1)
 
 
@@ -257,11 +258,38 @@ def test_green_by_example_needs_the_calibrated_similarity_and_margin():
     assert decide(by_example(0.5, 0.3), LIMITS).rag == "amber"
 
 
+
+def test_the_green_model_counts_only_from_its_calibrated_probability_and_never_over_a_raise():
+    def by_model(probability, *extra):
+        return Facts(topics=(TopicCandidate(topic="Crime Prevention", status="green", reader="green_model", score=probability),
+                             *extra))
+
+    assert decide(by_model(0.9), LIMITS).rag == "green"
+    assert decide(by_model(0.7), LIMITS).rag == "amber"
+    raised = TopicCandidate(topic="Wanted suspects", status="amber", reader="aliases")
+    assert decide(by_model(0.99, raised), LIMITS).rag in ("amber", "red")
+
+
+def test_the_green_model_reads_the_whole_question_and_names_its_nearest_green_topic():
+    examples = (Example("lock your shed", "topic", "Crime Prevention", "green"), Example("bike marking", "topic", "Crime Prevention", "green"),
+                Example("a robbery at the shop", "unlisted", NOT_IN_TABLE, "amber"), Example("wanted man", "topic", "Wanted suspects", "amber"))
+    vectors = np.eye(4, dtype=np.float32)
+    model = GreenModel.fit(vectors, np.array([True, True, False, False]))
+    bank = ExampleBank(examples=examples, vectors=vectors, rejected=(), green_model=model)
+    near_green = read_green_model(bank, np.array([0.8, 0.6, 0.0, 0.0], dtype=np.float32))
+    near_robbery = read_green_model(bank, np.array([0.0, 0.0, 1.0, 0.0], dtype=np.float32))
+    assert near_green.topic == "Crime Prevention" and near_green.reader == "green_model"
+    assert near_green.score > 0.5 > near_robbery.score
+    topics, risks = read_by_example(bank, np.array([[0.0, 0.0, 1.0, 0.0]], dtype=np.float32), [SPAN])
+    assert all(t.topic != NOT_IN_TABLE for t in topics) and not risks  # an unlisted matter is no topic and no risk
+
+
 FINDINGS = [
     {"topics": (TopicCandidate(topic="Burglary", status="green", reader="aliases"),)},
     {"topics": (TopicCandidate(topic="Court results", status="amber", reader="examples", score=0.9),)},
     {"topics": (TopicCandidate(topic="Budgetary/Financial", status="red", reader="aliases"),)},
     {"topics": (TopicCandidate(topic="Crime Prevention", status="green", reader="examples", score=0.9, margin=0.5),)},
+    {"topics": (TopicCandidate(topic="Local Good News", status="green", reader="green_model", score=0.99),)},
     {"risks": (RiskFactor(risk="death", reader="phrases"),)},
     {"risks": (RiskFactor(risk="court_order", reader="examples", score=0.9),)},
     {"identifiers": (Identifier(kind="name", span=SPAN),), "roles": (RoleMention(role="victim", span=SPAN),)},

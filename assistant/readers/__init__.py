@@ -3,7 +3,8 @@
 - `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
 - `aliases` — RAG-table topics named outright;
 - `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked;
-- `examples` — topics and risk factors by meaning, against the example bank;
+- `examples` — topics and risk factors by meaning, against the example bank, and the bank's green model's
+  probability that the whole question is about a green topic and nothing else;
 - proceedings and publication — the stage of the case, what is published, by whom, and whether it is public.
 
 Negations and corrections are resolved inside each reader. Any reader can add a risk; none can take
@@ -24,7 +25,7 @@ from ..examples import ExampleBank
 from ..facts import Facts, Rank, Span
 from ..rules import IDENTIFIABLE_IMAGES, NAMING_ARRESTED, mask_negated
 from ..topics import TopicMatcher
-from .examples import read_by_example, units
+from .examples import read_by_example, read_green_model, units
 from .people import read_people
 from .phrases import read_risks, read_topics
 from .proceedings import read_proceedings
@@ -51,6 +52,8 @@ class Reading:
     rank: Rank | None = None
     unit_vectors: np.ndarray | None = None
     unit_spans: list[Span] = field(default_factory=list)
+    question_vector: np.ndarray | None = None
+    """The whole question's embedding (the retrieval vector), for the green model."""
 
 
 def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, readers: frozenset[str] = READERS) -> Facts:
@@ -73,6 +76,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
         risks += by_example_risks
+        if (by_model := read_green_model(bank, reading.question_vector)) is not None:
+            topics.append(by_model)
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),

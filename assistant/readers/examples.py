@@ -74,6 +74,8 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
         columns.setdefault((example.kind, example.label), []).append(index)
     topics, risks = [], []
     for (kind, label), indexes in columns.items():
+        if kind == "unlisted":
+            continue  # a matter the table does not list is no topic; it only stands against green
         # The mean of the two nearest examples of a label: one stray near neighbour does not decide.
         nearest = np.sort(similarity[:, indexes], axis=1)[:, -2:]
         per_unit = nearest.mean(axis=1)
@@ -89,3 +91,17 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
         else:
             risks.append(RiskFactor(risk=label, reader="examples", score=round(score, 4), span=spans[unit]))
     return topics, risks
+
+
+def read_green_model(bank: ExampleBank, vector: np.ndarray | None) -> TopicCandidate | None:
+    """The green model's probability for the whole question, under the green topic of its nearest green example."""
+    if bank.green_model is None or vector is None or not bank.examples:
+        return None
+    vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+    green = [index for index, example in enumerate(bank.examples) if example.status == "green"]
+    if not green:
+        return None
+    nearest = green[int(np.argmax(bank.vectors[green] @ vector))]
+    probability = float(bank.green_model.probability(vector[None, :])[0])
+    return TopicCandidate(topic=bank.examples[nearest].label, status="green", reader="green_model",
+                          score=round(probability, 4), margin=0.0)

@@ -28,6 +28,7 @@ def bank_texts(data: dict) -> list[str]:
     for section in ("topics", "risks"):
         for examples in (data.get(section) or {}).values():
             texts.extend(str(text).strip() for text in examples or [])
+    texts.extend(str(text).strip() for text in data.get("not_in_table") or [])
     return list(dict.fromkeys(texts))
 
 

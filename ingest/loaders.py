@@ -5,8 +5,6 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-import yaml
-
 from .documents import Document, Page
 from .errors import (
     BadFrontMatter,
@@ -18,6 +16,7 @@ from .errors import (
     NoTextLayer,
     UnsupportedFileType,
 )
+from .safe_yaml import BadYaml, load_yaml
 from .settings import Settings
 
 TEXT_SUFFIXES = {".md", ".markdown", ".txt", ".html", ".htm", ".yaml", ".yml"}
@@ -45,8 +44,8 @@ def load_document(path: Path, settings: Settings) -> Document:
         return _load_pdf(path, source, kind)
     text = decode(path.read_bytes(), source)
     if suffix in (".yaml", ".yml"):
-        return _load_rag_yaml(text, source, kind)
-    meta, body_offset = front_matter(text, source)
+        return _load_rag_yaml(text, source, kind, settings)
+    meta, body_offset = front_matter(text, source, settings)
     body = text[body_offset:]
     if suffix in (".html", ".htm"):
         body, body_offset, fmt = html_to_text(body), 0, "html"
@@ -86,7 +85,7 @@ def decode(data: bytes, source: str) -> str:
     return text.replace("\r\n", "\n")
 
 
-def front_matter(text: str, source: str) -> tuple[dict, int]:
+def front_matter(text: str, source: str, settings: Settings | None = None) -> tuple[dict, int]:
     """The YAML front matter as a dict, and where the body starts."""
     match = _FRONT_MATTER.match(text)
     if not match:
@@ -94,18 +93,12 @@ def front_matter(text: str, source: str) -> tuple[dict, int]:
             raise BadFrontMatter(source, "front matter opened with '---' but never closed")
         return {}, 0
     try:
-        meta = yaml.safe_load(match.group(1)) or {}
-    except yaml.YAMLError as exc:
-        raise BadFrontMatter(source, f"malformed front matter: {_yaml_problem(exc)}") from None
+        meta = load_yaml(match.group(1), source, settings) or {}
+    except BadYaml as exc:
+        raise BadFrontMatter(source, f"front matter: {exc.problem}") from None
     if not isinstance(meta, dict):
         raise BadFrontMatter(source, "front matter must be a mapping of fields (key: value)")
     return meta, match.end()
-
-
-def _yaml_problem(exc: yaml.YAMLError) -> str:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    return f"{problem} (line {mark.line + 1})" if mark else problem
 
 
 def _document(meta: dict, source: str, kind: str, pages: list[Page], fmt: str, path: Path) -> Document:
@@ -186,11 +179,11 @@ def _load_pdf(path: Path, source: str, kind: str) -> Document:
     return _document(meta, source, kind, pages, "pdf", path)
 
 
-def _load_rag_yaml(text: str, source: str, kind: str) -> Document:
+def _load_rag_yaml(text: str, source: str, kind: str, settings: Settings) -> Document:
     try:
-        table = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise BadFrontMatter(source, f"malformed YAML: {_yaml_problem(exc)}") from None
+        table = load_yaml(text, source, settings)
+    except BadYaml as exc:
+        raise BadFrontMatter(source, exc.problem) from None
     if kind != "rag_table" or not isinstance(table, dict) or not isinstance(table.get("statuses"), list):
         raise UnsupportedFileType(source, "a YAML document must be the RAG table (kind: rag_table, with statuses:)")
     for status in table["statuses"]:

@@ -19,6 +19,7 @@ from .errors import DocumentError, IngestLocked
 from .examples import embed_bank
 from .keyword import KeywordIndex
 from .loaders import load_document
+from .safe_yaml import BadYaml
 from .settings import Settings
 from .store import Store
 
@@ -153,7 +154,10 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
         progress("keyword index", 1, 1)
     if whole_corpus:
         progress("example bank", 0, 1)
-        embed_bank(settings)
+        try:
+            embed_bank(settings)
+        except BadYaml as exc:
+            report.errors.append((exc.path, exc.problem))
         progress("example bank", 1, 1)
     report.generation = store.generation
     report.chunks = store.count()
@@ -182,6 +186,12 @@ def _read(files: list[Path], settings: Settings, report: IngestReport, progress:
             continue
         except OSError as exc:
             report.errors.append((source, f"cannot read the file ({exc.strerror or exc})"))
+            failed.add(source)
+            continue
+        except Exception as exc:  # a loader's blind spot must cost one file, never the whole ingest
+            detail = " ".join(str(exc).split())[:160]
+            report.errors.append((source, f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                                          "check the file, or remove it from the corpus"))
             failed.add(source)
             continue
         owners[document.id] = source

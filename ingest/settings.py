@@ -34,6 +34,10 @@ class Settings(BaseSettings):
     """An installed package that ships a sentence-transformers model (it has get_model_path()),
     or a folder holding one. Changing it re-embeds everything on the next ingest."""
     max_file_mb: float = 20.0
+    max_yaml_kb: int = 1024
+    """Any YAML read (front matter, the RAG table, contacts, the lexicon, the example bank) is refused over this."""
+    max_yaml_depth: int = 32
+    """YAML nested deeper than this is refused before it is composed (Pressline's own files use at most 6)."""
     chunk_words: int = 140
     """Words per chunk at most: MiniLM reads 256 word pieces, about 1.5 per word with headings."""
     embed_batch_size: int = 32

@@ -183,6 +183,25 @@ def test_bad_inputs_are_reported_and_the_rest_is_ingested(tmp_path):
     assert Store.open(settings).count() == good.created + 3
 
 
+def test_an_unexpected_error_in_one_file_costs_only_that_file(tmp_path, monkeypatch):
+    import ingest.pipeline
+
+    corpus = _small_corpus(tmp_path)
+    settings = make_settings(tmp_path, corpus)
+
+    def load(path, settings):
+        if path.name == "stop-search-charter.md":
+            raise RecursionError("maximum recursion depth exceeded")
+        return load_document(path, settings)
+
+    monkeypatch.setattr(ingest.pipeline, "load_document", load)
+    report = run_ingest(settings)
+    assert report.errors == [(f"{settings.relative(corpus)}/policy/stop-search-charter.md",
+                              "could not be read (RecursionError: maximum recursion depth exceeded); "
+                              "check the file, or remove it from the corpus")]
+    assert report.documents == {"policy": 1}
+
+
 def test_cli_exit_code_is_non_zero_only_when_nothing_could_be_ingested(tmp_path):
     corpus = tmp_path / "corpus"
     (corpus / "policy").mkdir(parents=True)

@@ -58,7 +58,10 @@ def save_upload(settings: Settings, filename: str, data: bytes, folder: str) -> 
         if suffix not in PRESS_LINE_SUFFIXES:
             raise CorpusChangeRefused("a press line must be Markdown or text, so it can carry its status and dates")
         # Approval is given on the admin page, never taken from an uploaded file's own front matter.
-        data = as_draft(decode(data, filename), Path(name).stem).encode("utf-8")
+        try:
+            data = as_draft(decode(data, filename), Path(name).stem).encode("utf-8")
+        except DocumentError as exc:
+            raise CorpusChangeRefused(f"{filename} cannot be used: {exc.problem}") from None
     target = uploads_dir(settings) / folder / name
     if target.exists():
         raise CorpusChangeRefused(f"an uploaded document named {name} already exists; delete it first to replace it")

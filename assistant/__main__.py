@@ -53,15 +53,18 @@ RANKS = typing.get_args(Rank)
 
 
 def _ensure_index(settings) -> None:
-    """Build the index first when it is missing or stale (progress on stderr; stdout stays JSON only)."""
+    """Build the index first when it is missing or stale (progress on stderr; stdout stays JSON only).
+
+    Files that could not be ingested are named as a warning and the answer goes on from the rest."""
     if index_status(settings) == "fresh":
         return
-    from ingest.__main__ import ingest_with_progress
+    from ingest.__main__ import ingest_with_progress, print_problems
 
     print("Building the index first…", file=sys.stderr)
     report = ingest_with_progress(settings)
-    for source, problem in report.errors:
-        print(f"ingest error: {source}: {problem}", file=sys.stderr)
+    print_problems(report)
+    if not report.ok:
+        raise PresslineError(f"no document in {settings.corpus_dir} could be ingested, so there is nothing to answer from")
 
 
 def _batch(engine, path: str, default_today: dt.date | None, default_rank: str | None = None) -> int:

@@ -1,7 +1,10 @@
 """Read one corpus file into a checked Document, or raise a DocumentError saying what is wrong."""
 
 import datetime as dt
+import logging
 import re
+import threading
+from contextlib import contextmanager
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -25,6 +28,9 @@ FOLDER_KINDS = {"policy": "policy", "media-law": "media_law", "press-lines": "pr
 PRESS_LINE_STATUSES = ("approved", "draft", "withdrawn")
 DOCUMENT_STATUSES = ("current", "archived")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^---[ \t]*(\r?\n|\Z)", re.DOTALL | re.MULTILINE)
+MAX_WARNINGS_PER_FILE = 5
+# pypdf reports repairs through a process-wide logger, so PDFs are read one at a time to keep each warning with its file.
+_PDF_LOCK = threading.Lock()
 
 
 def load_document(path: Path, settings: Settings) -> Document:
@@ -158,12 +164,14 @@ def _load_pdf(path: Path, source: str, kind: str) -> Document:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
+    warnings: list[str] = []
     try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise EncryptedPDF(source, "the PDF is password-protected; upload an unprotected copy")
-        texts = [page.extract_text() or "" for page in reader.pages]
-        title = (reader.metadata or {}).get("/Title") if reader.metadata else None
+        with _PDF_LOCK, _pypdf_warnings(warnings):
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise EncryptedPDF(source, "the PDF is password-protected; upload an unprotected copy")
+            texts = [page.extract_text() or "" for page in reader.pages]
+            title = (reader.metadata or {}).get("/Title") if reader.metadata else None
     except EncryptedPDF:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -176,7 +184,41 @@ def _load_pdf(path: Path, source: str, kind: str) -> Document:
     if not pages:
         raise NoTextLayer(source, "the PDF has no text layer (a scan?); run OCR on it first")
     meta = {"title": str(title)} if title else {}
-    return _document(meta, source, kind, pages, "pdf", path)
+    document = _document(meta, source, kind, pages, "pdf", path)
+    document.warnings = _summarised(warnings)
+    return document
+
+
+class _Collect(logging.Handler):
+    def __init__(self, into: list[str]):
+        super().__init__(logging.WARNING)
+        self.into = into
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.into.append(" ".join(record.getMessage().split()))
+
+
+@contextmanager
+def _pypdf_warnings(into: list[str]):
+    """Collect pypdf's warnings into `into` instead of letting them reach stderr without the file's name."""
+    logger = logging.getLogger("pypdf")
+    handler, propagate = _Collect(into), logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def _summarised(warnings: list[str]) -> list[str]:
+    """Each distinct warning once, the first few of them: a damaged PDF can repeat one thousands of times."""
+    distinct = list(dict.fromkeys(warnings))
+    shown = [f"PDF reader: {warning}" for warning in distinct[:MAX_WARNINGS_PER_FILE]]
+    if len(distinct) > MAX_WARNINGS_PER_FILE:
+        shown.append(f"PDF reader: {len(distinct) - MAX_WARNINGS_PER_FILE} more kinds of warning not shown")
+    return shown
 
 
 def _load_rag_yaml(text: str, source: str, kind: str, settings: Settings) -> Document:

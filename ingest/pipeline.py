@@ -38,6 +38,7 @@ class IngestReport:
     documents: dict[str, int] = field(default_factory=dict)
     chunks: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0
     embed_seconds: float = 0.0
     seconds: float = 0.0
@@ -196,6 +197,7 @@ def _read(files: list[Path], settings: Settings, report: IngestReport, progress:
             continue
         owners[document.id] = source
         kinds[document.kind] += 1
+        report.warnings.extend((source, warning) for warning in document.warnings)
         chunks.extend(document_chunks)
     progress("reading", len(files), len(files))
     report.documents = dict(kinds)

@@ -202,16 +202,40 @@ def test_an_unexpected_error_in_one_file_costs_only_that_file(tmp_path, monkeypa
     assert report.documents == {"policy": 1}
 
 
-def test_cli_exit_code_is_non_zero_only_when_nothing_could_be_ingested(tmp_path):
+def damaged_pdf(path: Path) -> Path:
+    """A readable PDF whose startxref points to the wrong place: pypdf repairs it and warns."""
+    data = text_pdf(path, ["A damaged export about ward panel meetings."]).read_bytes()
+    path.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n12\n%%EOF\n")
+    return path
+
+
+def test_cli_exit_codes_and_every_line_names_its_file(tmp_path):
+    """0 all ingested; 3 the rest ingested but some files failed (named last); 1 nothing usable."""
     corpus = tmp_path / "corpus"
     (corpus / "policy").mkdir(parents=True)
-    (corpus / "policy" / "empty.md").write_text("")
+    empty = corpus / "policy" / "empty.md"
+    empty.write_text("")
     env = {"PRESSLINE_CORPUS_DIR": str(corpus), "PRESSLINE_DATA_DIR": str(tmp_path / "data")}
     result = run_python(["-m", "ingest", "--quiet"], env)
     assert result.returncode == 1 and "empty.md: the file is empty" in result.stderr
+    assert "Nothing could be ingested" in result.stderr
+
     shutil.copy(CORPUS / "policy" / "stop-search-charter.md", corpus / "policy")
+    damaged_pdf(corpus / "policy" / "damaged.pdf")
     result = run_python(["-m", "ingest", "--quiet"], env)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[-2:] == ["1 file could not be ingested; everything else was:",
+                          f"error: {corpus}/policy/empty.md: the file is empty"]
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert warnings and all(line.startswith(f"warning: {corpus}/policy/damaged.pdf: PDF reader: ") for line in warnings)
+    assert not any("startxref" in line for line in lines if not line.startswith("warning: ")), result.stderr
+
+    result = run_python(["-m", "ingest", "--if-stale"], env)
+    assert result.returncode == 3 and f"error: {corpus}/policy/empty.md: the file is empty" in result.stderr
+    empty.unlink()
+    result = run_python(["-m", "ingest", "--quiet"], env)
+    assert result.returncode == 0 and "error" not in result.stderr, result.stderr
 
 
 def test_a_second_writer_waits_for_the_lock(tmp_path):

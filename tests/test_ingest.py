@@ -14,6 +14,7 @@ from pdfs import blank_pdf, encrypted_pdf, text_pdf
 
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
+from ingest.errors import OverReadingLimit
 from ingest.keyword import KeywordIndex
 from ingest.loaders import load_document
 from ingest.pipeline import corpus_files, index_status, run_ingest
@@ -181,6 +182,22 @@ def test_bad_inputs_are_reported_and_the_rest_is_ingested(tmp_path):
     assert "page 2" in stored and "Page two" in stored["page 2"]["quote"]
     assert any("smart quotes" in meta["quote"] and "“" in meta["quote"] for meta in stored.values())
     assert Store.open(settings).count() == good.created + 3
+
+
+def test_pdf_limits_come_from_settings(tmp_path):
+    path = text_pdf(tmp_path / "three.pdf", ["Page one about ward panels.", "Page two.", "Page three."])
+    for limit, problem in [({"max_pdf_pages": 2}, "3 pages is over the 2 page limit"),
+                           ({"max_pdf_text_chars": 20}, "over the 20 character limit"),
+                           ({"max_pdf_content_mb": 0.00001}, "decompresses to more than 1e-05 MB")]:
+        with pytest.raises(OverReadingLimit, match=problem):
+            load_document(path, make_settings(tmp_path, tmp_path, **limit))
+    assert len(load_document(path, make_settings(tmp_path, tmp_path)).pages) == 3
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes("\ufeffThe café panel meets monthly.\n".encode("utf-16-le"))
+    assert load_document(path, make_settings(tmp_path, tmp_path)).pages[0].text == "The café panel meets monthly.\n"
 
 
 def test_an_unexpected_error_in_one_file_costs_only_that_file(tmp_path, monkeypatch):

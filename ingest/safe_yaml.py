@@ -43,13 +43,14 @@ def load_yaml(data: str | bytes, source: str, settings: Settings | None = None):
     """The document in `data` (from `source`, which errors name), or BadYaml before anything large is built."""
     settings = settings or get_settings()
     if len(data) > settings.max_yaml_kb * 1024:
-        raise BadYaml(source, f"{len(data) / 1024:,.0f} KB of YAML is over the {settings.max_yaml_kb:,} KB limit "
-                              "(PRESSLINE_MAX_YAML_KB); split the file or shorten it")
+        raise BadYaml(source, _too_large(len(data), settings))
     try:
         _check_events(data, source, settings.max_yaml_depth)
         return yaml.load(data, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise BadYaml(source, f"malformed YAML: {_problem(exc)}; fix the syntax") from None
+    except ValueError as exc:  # a value that looks like a date or number but is not one, e.g. 2026-02-30
+        raise BadYaml(source, f"a value cannot be read ({exc}); quote it if it is meant as text") from None
 
 
 def read_yaml(path: Path, settings: Settings | None = None, source: str | None = None):
@@ -58,11 +59,10 @@ def read_yaml(path: Path, settings: Settings | None = None, source: str | None =
     OSError (a missing or unreadable file) is left to the caller, which knows whether the file is optional."""
     settings = settings or get_settings()
     source = source or settings.relative(path)
-    path = Path(path)
-    if path.stat().st_size > settings.max_yaml_kb * 1024:
-        raise BadYaml(source, f"{path.stat().st_size / 1024:,.0f} KB of YAML is over the {settings.max_yaml_kb:,} KB "
-                              "limit (PRESSLINE_MAX_YAML_KB); split the file or shorten it")
-    return load_yaml(path.read_bytes(), source, settings)
+    size = Path(path).stat().st_size
+    if size > settings.max_yaml_kb * 1024:
+        raise BadYaml(source, _too_large(size, settings))
+    return load_yaml(Path(path).read_bytes(), source, settings)
 
 
 def _check_events(data: str | bytes, source: str, max_depth: int) -> None:
@@ -78,6 +78,11 @@ def _check_events(data: str | bytes, source: str, max_depth: int) -> None:
                                       "flatten it (PRESSLINE_MAX_YAML_DEPTH)")
         elif isinstance(event, _CLOSES):
             depth -= 1
+
+
+def _too_large(size: int, settings: Settings) -> str:
+    return (f"{size / 1024:,.0f} KB of YAML is over the {settings.max_yaml_kb:,} KB limit (PRESSLINE_MAX_YAML_KB); "
+            "split the file or shorten it")
 
 
 def _line(event) -> str:

@@ -42,6 +42,7 @@ def test_size_and_depth_limits_come_from_settings():
 
 def test_malformed_yaml_says_where():
     assert "malformed YAML" in refused("a: [unclosed\nb: 2\n") and "line" in refused("a: [unclosed\nb: 2\n")
+    assert "quote it if it is meant as text" in refused("review_by: 2026-02-30\n")
 
 
 def test_pressline_own_files_load_as_safe_load_would():

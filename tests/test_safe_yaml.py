@@ -12,7 +12,7 @@ from ingest.hostile import yaml_alias_bomb, yaml_depth_bomb
 from ingest.loaders import load_document
 from ingest.safe_yaml import BadYaml, load_yaml, read_yaml
 from ui.contacts import load_contacts
-from ui.corpus_files import CorpusChangeRefused, save_upload
+from ui.corpus_files import CorpusChangeRefused, press_line_files, save_upload
 
 
 def refused(text: str, source: str = "corpus/x.yaml", **limits) -> str:
@@ -96,3 +96,11 @@ def test_an_upload_with_a_bomb_in_its_front_matter_is_refused_and_not_kept(tmp_p
     with pytest.raises(CorpusChangeRefused, match=r"bomb\.md.*anchors and aliases"):
         save_upload(make_settings(tmp_path, corpus), "bomb.md", data, folder)
     assert not list((corpus / "uploads").rglob("*.md"))
+
+
+def test_a_hostile_press_line_file_is_left_out_of_the_admin_list_not_the_page_down(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    settings = make_settings(tmp_path, corpus)
+    shipped = len(press_line_files(settings))
+    (corpus / "press-lines" / "pl-bomb.md").write_text(f"---\n{yaml_depth_bomb()}---\nWording.\n", encoding="utf-8")
+    assert len(press_line_files(settings)) == shipped

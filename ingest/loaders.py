@@ -236,12 +236,16 @@ def _page_texts(reader, source: str, settings: Settings) -> list[str]:
     """Each page's text, counting the content decompressed and the text extracted against the file's limits.
 
     A page's streams are decompressed (each within what is left of the budget) and counted before its text is
-    extracted; pypdf keeps the decompressed data, so extraction does not decompress them again."""
+    extracted; pypdf keeps the decompressed data, so extraction does not decompress them again, and a stream
+    drawn on many pages (a letterhead) counts once."""
     from pypdf import apply_configuration
 
-    budget, decompressed, extracted, texts = settings.max_pdf_content_bytes, 0, 0, []
+    budget, decompressed, extracted, texts, counted = settings.max_pdf_content_bytes, 0, 0, [], set()
     for page in reader.pages:
         for stream in _drawn_streams(page):
+            if id(stream) in counted:
+                continue
+            counted.add(id(stream))
             with apply_configuration(**_decompression_limits(budget - decompressed)):
                 decompressed += len(stream.get_data())
             if decompressed > budget:

@@ -104,3 +104,17 @@ def test_a_hostile_press_line_file_is_left_out_of_the_admin_list_not_the_page_do
     shipped = len(press_line_files(settings))
     (corpus / "press-lines" / "pl-bomb.md").write_text(f"---\n{yaml_depth_bomb()}---\nWording.\n", encoding="utf-8")
     assert len(press_line_files(settings)) == shipped
+
+
+def test_an_example_bank_bomb_is_named_by_the_ingest_and_the_documents_are_ingested(tmp_path):
+    from ingest.pipeline import run_ingest
+
+    corpus = tmp_path / "corpus"
+    (corpus / "policy").mkdir(parents=True)
+    (corpus / "policy" / "panels.md").write_text("# Ward panels\n\nWard panels meet monthly.\n", encoding="utf-8")
+    (corpus / "examples.yaml").write_text(yaml_alias_bomb(), encoding="utf-8")
+    settings = make_settings(tmp_path, corpus)
+    report = run_ingest(settings)
+    assert report.documents == {"policy": 1}
+    assert [(path, problem.split(";")[0]) for path, problem in report.errors] == [
+        (settings.relative(corpus / "examples.yaml"), "YAML anchors and aliases (&name, *name) are not allowed (line 1)")]

@@ -82,6 +82,8 @@ def test_the_ingest_exits_3_naming_each_bad_file_once_at_the_end(hostile_corpus)
     failed = lines[-len(REFUSED):]
     assert sorted(line.split(": ", 2)[1] for line in failed) == sorted(map(hostile_corpus.source, REFUSED))
     assert all(line.startswith("error: ") for line in failed)
+    for source in map(hostile_corpus.source, REFUSED):
+        assert sum(source in line for line in lines) == 1, f"{source} is not named exactly once"
 
 
 def test_every_good_document_is_ingested(hostile_corpus):

@@ -20,8 +20,9 @@ $(STAMP): pyproject.toml constraints.txt
 
 install: $(STAMP)
 
+# Exit 3 means some files could not be ingested (each is named above); the rest is served.
 index: install
-	$(PY) -m ingest --if-stale
+	$(PY) -m ingest --if-stale || [ $$? -eq 3 ]
 
 run: index
 	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --browser.gatherUsageStats false --server.headless true

@@ -1,12 +1,22 @@
-"""`python -m assistant ask "QUESTION" [--today YYYY-MM-DD] [--json]`, or `ask --json --batch FILE` (JSON lines, - for stdin)."""
+"""`python -m assistant ask "QUESTION" [--today YYYY-MM-DD] [--json]`, or `ask --json --batch FILE` (JSON lines, - for stdin).
+
+Exit codes: 0 answered (in a batch, a line that cannot be answered gets an Answer with status "error" and the
+rest go on); 2 the index, the model or the batch file could not be used (one line on stderr says why).
+"""
 
 import argparse
 import datetime as dt
 import json
 import sys
 import typing
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from pydantic import ValidationError
 
 from assistant.facts import Rank
+from assistant.models import Answer, Turn
+from assistant.prompts import render
 from ingest import offline  # noqa: F401
 from ingest.errors import PresslineError
 from ingest.pipeline import index_status
@@ -32,12 +42,18 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("give a QUESTION or --batch FILE")
     settings = get_settings()
     try:
+        # Opened before the index and the model load, so a wrong path fails at once.
+        batch = _open_batch(args.batch) if args.batch else None
+    except OSError as exc:
+        print(f"pressline: cannot read the batch file {args.batch}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    try:
         _ensure_index(settings)
         from assistant.api import Engine
 
         engine = Engine(settings)
-        if args.batch:
-            return _batch(engine, args.batch, args.today, args.rank)
+        if batch is not None:
+            return _batch(engine, batch, args.today, args.rank)
         result = engine.answer(args.question, today=args.today, rank=args.rank)
     except PresslineError as exc:
         print(f"pressline: {exc}", file=sys.stderr)
@@ -53,42 +69,125 @@ RANKS = typing.get_args(Rank)
 
 
 def _ensure_index(settings) -> None:
-    """Build the index first when it is missing or stale (progress on stderr; stdout stays JSON only)."""
+    """Build the index first when it is missing or stale (progress on stderr; stdout stays JSON only).
+
+    Files that could not be ingested are named as a warning and the answer goes on from the rest."""
     if index_status(settings) == "fresh":
         return
-    from ingest.__main__ import ingest_with_progress
+    from ingest.__main__ import ingest_with_progress, print_problems
 
     print("Building the index first…", file=sys.stderr)
     report = ingest_with_progress(settings)
-    for source, problem in report.errors:
-        print(f"ingest error: {source}: {problem}", file=sys.stderr)
+    print_problems(report)
+    if not report.ok:
+        raise PresslineError(f"no document in {settings.corpus_dir} could be ingested, so there is nothing to answer from")
 
 
-def _batch(engine, path: str, default_today: dt.date | None, default_rank: str | None = None) -> int:
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+def _open_batch(path: str) -> BinaryIO:
+    # Bytes, decoded line by line: one line that is not UTF-8 must not cost the others their answers.
+    return sys.stdin.buffer if path == "-" else open(path, "rb")
+
+
+class BadLine(ValueError):
+    """A batch line that cannot be asked; its id and question when they could be read."""
+
+    def __init__(self, problem: str, line_id: str | int | None = None, question: str = ""):
+        super().__init__(problem)
+        self.line_id = line_id
+        self.question = question
+
+
+@dataclass
+class BatchLine:
+    id: str | int | None
+    question: str
+    today: dt.date | None
+    rank: str | None
+    history: list[Turn]
+
+
+def _batch(engine, stream: BinaryIO, default_today: dt.date | None, default_rank: str | None = None) -> int:
+    """One JSON Answer per non-blank line, in order; a line that cannot be asked gets an Answer with status "error"."""
+    asked = failed = 0
     with stream:
-        for number, line in enumerate(stream, start=1):
-            if not line.strip():
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
                 continue
+            asked += 1
             try:
-                item = json.loads(line)
-                today = dt.date.fromisoformat(item["today"]) if item.get("today") else default_today
-                rank = item.get("rank") or default_rank
-                if rank is not None and rank not in RANKS:
-                    raise ValueError(f"rank must be one of {', '.join(RANKS)}")
-                result = engine.answer(item["question"], today=today, history=item.get("history") or (), rank=rank)
-                result.id = item.get("id")
-                print(result.model_dump_json(), flush=True)
-            except (ValueError, KeyError, TypeError) as exc:
-                print(json.dumps({"id": _id_of(line), "status": "error", "error": f"line {number}: {exc}"}), flush=True)
+                line = _read_line(raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw, number, default_today, default_rank)
+                result = engine.answer(line.question, today=line.today, history=line.history, rank=line.rank)
+                result.id = line.id
+            except BadLine as exc:
+                failed += 1
+                result = _unanswered(exc, default_today or _today(engine))
+            print(result.model_dump_json(), flush=True)
+    if failed:
+        print(f'pressline: {failed} of {asked} batch lines could not be answered (status "error", the reason in "error")',
+              file=sys.stderr)
     return 0
 
 
-def _id_of(line: str):
+def _read_line(raw: bytes, number: int, default_today: dt.date | None, default_rank: str | None) -> BatchLine:
+    where = f"line {number}"
     try:
-        return json.loads(line).get("id")
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadLine(f"{where} is not valid UTF-8 (byte 0x{raw[exc.start]:02x} at byte {exc.start + 1}); "
+                      "save the file as UTF-8", _id_of(raw.decode("utf-8", "replace"))) from None
+    try:
+        item = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BadLine(f"{where} is not JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(item, dict):
+        raise BadLine(f'{where} is a JSON {type(item).__name__}, not an object like {{"id": "1", "question": "…"}}')
+    line_id = _id_of(text)
+    if item.get("id") is not None and line_id is None:
+        raise BadLine(f"{where}: id must be text or a whole number")
+    question = item.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise BadLine(f'{where} has no question (give "question" as non-empty text)', line_id)
+
+    def bad(problem: str) -> BadLine:
+        return BadLine(f"{where}: {problem}", line_id, question)
+
+    today = default_today
+    if item.get("today"):
+        try:
+            today = dt.date.fromisoformat(item["today"])
+        except (TypeError, ValueError):
+            raise bad(f"today {item['today']!r} is not a date (YYYY-MM-DD)") from None
+    rank = item.get("rank") or default_rank
+    if rank is not None and rank not in RANKS:
+        raise bad(f"rank {rank!r} must be one of {', '.join(RANKS)}")
+    history = item.get("history") or []
+    try:
+        turns = [Turn.model_validate(turn) for turn in history] if isinstance(history, list) else None
+    except ValidationError:
+        turns = None
+    if turns is None:
+        raise bad('history must be a list of {"role": "user" or "assistant", "content": "…"}')
+    return BatchLine(line_id, question, today, rank, turns)
+
+
+def _id_of(text: str) -> str | int | None:
+    """The line's id when it is text or a whole number (JSON booleans are not ids)."""
+    try:
+        line_id = json.loads(text).get("id")
     except (ValueError, AttributeError):
         return None
+    return line_id if isinstance(line_id, (str, int)) and not isinstance(line_id, bool) else None
+
+
+def _unanswered(problem: BadLine, today: dt.date) -> Answer:
+    return Answer(id=problem.line_id, question=problem.question, today=today, in_scope=True, status="error", rag=None,
+                  answer=render("reply_bad_batch_line", problem=str(problem)), error=str(problem))
+
+
+def _today(engine) -> dt.date:
+    from assistant.api import today_in
+
+    return today_in(engine.settings)
 
 
 def _print_readable(result) -> None:

@@ -130,7 +130,8 @@ class Engine:
             contact = "763300 (internal)"
             return model(question=ctx.question, today=ctx.today, in_scope=True, status="error", rag=None,
                          answer=render("reply_error", problem=type(exc).__name__, dmc_contact=contact),
-                         assumptions=[f"Today is taken as {ctx.today.isoformat()}."])
+                         assumptions=[f"Today is taken as {ctx.today.isoformat()}."],
+                         error=f"the engine failed ({type(exc).__name__}); the details are in the log")
         body = ctx.reply
         if ctx.notes:
             body = "\n".join([body, *dict.fromkeys(ctx.notes)])

@@ -20,11 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ingest.errors import PresslineError
 from ingest.examples import bank_path, cached_vectors
+from ingest.safe_yaml import BadYaml, read_yaml
 from ingest.settings import Settings
 
 from .facts import Rag, Risk
@@ -116,9 +116,10 @@ class ExampleBank:
 def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
     """The examples of `path`, validated; a malformed file raises PresslineError naming it and saying what to fix."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        bank = BankFile.model_validate(data)
-    except (OSError, yaml.YAMLError, ValidationError) as exc:
+        bank = BankFile.model_validate(read_yaml(path, source=str(path)) or {})
+    except BadYaml as exc:
+        raise PresslineError(f"{path}: not a valid example bank: {exc.problem}") from None
+    except (OSError, ValidationError) as exc:
         raise PresslineError(f"{path}: not a valid example bank: {exc}".splitlines()[0]) from None
     status_of = {topic.name: topic.status for topic in topics}
     unknown = sorted(set(bank.topics) - set(status_of))

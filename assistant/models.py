@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, model_validator
 
 Status = Literal["answered", "escalated", "needs_clarification", "refused_out_of_scope", "refused_no_evidence", "error"]
 Rag = Literal["green", "amber", "red"]
@@ -67,7 +67,8 @@ class Answer(BaseModel):
         print(result.rag, [c.locator for c in result.citations])
     """
 
-    id: str | None = None
+    id: str | int | None = None
+    """The batch line's id, echoed as it was given."""
     question: str
     today: dt.date
     in_scope: bool
@@ -81,6 +82,14 @@ class Answer(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
     handoff: str = ""
     """A short text to send to DMC with the question, verdict, reasons and passages."""
+    error: str | None = None
+    """Why there is no answer: set exactly when status is "error" (the engine failed, or a batch line was unusable)."""
+
+    @model_validator(mode="after")
+    def _error_goes_with_its_status(self) -> "Answer":
+        if (self.status == "error") != (self.error is not None):
+            raise ValueError('an answer has an error exactly when its status is "error"')
+        return self
 
 
 class DraftCheck(Answer):

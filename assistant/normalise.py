@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from ingest.safe_yaml import read_yaml
 
 _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
 # "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive"); a person who
@@ -35,7 +35,7 @@ class Normalised:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    data = yaml.safe_load((Path(__file__).parent / "lexicon.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(Path(__file__).parent / "lexicon.yaml")
     return data["phrases"], data["words"]
 
 

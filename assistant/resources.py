@@ -1,6 +1,7 @@
 """Everything an answer needs, loaded once per process: the index, the model, the RAG table, contacts."""
 
 import datetime as dt
+import logging
 import re
 import threading
 import time
@@ -8,12 +9,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import numpy as np
-import yaml
 
 from ingest import offline  # noqa: F401
 from ingest.embeddings import get_embedder
 from ingest.keyword import KeywordIndex, tokenize
 from ingest.pipeline import rebuild_keyword_index
+from ingest.safe_yaml import BadYaml, read_yaml
 from ingest.settings import Settings
 from ingest.store import Store, decode_list
 
@@ -22,6 +23,7 @@ from .normalise import Speller, lexicon, normalise
 from .topics import Topic, TopicMatcher
 
 GENERATION_CHECK_SECONDS = 5.0
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -154,9 +156,12 @@ class Resources:
     def contacts(self) -> dict:
         path = self.settings.corpus_dir / "contacts.yaml"
         try:
-            return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
+            contacts = read_yaml(path, self.settings) or {}
+        except (OSError, BadYaml) as exc:
+            # Answers still name the Press Bureau from the templates; the log says which file to fix.
+            log.warning("contacts unavailable: %s", exc)
             return {}
+        return {key: value for key, value in contacts.items() if isinstance(value, dict)} if isinstance(contacts, dict) else {}
 
     def contact_text(self, key: str) -> str:
         entry = self.contacts.get(key) or {}

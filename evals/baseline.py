@@ -18,13 +18,12 @@ Usage::
 import datetime as dt
 from pathlib import Path
 
-import yaml
-
 from assistant.models import Answer, Citation, Escalation
 from ingest import offline  # noqa: F401
 from ingest.embeddings import get_embedder
 from ingest.loaders import load_document
 from ingest.pipeline import corpus_files
+from ingest.safe_yaml import read_yaml
 from ingest.settings import Settings
 
 CHUNK_SIZE = 800
@@ -60,7 +59,7 @@ class Baseline:
         chunks = Chroma(collection_name="baseline-chunks", embedding_function=embeddings, persist_directory=str(folder))
         chunks.add_documents(splitter.split_documents(pages))
 
-        table = yaml.safe_load((settings.corpus_dir / RAG_TABLE).read_text(encoding="utf-8"))
+        table = read_yaml(settings.corpus_dir / RAG_TABLE, settings)
         topics = Chroma(collection_name="baseline-topics", embedding_function=embeddings, persist_directory=str(folder))
         topics.add_documents([
             Document(page_content=", ".join([topic["name"], *topic.get("aliases", [])]),

@@ -47,14 +47,13 @@ def evaluation_texts() -> list[str]:
 
 
 def main() -> int:
-    import yaml
-
     from ingest.embeddings import get_embedder
     from ingest.examples import bank_path, bank_texts
+    from ingest.safe_yaml import read_yaml
     from ingest.settings import get_settings
 
     settings = get_settings()
-    bank = bank_texts(yaml.safe_load(bank_path(settings).read_text(encoding="utf-8")) or {})
+    bank = bank_texts(read_yaml(bank_path(settings), settings) or {})
     embedder = get_embedder(settings.embedding_model)
     found = near_copies(bank, evaluation_texts(), embedder.embed_documents)
     for copy in found:

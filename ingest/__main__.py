@@ -1,4 +1,8 @@
-"""`python -m ingest [PATHS...] [--rebuild] [--if-stale]`: bring the index up to date with the corpus."""
+"""`python -m ingest [PATHS...] [--rebuild] [--if-stale]`: bring the index up to date with the corpus.
+
+Exit codes: 0 everything ingested; 3 the rest ingested but some files could not be (each named at the end);
+1 nothing usable (no file could be ingested, or the ingest could not run); 2 a wrong command line.
+"""
 
 import argparse
 import sys
@@ -6,12 +10,15 @@ from pathlib import Path
 
 from . import offline  # noqa: F401
 from .errors import PresslineError
-from .pipeline import IngestReport, index_status, run_ingest
+from .pipeline import IngestReport, index_status, read_state, run_ingest
 from .settings import get_settings
+
+EXIT_OK, EXIT_FAILED, EXIT_SOME_FILES_FAILED = 0, 1, 3
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest (default: corpus/)")
     parser.add_argument("--rebuild", action="store_true", help="drop the index and embed everything again")
     parser.add_argument("--if-stale", action="store_true", help="do nothing when the index is up to date")
@@ -19,15 +26,24 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     settings = get_settings()
     if args.if_stale and not args.paths and not args.rebuild and index_status(settings) == "fresh":
+        # The files that failed last time are still there unchanged: say so, or they would go unnoticed.
+        failed = [tuple(error) for error in read_state(settings).get("errors", [])]
         print("The index is up to date.", file=sys.stderr)
-        return 0
+        print_failed(failed, f"{_files(len(failed))} could not be ingested at the last ingest and are unchanged since:")
+        return EXIT_SOME_FILES_FAILED if failed else EXIT_OK
     try:
         report = ingest_with_progress(settings, args.paths or None, args.rebuild, quiet=args.quiet)
     except PresslineError as exc:
         print(f"ingest failed: {exc}", file=sys.stderr)
-        return 2
+        return EXIT_FAILED
     print_summary(report)
-    return 0 if report.ok else 1
+    return exit_code(report)
+
+
+def exit_code(report: IngestReport) -> int:
+    if not report.ok:
+        return EXIT_FAILED
+    return EXIT_SOME_FILES_FAILED if report.errors else EXIT_OK
 
 
 def ingest_with_progress(settings, paths=None, rebuild=False, quiet=False) -> IngestReport:
@@ -63,10 +79,29 @@ def print_summary(report: IngestReport) -> None:
     console.print(table)
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.documents.items())) or "none"
     console.print(f"Documents ingested: {kinds}")
-    for source, problem in report.errors:
-        console.print(f"[red]error[/red] {source}: {problem}", highlight=False, soft_wrap=True)
+    print_problems(report)
+
+
+def print_problems(report: IngestReport) -> None:
+    """Every warning, then every file that failed, one line each and each naming its file (on stderr)."""
+    for source, warning in report.warnings:
+        print(f"warning: {source}: {warning}", file=sys.stderr)
+    count = _files(len(report.errors))
     if not report.ok:
-        console.print("[red]Nothing could be ingested.[/red]")
+        print_failed(report.errors, f"Nothing could be ingested; {count} failed:")
+    else:
+        print_failed(report.errors, f"{count} could not be ingested; everything else was:")
+
+
+def print_failed(errors: list[tuple[str, str]], heading: str) -> None:
+    if errors:
+        print(heading, file=sys.stderr)
+    for source, problem in errors:
+        print(f"error: {source}: {problem}", file=sys.stderr)
+
+
+def _files(count: int) -> str:
+    return f"{count} file{'' if count == 1 else 's'}"
 
 
 if __name__ == "__main__":

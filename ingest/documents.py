@@ -28,6 +28,8 @@ class Document:
     meta: dict
     pages: list[Page]
     format: str  # markdown | text | pdf | html | rag_yaml
+    warnings: list[str] = field(default_factory=list)
+    """What reading it reported without failing (e.g. pypdf repairing a damaged PDF); shown with the file's name."""
 
 
 @dataclass

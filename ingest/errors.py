@@ -30,6 +30,15 @@ class BinaryFile(DocumentError):
     """A file with a text suffix holds binary data."""
 
 
+class BadEncoding(DocumentError):
+    """Text in an encoding Pressline does not guess (UTF-16 without a byte-order mark, damaged UTF-8)."""
+
+
+class OverReadingLimit(DocumentError):
+    """Reading the file would go over a limit in settings: a PDF's pages, its decompressed content or its text,
+    or a text file's line length. Bombs stop here, at the limit, before they cost memory or time."""
+
+
 class CorruptDocument(DocumentError):
     """The file is damaged or not in the format its suffix claims."""
 

@@ -10,9 +10,9 @@ import hashlib
 from pathlib import Path
 
 import numpy as np
-import yaml
 
 from .embeddings import get_embedder
+from .safe_yaml import load_yaml
 from .settings import Settings
 
 BANK_FILE = "examples.yaml"
@@ -58,15 +58,14 @@ def cached_vectors(settings: Settings, content: bytes, texts: list[str]) -> dict
 
 
 def embed_bank(settings: Settings) -> int:
-    """Embed the bank if its cache is missing or stale; the number of examples. A malformed bank is left to the assistant's check."""
+    """Embed the bank if its cache is missing or stale; the number of examples.
+
+    YAML that cannot be read raises BadYaml naming the file; whether the examples make sense is the assistant's check."""
     path = bank_path(settings)
     if not path.exists():
         return 0
     content = path.read_bytes()
-    try:
-        data = yaml.safe_load(content) or {}
-    except yaml.YAMLError:
-        return 0
+    data = load_yaml(content, settings.relative(path), settings) or {}
     texts = bank_texts(data) if isinstance(data, dict) else []
     cached_vectors(settings, content, texts)
     return len(texts)

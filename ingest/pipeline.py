@@ -19,6 +19,7 @@ from .errors import DocumentError, IngestLocked
 from .examples import embed_bank
 from .keyword import KeywordIndex
 from .loaders import load_document
+from .safe_yaml import BadYaml
 from .settings import Settings
 from .store import Store
 
@@ -37,6 +38,7 @@ class IngestReport:
     documents: dict[str, int] = field(default_factory=dict)
     chunks: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0
     embed_seconds: float = 0.0
     seconds: float = 0.0
@@ -153,7 +155,10 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
         progress("keyword index", 1, 1)
     if whole_corpus:
         progress("example bank", 0, 1)
-        embed_bank(settings)
+        try:
+            embed_bank(settings)
+        except BadYaml as exc:
+            report.errors.append((exc.path, exc.problem))
         progress("example bank", 1, 1)
     report.generation = store.generation
     report.chunks = store.count()
@@ -184,8 +189,15 @@ def _read(files: list[Path], settings: Settings, report: IngestReport, progress:
             report.errors.append((source, f"cannot read the file ({exc.strerror or exc})"))
             failed.add(source)
             continue
+        except Exception as exc:  # a loader's blind spot must cost one file, never the whole ingest
+            detail = " ".join(str(exc).split())[:160]
+            report.errors.append((source, f"could not be read ({type(exc).__name__}{': ' + detail if detail else ''}); "
+                                          "check the file, or remove it from the corpus"))
+            failed.add(source)
+            continue
         owners[document.id] = source
         kinds[document.kind] += 1
+        report.warnings.extend((source, warning) for warning in document.warnings)
         chunks.extend(document_chunks)
     progress("reading", len(files), len(files))
     report.documents = dict(kinds)

@@ -34,6 +34,19 @@ class Settings(BaseSettings):
     """An installed package that ships a sentence-transformers model (it has get_model_path()),
     or a folder holding one. Changing it re-embeds everything on the next ingest."""
     max_file_mb: float = 20.0
+    max_yaml_kb: int = 1024
+    """Any YAML read (front matter, the RAG table, contacts, the lexicon, the example bank) is refused over this."""
+    max_yaml_depth: int = 32
+    """YAML nested deeper than this is refused before it is composed (Pressline's own files use at most 6)."""
+    max_line_chars: int = 100_000
+    """A text, Markdown or HTML document with a longer line is refused: a whole document on one line is an export
+    gone wrong (the longest line in the shipped corpus is 1,203 characters)."""
+    max_pdf_pages: int = 1_000
+    max_pdf_content_mb: float = 50.0
+    """Decompressed page content (content streams and the forms they draw) read from one PDF: a decompression
+    bomb stops here. A text PDF needs well under 100 KB a page."""
+    max_pdf_text_chars: int = 5_000_000
+    """Text extracted from one PDF, about 2,000 dense pages."""
     chunk_words: int = 140
     """Words per chunk at most: MiniLM reads 256 word pieces, about 1.5 per word with headings."""
     embed_batch_size: int = 32
@@ -60,6 +73,10 @@ class Settings(BaseSettings):
     @property
     def max_file_bytes(self) -> int:
         return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_pdf_content_bytes(self) -> int:
+        return int(self.max_pdf_content_mb * 1024 * 1024)
 
     def relative(self, path: Path) -> str:
         """The path as citations show it: relative to the repo root where it lies inside it."""

@@ -14,6 +14,7 @@ from pdfs import blank_pdf, encrypted_pdf, text_pdf
 
 from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
+from ingest.errors import OverReadingLimit
 from ingest.keyword import KeywordIndex
 from ingest.loaders import load_document
 from ingest.pipeline import corpus_files, index_status, run_ingest
@@ -183,16 +184,75 @@ def test_bad_inputs_are_reported_and_the_rest_is_ingested(tmp_path):
     assert Store.open(settings).count() == good.created + 3
 
 
-def test_cli_exit_code_is_non_zero_only_when_nothing_could_be_ingested(tmp_path):
+def test_pdf_limits_come_from_settings(tmp_path):
+    path = text_pdf(tmp_path / "three.pdf", ["Page one about ward panels.", "Page two.", "Page three."])
+    for limit, problem in [({"max_pdf_pages": 2}, "3 pages is over the 2 page limit"),
+                           ({"max_pdf_text_chars": 20}, "over the 20 character limit"),
+                           ({"max_pdf_content_mb": 0.00001}, "decompresses to more than 1e-05 MB")]:
+        with pytest.raises(OverReadingLimit, match=problem):
+            load_document(path, make_settings(tmp_path, tmp_path, **limit))
+    assert len(load_document(path, make_settings(tmp_path, tmp_path)).pages) == 3
+
+
+def test_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_bytes("\ufeffThe café panel meets monthly.\n".encode("utf-16-le"))
+    assert load_document(path, make_settings(tmp_path, tmp_path)).pages[0].text == "The café panel meets monthly.\n"
+
+
+def test_an_unexpected_error_in_one_file_costs_only_that_file(tmp_path, monkeypatch):
+    import ingest.pipeline
+
+    corpus = _small_corpus(tmp_path)
+    settings = make_settings(tmp_path, corpus)
+
+    def load(path, settings):
+        if path.name == "stop-search-charter.md":
+            raise RecursionError("maximum recursion depth exceeded")
+        return load_document(path, settings)
+
+    monkeypatch.setattr(ingest.pipeline, "load_document", load)
+    report = run_ingest(settings)
+    assert report.errors == [(f"{settings.relative(corpus)}/policy/stop-search-charter.md",
+                              "could not be read (RecursionError: maximum recursion depth exceeded); "
+                              "check the file, or remove it from the corpus")]
+    assert report.documents == {"policy": 1}
+
+
+def damaged_pdf(path: Path) -> Path:
+    """A readable PDF whose startxref points to the wrong place: pypdf repairs it and warns."""
+    data = text_pdf(path, ["A damaged export about ward panel meetings."]).read_bytes()
+    path.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n12\n%%EOF\n")
+    return path
+
+
+def test_cli_exit_codes_and_every_line_names_its_file(tmp_path):
+    """0 all ingested; 3 the rest ingested but some files failed (named last); 1 nothing usable."""
     corpus = tmp_path / "corpus"
     (corpus / "policy").mkdir(parents=True)
-    (corpus / "policy" / "empty.md").write_text("")
+    empty = corpus / "policy" / "empty.md"
+    empty.write_text("")
     env = {"PRESSLINE_CORPUS_DIR": str(corpus), "PRESSLINE_DATA_DIR": str(tmp_path / "data")}
     result = run_python(["-m", "ingest", "--quiet"], env)
     assert result.returncode == 1 and "empty.md: the file is empty" in result.stderr
+    assert "Nothing could be ingested" in result.stderr
+
     shutil.copy(CORPUS / "policy" / "stop-search-charter.md", corpus / "policy")
+    damaged_pdf(corpus / "policy" / "damaged.pdf")
     result = run_python(["-m", "ingest", "--quiet"], env)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 3, result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert lines[-2:] == ["1 file could not be ingested; everything else was:",
+                          f"error: {corpus}/policy/empty.md: the file is empty"]
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert warnings and all(line.startswith(f"warning: {corpus}/policy/damaged.pdf: PDF reader: ") for line in warnings)
+    assert not any("startxref" in line for line in lines if not line.startswith("warning: ")), result.stderr
+
+    result = run_python(["-m", "ingest", "--if-stale"], env)
+    assert result.returncode == 3 and f"error: {corpus}/policy/empty.md: the file is empty" in result.stderr
+    empty.unlink()
+    result = run_python(["-m", "ingest", "--quiet"], env)
+    assert result.returncode == 0 and "error" not in result.stderr, result.stderr
 
 
 def test_a_second_writer_waits_for_the_lock(tmp_path):

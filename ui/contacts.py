@@ -1,17 +1,22 @@
 """Who Pressline escalates to, as corpus/contacts.yaml lists them, for the escalation card and error messages."""
 
+import logging
 from pathlib import Path
 
-import yaml
+from ingest.safe_yaml import BadYaml, read_yaml
 
+log = logging.getLogger(__name__)
 PLACEHOLDER = "TO BE SET"
 
 
 def load_contacts(corpus_dir: Path) -> dict[str, dict]:
     """The contacts by key (dmc, legal_services, …); an unreadable file gives none, so the card falls back to the engine's text."""
     try:
-        contacts = yaml.safe_load((corpus_dir / "contacts.yaml").read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError):
+        contacts = read_yaml(corpus_dir / "contacts.yaml") or {}
+    except (OSError, BadYaml) as exc:
+        log.warning("contacts unavailable: %s", exc)
+        return {}
+    if not isinstance(contacts, dict):
         return {}
     return {key: value for key, value in contacts.items() if isinstance(value, dict)}
 

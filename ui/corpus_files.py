@@ -58,7 +58,10 @@ def save_upload(settings: Settings, filename: str, data: bytes, folder: str) -> 
         if suffix not in PRESS_LINE_SUFFIXES:
             raise CorpusChangeRefused("a press line must be Markdown or text, so it can carry its status and dates")
         # Approval is given on the admin page, never taken from an uploaded file's own front matter.
-        data = as_draft(decode(data, filename), Path(name).stem).encode("utf-8")
+        try:
+            data = as_draft(decode(data, filename), Path(name).stem).encode("utf-8")
+        except DocumentError as exc:
+            raise CorpusChangeRefused(f"{filename} cannot be used: {exc.problem}") from None
     target = uploads_dir(settings) / folder / name
     if target.exists():
         raise CorpusChangeRefused(f"an uploaded document named {name} already exists; delete it first to replace it")
@@ -95,13 +98,22 @@ def delete_upload(settings: Settings, path: Path) -> None:
 
 
 def press_line_files(settings: Settings) -> list[PressLineFile]:
-    """Every press-line file, shipped and uploaded, as it is on disk now (the index may lag until re-ingest)."""
+    """Every readable press-line file, shipped and uploaded, as it is on disk now (the index may lag until re-ingest).
+
+    A file that cannot be read is left out here rather than taking the page down; the ingest names it, with what
+    to fix, among the failed files on the Corpus tab."""
     folders = [settings.corpus_dir / "press-lines", uploads_dir(settings) / "press-lines"]
     paths = sorted(
         path for folder in folders if folder.exists()
         for path in folder.iterdir() if path.suffix.lower() in PRESS_LINE_SUFFIXES and path.name.lower() != "readme.md"
     )
-    return [read_press_line(settings, path) for path in paths]
+    lines = []
+    for path in paths:
+        try:
+            lines.append(read_press_line(settings, path))
+        except DocumentError:
+            continue
+    return lines
 
 
 def read_press_line(settings: Settings, path: Path) -> PressLineFile:

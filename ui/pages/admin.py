@@ -74,7 +74,8 @@ def reingest(done: str) -> None:
     summary = (f"{done} Index updated: {report.created} passages added, {report.updated} changed, "
                f"{report.deleted} removed, {report.unchanged} unchanged.")
     problems = [f"{source}: {problem}" for source, problem in report.errors]
-    st.session_state["admin_notice"] = (summary, problems)
+    warnings = [f"{source}: {warning}" for source, warning in report.warnings]
+    st.session_state["admin_notice"] = (summary, problems, warnings)
     st.rerun()
 
 
@@ -235,8 +236,10 @@ st.title("Admin")
 if not unlocked():
     st.stop()
 if notice := st.session_state.pop("admin_notice", None):
-    summary, problems = notice
+    summary, problems, warnings = notice
     st.success(summary, icon=":material/check_circle:")
+    for warning in warnings:
+        st.warning(warning)
     for problem in problems:
         st.error(problem)
 if st.sidebar.button("Lock admin"):

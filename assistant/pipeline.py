@@ -27,7 +27,7 @@ from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
-from .scope import Intent, asks_its_own_question, in_scope, read_intent, refers_back
+from .scope import Intent, asks_for_approval, asks_its_own_question, in_scope, read_intent, refers_back
 from .verify import verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -136,6 +136,8 @@ def _is_follow_up(current: str, res: Resources) -> bool:
     """
     if refers_back(current):
         return True
+    if read_intent(current) is None and not current.rstrip().endswith("?"):
+        return True  # no question of its own: more facts for the earlier one ("update from the scene - …")
     return not (res.matcher.find(current) or asks_its_own_question(current))
 
 
@@ -159,6 +161,8 @@ class Scope(Step):
             ctx.intent = read_intent(ctx.text[: ctx.current_start]) or ctx.intent
         if ctx.draft:
             ctx.intent = "posting"
+        if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and res.matcher.find(ctx.text):
+            ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
         posting_about_a_topic = ctx.intent == "posting" and bool(res.matcher.find(ctx.text))
         to_the_media = "quote_to_journalist" in read_publication(ctx.text).media
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or to_the_media or _raises_anything(ctx)

@@ -30,12 +30,12 @@ IN_SCOPE = words(
 )
 
 PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",
-                   r"(?:the|a|our|any) lines?\b(?! of)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
-                   "what do we tell", "the one on", "and the one")
+                   r"(?:the|a|our|any) lines?\b(?!\s+(?:of|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
+                   "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
 INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
                   "press conference", "on (?:the )?radio", "on (?:the )?telly", "doorstep(?:ped)?", "briefing (?:the )?(?:media|press)")
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
-             r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still)")
+             r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule)")
 POSTING = words(
     r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
@@ -48,8 +48,11 @@ POSTING = words(
     "draft tweet", "draft post", "pass it on", "put one out",
     r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
 )
-OWN_POST_PLANNED = words(r"(?:i|we)(?:'ll| will| would|'d| am going to|'m going to| are going to|'re going to| want to| plan to) "
-                         r"(?:also |just |then |probably )?(?:post|tweet|put (?:out|up)|share|publish|upload|mention|add|include|tag on)",
+OWN_POST_PLANNED = words(r"(?:i|we)(?:'ll| will| would|'d| am going to|'m going to| are going to|'re going to| want to| wanna| plan to|"
+                         r"'d like to| would like to| need to| was going to| were going to) "
+                         r"(?:also |just |then |probably )?(?:post|tweet|put (?:out|up)|share|publish|upload|mention|add|include|tag on|schedule|"
+                         r"say|tell (?:people|residents|everyone|the public)|let (?:people|residents|everyone) know|warn|remind|"
+                         r"do (?:a|an|the|our) (?:\w+ )?(?:post|tweet|thread|update|round-?up|appeal))",
                          r"(?:anything|something) (?:we|i) (?:can|could|should|may) (?:say|post|put out|tweet)")
 """The asker's own post described ("I'll post the times and…"), or a request for something to say: judged like a post,
 whatever else the story mentions (a "line" to add, "doorstep crime")."""
@@ -65,7 +68,8 @@ PUBLISHING = words(
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?",
 )
-ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$", "thoughts", "any issues?", "any problems?",
+ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
+               r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                )
 PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
@@ -76,7 +80,8 @@ ELLIPTICAL_POST = words(r"^(?:(?:quick|short|little|a|one|another|new|thank[- ]y
                         r"(?:tweet|post|thread|retweet|rt)\b",
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
                         r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
-                        r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)\s+(?:\w+\s+){0,6}?\w+\s*\?\s*$")
+                        r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:\w+\s+){0,6}?\w+)?\s*\?+\s*$",
+                        r"(?:tweet|post|rt|retweet|thread|update)\s*(?:then|yeh|yeah|yes|ok|okay|alright|innit|mate|pls|please)?\s*\?+\s*$")
 ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
                      r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
                      r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",
@@ -84,7 +89,7 @@ ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |ha
 GIVING_TO_THE_PRESS = words(r"(?:we|i) (?:can|could|should|may) (?:give|tell|confirm|pass|release|send|hand) "
                             r"(?:him|her|them|the (?:paper|press|reporter|journalist|media))\b",
                             r"(?:give|tell|confirm|pass|release|send|hand)\w* (?:him|her|them|it to) (?:the |a )?(?:\w+ )?(?:address|name|details)")
-PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|"
+PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|(?:bbc|itv|sky|lbc|channel \d)(?: \w+)?|"
                       r"\w+ (?:times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian|news|post))\s+"
                       r"(?:\w+\s+)?(?:wants?|wanted|asked|asking|rang|rung|called|emailed|messaged|contacted|approached|doorstepped|"
                       r"is doing|are doing|would like|want)")
@@ -98,8 +103,8 @@ INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|w
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
-QUOTED_DRAFT = re.compile(r"^\s*(?:for (?:the |our )?(?:instagram|insta|ig|twitter|x|facebook|fb|tiktok|nextdoor|ward account|borough account)"
-                          r"(?: story| post| reel)?\s*:)|caption(?:ed)?\s*:?\s*['\"“‘]|"
+QUOTED_DRAFT = re.compile(r"^\s*(?:for (?:the |our |my )?(?:[\w']+ )?(?:instagram|insta|ig|twitter|x|facebook|fb|tiktok|nextdoor|(?:ward|borough|snt|team) (?:account|page|feed))"
+                          r"(?: story| post| reel)?(?:\s+\w+){0,2}\s*:)|caption(?:ed)?\s*:?\s*['\"“‘]|"
                           r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
 OFF_TOPIC = words(
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
@@ -153,6 +158,11 @@ def read_intent(text: str) -> Intent | None:
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",
                        r"i got (?:that|it|the \w+) wrong", r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
                               r"that (?:one|case|post|tweet|arrest|job|incident)", r"(?:he|she|they)(?:'s| is| are| was| were)")
+
+
+def asks_for_approval(text: str) -> bool:
+    """"Alright?", "fine, isn't it?": asking whether something may be done, not asking about the documents."""
+    return bool(ASKING.search(text)) and not INFORMATIONAL_START.search(text)
 
 
 def refers_back(text: str) -> bool:

@@ -35,9 +35,10 @@ def stem(word: str) -> str:
 
 
 def word_root(word: str) -> str:
-    """A word's first letters, shared by its other forms ("closure", "closing", "closed" → "clos")."""
-    root = stem(word)
-    return root[:4] if len(root) > 4 else root
+    """A word without its inflectional or derivational ending, shared by its other forms
+    ("closure", "closing", "closed", "closes" → "clos"; "wandered" → "wander")."""
+    root = re.sub(r"(?:ures?|ings?|ed|ions?|es|s|e)$", "", word.removesuffix("'s"))
+    return root if len(root) >= 3 else word
 
 
 def inflections(word: str) -> set[str]:

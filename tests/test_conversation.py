@@ -24,6 +24,7 @@ FOLLOW_UPS = [
     "Tomorrow morning ok?",
     "only the ward account, not the borough one",
     "sorry, I meant the burglary on Cedar Close, not Cedar Road",
+    "update - his mum says he's known to the school as well",
 ]
 NEW_QUESTIONS = [
     ("And can I tweet crime prevention tips about locking sheds?", "green"),

@@ -164,6 +164,7 @@ def test_what_is_published():
     assert read_publication("it hasn't been released yet").public == "not_public"
     assert read_publication("the campaign launches next week").public == "not_public"
     assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"
+    assert read_publication("her son isn't happy about it being posted").public == "not_public"
 
 
 # --- the example reader ---

@@ -99,6 +99,10 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("the echo rang wanting a quote on the new cycle patrols. am i allowed?", "posting"),
     ("doorstep crime tips and the surgery times, i'll tweet both tomorrow", "posting"),
     ("if we tweet a court result, are we protected from contempt?", "informational"),
+    ("graffiti on the underpass again. i'd like to tell people we're on it and it's being cleaned. ok?", "posting"),
+    ("weekly update for the ward page: surgery times and a line thanking the volunteers. ok?", "posting"),
+    ("sky news want me on about the op tonight. that's alright, isn't it?", "posting"),
+    ("and the one on body-worn video?", "press_line"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent
@@ -154,3 +158,8 @@ def test_a_hyphen_or_an_inflection_does_not_hide_a_topic(matcher):
 def test_raising_matches_other_forms_of_a_words_but_granting_green_does_not(matcher):
     assert "Budgetary/Financial" in {m.topic.name for m in matcher.find("the council says our station is closing next year")}
     assert "Crime Prevention" not in {m.topic.name for m in matcher.find("the criminal had previous convictions")}
+
+
+def test_a_words_other_forms_are_its_endings_not_its_first_letters(matcher):
+    assert "Missing people" not in {m.topic.name for m in matcher.find("wandsworth council put out a tweet about bins")}
+    assert "Missing people" in {m.topic.name for m in matcher.find("he wandered off from the day centre at noon")}

@@ -53,6 +53,8 @@ NOT_PUBLIC = words(
     r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
     r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
+    r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"
+    r"(?: \w+){0,4}? (?:public|publicity|posted|shared|named|out there|publicised|online)",
 )
 NOT_YET_HAPPENED = words(
     r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",

@@ -12,12 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import copy_corpus, make_settings
 from pdfs import text_pdf
+from assistant.audit import AUDIT_FILE, AuditLog
 from ingest.loaders import front_matter
 from ingest.pipeline import index_status, read_state, run_ingest
 from ingest.settings import REPO_ROOT, get_settings
-from ui.audit import AuditLog
 from ui.corpus_files import CorpusChangeRefused, as_draft, render_press_line, save_upload, withdraw_press_line
-from ui.services import AUDIT_FILE
 
 APP = str(REPO_ROOT / "app.py")
 TODAY = dt.date(2026, 11, 20)

@@ -1,15 +1,17 @@
-"""The audit log: what an answer is recorded with, feedback linked to it, retention, file mode, filters, CSV."""
+"""The audit log: what an answer is recorded with, feedback linked to it, retention, file mode, filters, CSV, and
+that the engine writes it for every caller."""
 
 import csv
 import datetime as dt
 import io
 import json
+import sqlite3
 import stat
 
 import pytest
 
 from assistant import Answer, Citation, Escalation, InterviewBrief
-from ui.audit import AuditLog, to_csv
+from assistant.audit import AuditLog, to_csv
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
@@ -29,8 +31,9 @@ def log(tmp_path) -> AuditLog:
     return AuditLog(tmp_path / "data" / "audit.sqlite3", retention_days=90)
 
 
-def record(log: AuditLog, result=None, now=NOW, officer="PC 1234", kind="ask") -> int:
-    return log.record(kind=kind, result=result or red_answer(), officer=officer, session_id="s1", app_version="0.1.0", now=now)
+def record(log: AuditLog, result=None, now=NOW, officer="PC 1234", kind="ask", source="app") -> int:
+    return log.record(kind=kind, result=result or red_answer(), source=source, officer=officer, session_id="s1",
+                      app_version="0.1.0", now=now)
 
 
 def test_an_answer_is_recorded_with_everything_the_audit_needs(log):
@@ -43,6 +46,7 @@ def test_an_answer_is_recorded_with_everything_the_audit_needs(log):
     assert json.loads(entry["escalation"]) == [{"to": "dmc", "reason": "Someone under 18 is involved."}]
     assert json.loads(entry["citations"])[0]["source"] == "corpus/media-law/children-and-young-people.md"
     assert entry["officer"] == "PC 1234" and entry["session_id"] == "s1" and entry["app_version"] == "0.1.0"
+    assert entry["source"] == "app"
     assert entry["at"] == "2026-11-20T12:00:00"
     assert entry["feedback"] is None
 
@@ -106,6 +110,10 @@ def test_filters_narrow_the_entries(log):
     assert [entry["id"] for entry in log.entries(with_feedback_only=True)] == [green_id]
     assert len(log.entries(since=dt.date(2026, 11, 19))) == 2
     assert len(log.entries(until=dt.date(2026, 11, 17))) == 1
+    cli_id = record(log, source="cli")
+    assert [entry["id"] for entry in log.entries(sources=["cli"])] == [cli_id]
+    with pytest.raises(ValueError, match="source must be one of app, cli, api"):
+        record(log, source="batch")
 
 
 def test_csv_export_has_a_row_per_answer_with_its_feedback(log):
@@ -114,3 +122,33 @@ def test_csv_export_has_a_row_per_answer_with_its_feedback(log):
     rows = list(csv.DictReader(io.StringIO(to_csv(log.entries()))))
     assert len(rows) == 1
     assert rows[0]["question"].startswith("Can I tweet") and rows[0]["feedback"] == "up" and rows[0]["verdict"] == "red"
+
+
+def test_a_log_written_before_sources_were_recorded_opens_with_its_answers_from_the_app(tmp_path):
+    path = tmp_path / "audit.sqlite3"
+    with sqlite3.connect(path) as db:  # the table as the app-only audit log created it
+        db.executescript(OLD_SCHEMA)
+        db.execute("INSERT INTO answers (at, session_id, officer, kind, question, date_used, status, verdict, escalation,"
+                   " citations, answer, app_version) VALUES ('2026-11-20T12:00:00', 's0', 'PC old', 'ask', 'Old question?',"
+                   " '2026-11-20', 'answered', 'green', '[]', '[]', 'GREEN', '0.1.0')")
+    db.close()
+    log = AuditLog(path, retention_days=100_000)
+    record(log, officer="PC new", source="cli")
+    assert [(entry["officer"], entry["source"]) for entry in log.entries()] == [("PC new", "cli"), ("PC old", "app")]
+    assert AuditLog(path, retention_days=100_000).entries(sources=["app"])[0]["question"] == "Old question?"
+
+
+def test_a_retention_period_under_a_day_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more"):
+        AuditLog(tmp_path / "audit.sqlite3", retention_days=0)
+
+
+OLD_SCHEMA = """
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, session_id TEXT NOT NULL, officer TEXT NOT NULL,
+    kind TEXT NOT NULL, question TEXT NOT NULL, date_used TEXT NOT NULL, status TEXT NOT NULL, verdict TEXT,
+    escalation TEXT NOT NULL, citations TEXT NOT NULL, answer TEXT NOT NULL, app_version TEXT NOT NULL,
+    feedback TEXT, feedback_at TEXT
+);
+CREATE INDEX answers_at ON answers (at);
+"""

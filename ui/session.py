@@ -65,5 +65,5 @@ def require_officer() -> str:
 def record(kind: str, result: BaseModel) -> int:
     """Append an answer to the audit log with this session's officer, id and the app's version."""
     return services.audit_log().record(
-        kind=kind, result=result, officer=identity(), session_id=session_id(), app_version=services.app_version(),
+        kind=kind, result=result, source="app", officer=identity(), session_id=session_id(), app_version=services.app_version(),
     )

@@ -11,7 +11,7 @@ import streamlit as st
 from ingest.pipeline import index_status, read_state
 from ingest.settings import get_settings
 from ui import services, session
-from ui.audit import to_csv
+from assistant.audit import to_csv
 from ui.corpus_files import (
     UPLOAD_FOLDERS,
     UPLOAD_SUFFIXES,

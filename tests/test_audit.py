@@ -9,9 +9,11 @@ import sqlite3
 import stat
 
 import pytest
+from pydantic import ValidationError
 
 from assistant import Answer, Citation, Escalation, InterviewBrief
 from assistant.audit import AuditLog, to_csv
+from ingest.settings import Settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
@@ -152,3 +154,12 @@ CREATE TABLE answers (
 );
 CREATE INDEX answers_at ON answers (at);
 """
+
+
+@pytest.mark.parametrize("days", ["0", "-5"])
+def test_settings_refuse_a_retention_period_under_a_day_and_say_what_to_set(monkeypatch, days):
+    monkeypatch.setenv("PRESSLINE_AUDIT_RETENTION_DAYS", days)
+    with pytest.raises(ValidationError) as refused:
+        Settings()
+    message = str(refused.value)
+    assert "audit_retention_days" in message and "set PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more" in message

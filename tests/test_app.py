@@ -110,6 +110,7 @@ def test_an_answer_shows_its_verdict_contacts_handoff_and_numbered_sources(index
     assert "Today is taken as 2026-11-20" in texts(at, "caption")
     (entry,) = audit_entries("PC ask-red")
     assert entry["verdict"] == "red" and entry["date_used"] == "2026-11-20" and entry["kind"] == "ask"
+    assert entry["source"] == "app" and entry["session_id"] == at.session_state["session_id"]  # one record: the engine's
     assert '"to": "dmc"' in entry["escalation"] and "children-and-young-people.md" in entry["citations"]
 
 
@@ -213,7 +214,7 @@ def test_a_draft_post_has_each_flagged_phrase_marked_with_its_rule_and_safer_wor
     assert "`under_18`" in markdown and "**Safer:** Leave out the age" in markdown
     assert "`prejudicial_comment`" in markdown
     (entry,) = audit_entries("PC draft")
-    assert entry["kind"] == "draft" and entry["question"] == draft
+    assert entry["kind"] == "draft" and entry["question"] == draft and entry["source"] == "app"
 
 
 def test_a_clean_draft_is_green_with_nothing_marked(index_env):

@@ -11,8 +11,8 @@ import stat
 import pytest
 from pydantic import ValidationError
 
-from assistant import Answer, Citation, Escalation, InterviewBrief
-from assistant.audit import AuditLog, to_csv
+from assistant import Answer, Citation, Engine, Escalation, InterviewBrief
+from assistant.audit import AuditLog, app_version, open_audit_log, to_csv
 from ingest.settings import Settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
@@ -163,3 +163,64 @@ def test_settings_refuse_a_retention_period_under_a_day_and_say_what_to_set(monk
         Settings()
     message = str(refused.value)
     assert "audit_retention_days" in message and "set PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more" in message
+
+
+# --- The engine audits every answer, whoever calls it ------------------------------------------------------
+
+TODAY = dt.date(2026, 11, 20)
+
+
+def engine_entries(settings, officer: str) -> list[dict]:
+    return open_audit_log(settings).entries(officer=officer)
+
+
+def test_the_engine_records_each_answer_check_and_brief_with_its_source_and_officer(corpus_settings):
+    engine = Engine(corpus_settings, source="cli", officer="PC engine-cli")
+    answered = engine.answer("Can I tweet about a burglary arrest on my ward?", today=TODAY)
+    checked = engine.check_draft("A 15-year-old boy from Leeds has been charged with robbery.", today=TODAY)
+    brief = engine.prepare_interview("stop and search", today=TODAY)
+    entries = engine_entries(corpus_settings, "PC engine-cli")
+    assert [(entry["kind"], entry["source"]) for entry in entries] == [("interview", "cli"), ("draft", "cli"), ("ask", "cli")]
+    assert [entry["id"] for entry in entries] == [brief.audit_id, checked.audit_id, answered.audit_id]
+    assert entries[2]["verdict"] == answered.rag and entries[1]["verdict"] == checked.rag == "red"
+    assert len({entry["session_id"] for entry in entries}) == 1 and entries[0]["session_id"] == engine.session_id
+    assert entries[0]["app_version"] == app_version(corpus_settings) != "unknown"
+
+
+def test_a_call_names_its_own_officer_and_session_as_the_app_does(corpus_settings):
+    engine = Engine(corpus_settings, source="app")
+    engine.answer("Who may speak to the media?", today=TODAY, officer="PC engine-app", session_id="session-1")
+    (entry,) = engine_entries(corpus_settings, "PC engine-app")
+    assert entry["source"] == "app" and entry["session_id"] == "session-1"
+
+
+def test_the_api_is_the_default_source(corpus_settings):
+    result = Engine(corpus_settings, officer="PC engine-api").answer("Who may speak to the media?", today=TODAY)
+    (entry,) = engine_entries(corpus_settings, "PC engine-api")
+    assert entry["source"] == "api" and entry["id"] == result.audit_id
+
+
+def test_an_engine_with_audit_off_writes_nothing(corpus_settings):
+    before = len(open_audit_log(corpus_settings).entries())
+    engine = Engine(corpus_settings, audit=False, officer="PC engine-off")
+    result = engine.answer("Who may speak to the media?", today=TODAY)
+    engine.check_draft("Crime prevention tips for the ward.", today=TODAY)
+    engine.prepare_interview("stop and search", today=TODAY)
+    assert result.audit_id is None
+    assert len(open_audit_log(corpus_settings).entries()) == before
+
+
+def test_an_answer_whose_audit_record_cannot_be_written_is_still_given_and_the_failure_logged(corpus_settings, monkeypatch,
+                                                                                             caplog):
+    def full_disk(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(AuditLog, "record", full_disk)
+    result = Engine(corpus_settings, officer="PC engine-full").answer("Who may speak to the media?", today=TODAY)
+    assert result.status != "error" and result.answer and result.audit_id is None
+    assert "could not be written to the audit log" in caplog.text and "database or disk is full" in caplog.text
+
+
+def test_an_unknown_source_is_refused():
+    with pytest.raises(ValueError, match="source must be one of app, cli, api"):
+        Engine(source="batch")

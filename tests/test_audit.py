@@ -3,6 +3,7 @@ that the engine writes it for every caller."""
 
 import csv
 import datetime as dt
+import getpass
 import io
 import json
 import sqlite3
@@ -12,8 +13,9 @@ import pytest
 from pydantic import ValidationError
 
 from assistant import Answer, Citation, Engine, Escalation, InterviewBrief
+from assistant.__main__ import main as cli_main
 from assistant.audit import AuditLog, app_version, open_audit_log, to_csv
-from ingest.settings import Settings
+from ingest.settings import Settings, get_settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
@@ -224,3 +226,45 @@ def test_an_answer_whose_audit_record_cannot_be_written_is_still_given_and_the_f
 def test_an_unknown_source_is_refused():
     with pytest.raises(ValueError, match="source must be one of app, cli, api"):
         Engine(source="batch")
+
+
+# --- The CLI: its officer is the OS user unless --officer names one; --no-audit for evaluation runs --------
+
+
+@pytest.fixture
+def cli(corpus_settings, monkeypatch, capsys):
+    """`python -m assistant …` in this process, over the session's index, returning what it printed."""
+    monkeypatch.setenv("PRESSLINE_DATA_DIR", str(corpus_settings.data_dir))
+    monkeypatch.setattr(getpass, "getuser", lambda: "os-user-audit")
+    get_settings.cache_clear()
+
+    def run(*args: str) -> list[str]:
+        assert cli_main(["ask", "--json", "--today", "2026-11-20", *args]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    yield run
+    get_settings.cache_clear()
+
+
+def test_the_cli_records_its_answer_as_the_os_user(cli, corpus_settings):
+    cli("Who may speak to the media?")
+    (entry,) = engine_entries(corpus_settings, "os-user-audit")
+    assert entry["source"] == "cli" and entry["question"] == "Who may speak to the media?"
+
+
+def test_the_cli_records_the_officer_given(cli, corpus_settings):
+    cli("--officer", "PC cli-given", "Who may speak to the media?")
+    (entry,) = engine_entries(corpus_settings, "PC cli-given")
+    assert entry["source"] == "cli"
+
+
+def test_a_batch_is_recorded_line_by_line_in_one_session_unless_told_not_to(cli, corpus_settings, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text('{"id": 1, "question": "Who may speak to the media?"}\n'
+                     '{"id": 2, "question": "Can I tweet about a burglary arrest on my ward?"}\n')
+    assert len(cli("--officer", "PC cli-batch", "--batch", str(batch))) == 2
+    entries = engine_entries(corpus_settings, "PC cli-batch")
+    assert len(entries) == 2 and len({entry["session_id"] for entry in entries}) == 1
+    before = len(open_audit_log(corpus_settings).entries())
+    assert len(cli("--no-audit", "--batch", str(batch))) == 2
+    assert len(open_audit_log(corpus_settings).entries()) == before

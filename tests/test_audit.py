@@ -1,6 +1,7 @@
 """The audit log: what an answer is recorded with, feedback linked to it, retention, file mode, filters, CSV, and
 that the engine writes it for every caller."""
 
+import ast
 import csv
 import datetime as dt
 import getpass
@@ -15,7 +16,7 @@ from pydantic import ValidationError
 from assistant import Answer, Citation, Engine, Escalation, InterviewBrief
 from assistant.__main__ import main as cli_main
 from assistant.audit import AuditLog, app_version, open_audit_log, to_csv
-from ingest.settings import Settings, get_settings
+from ingest.settings import REPO_ROOT, Settings, get_settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
 
@@ -268,3 +269,35 @@ def test_a_batch_is_recorded_line_by_line_in_one_session_unless_told_not_to(cli,
     before = len(open_audit_log(corpus_settings).entries())
     assert len(cli("--no-audit", "--batch", str(batch))) == 2
     assert len(open_audit_log(corpus_settings).entries()) == before
+
+
+# --- Evaluation runs write no audit records ------------------------------------------------------------------
+
+
+def evaluation_calls() -> list[tuple[str, ast.Call]]:
+    return [
+        (f"{path.name}:{node.lineno}", node)
+        for path in sorted((REPO_ROOT / "evals").glob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text()))
+        if isinstance(node, ast.Call)
+    ]
+
+
+def test_every_engine_the_evaluation_builds_has_audit_off():
+    engines = [(where, call) for where, call in evaluation_calls() if getattr(call.func, "id", None) == "Engine"]
+    assert len(engines) >= 6
+    for where, call in engines:
+        audit = {keyword.arg: keyword.value for keyword in call.keywords}.get("audit")
+        assert isinstance(audit, ast.Constant) and audit.value is False, f"{where}: build the engine with audit=False"
+
+
+def test_every_ask_the_evaluation_runs_passes_no_audit():
+    asks = [
+        (where, [element.value for element in call.args[0].elts if isinstance(element, ast.Constant)])
+        for where, call in evaluation_calls()
+        if call.args and isinstance(call.args[0], ast.List)
+        and any(isinstance(element, ast.Constant) and element.value == "ask" for element in call.args[0].elts)
+    ]
+    assert asks
+    for where, args in asks:
+        assert "--no-audit" in args, f"{where}: pass --no-audit to ask"

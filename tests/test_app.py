@@ -320,6 +320,10 @@ def test_admin_audit_log_lists_answers_and_exports_csv(index_env):
     next(text for text in at.text_input if text.label == "Officer contains").input("PC audited").run()
     table = at.dataframe[-1].value
     assert list(table["Officer"]) == ["PC audited"] and list(table["Verdict"]) == ["green"]
+    assert list(table["Source"]) == ["App"]
+    source = next(box for box in at.multiselect if box.label == "Source")
+    source.set_value(["cli", "api"]).run()
+    assert "0 answer(s)" in texts(at, "caption")
     assert any(button.label == "Download as CSV" for button in at.get("download_button"))
 
 

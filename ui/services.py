@@ -27,8 +27,8 @@ def _warm_engine(_settings: Settings, settings_key: str) -> Engine:
     # settings_key keys the cache, so tests with other PRESSLINE_* settings get an engine of their own.
     loaded = Engine(_settings, source="app")
     # The first answer loads the model and the index; paying for it here keeps it off an officer's first question.
-    # Nobody asked it, so it stays out of the audit log.
-    Engine(_settings, resources=loaded.resources, audit=False).answer(WARM_UP_QUESTION, today=today_in(_settings))
+    # Nobody asked it, so it stays out of the audit log; both engines share the process's model and index.
+    Engine(_settings, audit=False).answer(WARM_UP_QUESTION, today=today_in(_settings))
     return loaded
 
 

@@ -17,8 +17,8 @@ import io
 import json
 import os
 import sqlite3
-from contextlib import closing
 import tomllib
+from contextlib import closing
 from pathlib import Path
 from typing import Literal
 

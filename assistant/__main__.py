@@ -1,12 +1,17 @@
 """`python -m assistant ask "QUESTION" [--today YYYY-MM-DD] [--json]`, or `ask --json --batch FILE` (JSON lines, - for stdin).
 
+Every answer goes into the audit log with source "cli" and the OS user as the officer (`--officer NAME` to name
+another); an evaluation run passes `--no-audit`.
+
 Exit codes: 0 answered (in a batch, a line that cannot be answered gets an Answer with status "error" and the
 rest go on); 2 the index, the model or the batch file could not be used (one line on stderr says why).
 """
 
 import argparse
 import datetime as dt
+import getpass
 import json
+import os
 import sys
 import typing
 from dataclasses import dataclass
@@ -37,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument("--batch", metavar="FILE", help='JSON lines {"id", "question", "today", "rank"}; - for stdin')
     ask.add_argument("--rank", choices=RANKS, help="the asker's rank, for questions about speaking to the media "
                      "(default: read from the question, or both cases explained)")
+    ask.add_argument("--officer", help="who is asking, for the audit log (default: the OS user)")
+    ask.add_argument("--no-audit", action="store_true", help="write nothing to the audit log (for evaluation runs)")
     args = parser.parse_args(argv)
     if not args.question and not args.batch:
         parser.error("give a QUESTION or --batch FILE")
@@ -51,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         _ensure_index(settings)
         from assistant.api import Engine
 
-        engine = Engine(settings)
+        engine = Engine(settings, audit=not args.no_audit, source="cli", officer=args.officer or _os_user())
         if batch is not None:
             return _batch(engine, batch, args.today, args.rank)
         result = engine.answer(args.question, today=args.today, rank=args.rank)
@@ -66,6 +73,14 @@ def main(argv: list[str] | None = None) -> int:
 
 
 RANKS = typing.get_args(Rank)
+
+
+def _os_user() -> str:
+    """The login name the CLI runs as: the officer on the audit record unless --officer names one."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name in the environment and none in the password database
+        return f"uid {os.getuid()}"
 
 
 def _ensure_index(settings) -> None:

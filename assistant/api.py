@@ -3,12 +3,14 @@
 import datetime as dt
 import logging
 import re
+import uuid
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from ingest.settings import Settings, get_settings
 from ingest.store import decode_list
 
+from .audit import AUDIT_FILE, SOURCES, AuditLog, Source, app_version, open_audit_log
 from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
 from .pipeline import Context, citation_of, find_passage, run
@@ -33,17 +35,32 @@ class Engine:
         engine = Engine()                      # settings from the environment and .env
         result = engine.answer("Can I tweet about a burglary arrest?", today=dt.date(2026, 11, 20))
         result.rag, result.escalation, result.citations
+        result.audit_id                        # its entry in data/audit.sqlite3
+
+    Every answer, draft check and interview brief is recorded in the audit log (assistant/audit.py) with
+    `source`, the officer and a session id; an evaluation run builds its engine with audit=False.
     """
 
     def __init__(self, settings: Settings | None = None, resources: Resources | None = None,
-                 readers: frozenset[str] = READERS):
-        """`readers` picks which readers fill the Facts (all by default; the evaluation compares subsets)."""
+                 readers: frozenset[str] = READERS, *, audit: bool = True, source: Source = "api", officer: str = ""):
+        """`readers` picks which readers fill the Facts (all by default; the evaluation compares subsets).
+
+        `source` is who calls ("app", "cli" or "api") and `officer` who asks, unless a call names its own officer
+        and session (the app's sessions share one engine); calls without one share this engine's session id.
+        """
         unknown = set(readers) - READERS
         if unknown:
             raise ValueError(f"unknown readers {sorted(unknown)}; choose from {sorted(READERS)}")
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
         self.settings = settings or get_settings()
         self._resources = resources
         self.readers = frozenset(readers)
+        self.audit = audit
+        self.source = source
+        self.officer = officer
+        self.session_id = uuid.uuid4().hex
+        self._audit_log: AuditLog | None = None
 
     @property
     def resources(self) -> Resources:
@@ -52,7 +69,7 @@ class Engine:
         return self._resources
 
     def answer(self, question: str, today: dt.date | None = None, history: Iterable[Turn | dict] = (),
-               rank: Rank | None = None) -> Answer:
+               rank: Rank | None = None, *, officer: str | None = None, session_id: str | None = None) -> Answer:
         """Decide what the officer may do, say why, cite the passages and escalate where the policy says so.
 
         `rank` is the asker's ("below_inspector", "inspector_or_above", "staff") when the deployment knows it;
@@ -60,18 +77,23 @@ class Engine:
         """
         ctx = Context(question=question, today=today or today_in(self.settings), history=_turns(history), rank=rank,
                       readers=self.readers)
-        return self._run(ctx, Answer)
+        return self._audited("ask", self._run(ctx, Answer), officer, session_id)
 
-    def check_draft(self, text: str, has_media: bool = False, today: dt.date | None = None) -> DraftCheck:
+    def check_draft(self, text: str, has_media: bool = False, today: dt.date | None = None, *,
+                    officer: str | None = None, session_id: str | None = None) -> DraftCheck:
         """Check a draft tweet or statement; each flag carries the character span of the phrase that fired it."""
         ctx = Context(question=text, today=today or today_in(self.settings), draft=True, has_media=has_media,
                       readers=self.readers)
         result = self._run(ctx, DraftCheck)
         result.text = text
-        return result
+        return self._audited("draft", result, officer, session_id)
 
-    def prepare_interview(self, topic: str, today: dt.date | None = None) -> InterviewBrief:
+    def prepare_interview(self, topic: str, today: dt.date | None = None, *, officer: str | None = None,
+                          session_id: str | None = None) -> InterviewBrief:
         """Key messages from the force's documents, current press lines, what not to say, whom to tell first."""
+        return self._audited("interview", self._brief(topic, today), officer, session_id)
+
+    def _brief(self, topic: str, today: dt.date | None) -> InterviewBrief:
         today = today or today_in(self.settings)
         res = self.resources
         res.refresh()
@@ -119,6 +141,22 @@ class Engine:
     def reload(self) -> None:
         """Use the index as it is now (call after a re-ingest, e.g. from the admin page)."""
         self.resources.refresh(force=True)
+
+    def _audited(self, kind: str, result, officer: str | None, session_id: str | None):
+        """The result, with the id of its audit entry when one was written."""
+        if not self.audit:
+            return result
+        try:
+            if self._audit_log is None:
+                self._audit_log = open_audit_log(self.settings)
+            result.audit_id = self._audit_log.record(
+                kind=kind, result=result, source=self.source, officer=self.officer if officer is None else officer,
+                session_id=session_id or self.session_id, app_version=app_version(self.settings),
+            )
+        except Exception:  # the officer still gets the answer; the log says the audit trail has a gap
+            log.exception("a %s answer was given but could not be written to the audit log %s",
+                          kind, self.settings.data_dir / AUDIT_FILE)
+        return result
 
     def _run(self, ctx: Context, model):
         try:

@@ -84,6 +84,8 @@ class Answer(BaseModel):
     """A short text to send to DMC with the question, verdict, reasons and passages."""
     error: str | None = None
     """Why there is no answer: set exactly when status is "error" (the engine failed, or a batch line was unusable)."""
+    audit_id: int | None = Field(default=None, exclude=True)
+    """The answer's entry in the audit log (None when not audited); not in the JSON, as it only means something here."""
 
     @model_validator(mode="after")
     def _error_goes_with_its_status(self) -> "Answer":
@@ -108,6 +110,8 @@ class InterviewBrief(BaseModel):
     do_not_say: list[str]
     tell_beforehand: str
     citations: list[Citation]
+    audit_id: int | None = Field(default=None, exclude=True)
+    """The brief's entry in the audit log (None when not audited)."""
 
 
 class PressLineInfo(BaseModel):

@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
         print("Bringing the index up to date first…", file=sys.stderr)
         run_ingest(settings)
     question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH, *sorted(GOLDEN_PATH.parent.glob("blind-*.jsonl"))]
-    engine = Engine(settings)
-    variants = {"engine_first_readers": Engine(settings, resources=engine.resources, readers=FIRST_READERS),
-                "engine_new_readers": Engine(settings, resources=engine.resources, readers=NEW_READERS)}
+    engine = Engine(settings, audit=False)  # scoring questions is not an officer asking: nothing for the audit log
+    variants = {"engine_first_readers": Engine(settings, resources=engine.resources, readers=FIRST_READERS, audit=False),
+                "engine_new_readers": Engine(settings, resources=engine.resources, readers=NEW_READERS, audit=False)}
     run_dir = RESULTS_DIR / timestamp()
     run_dir.mkdir(parents=True)
     sections = []

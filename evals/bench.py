@@ -134,7 +134,7 @@ def real_corpus_latency(settings: Settings, rows, baseline_folder: Path):
 
     from .baseline import Baseline
 
-    engine = Engine(settings)
+    engine = Engine(settings, audit=False)
     res = engine.resources
     baseline = Baseline.build(settings, baseline_folder)
     vectors = [res.embed(row.question) for row in rows]
@@ -216,7 +216,7 @@ def cold_start(settings: Settings) -> dict:
     seconds = []
     for _ in range(COLD_START_RUNS):
         started = time.perf_counter()
-        output = run_python(["-m", "assistant", "ask", "--json", "--today", COLD_START_TODAY, COLD_START_QUESTION],
+        output = run_python(["-m", "assistant", "ask", "--json", "--no-audit", "--today", COLD_START_TODAY, COLD_START_QUESTION],
                             {"PRESSLINE_DATA_DIR": str(settings.data_dir), "PRESSLINE_CORPUS_DIR": str(settings.corpus_dir)})
         seconds.append(time.perf_counter() - started)
         status = json.loads(output)["status"]

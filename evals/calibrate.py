@@ -80,7 +80,7 @@ def main() -> int:
     settings = get_settings()
     if index_status(settings) != "fresh":
         run_ingest(settings)
-    res = Engine(settings).resources
+    res = Engine(settings, audit=False).resources
     scores = []
     for row in load_golden():
         if row.category in CATEGORIES:

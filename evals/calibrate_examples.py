@@ -118,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = get_settings()
     if index_status(settings) != "fresh":
         run_ingest(settings)
-    engine = Engine(settings)
+    engine = Engine(settings, audit=False)
     dev = [item for path in DEV_PATHS for item in read_rows(engine, load_golden(path))]
     guard = [item for path in GUARD_PATHS for item in read_rows(engine, load_golden(path))]
     current = thresholds()

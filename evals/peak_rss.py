@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
 
         from .golden import load_golden
 
-        engine = Engine(settings)
+        engine = Engine(settings, audit=False)
         for row in load_golden()[:ANSWERED_QUESTIONS]:
             engine.answer(row.question, row.today, row.history)
     print(json.dumps({"workload": workload, "peak_rss_mb": peak_rss_mb()}))

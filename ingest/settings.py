@@ -6,7 +6,7 @@ Every variable is prefixed ``PRESSLINE_``, e.g. ``PRESSLINE_CHROMA_URL=http://12
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import SecretStr, model_validator
+from pydantic import SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -56,7 +56,16 @@ class Settings(BaseSettings):
     timezone: str = "Europe/London"
     admin_password: SecretStr | None = None
     audit_retention_days: int = 90
+    """Audit records older than this many days are purged; at least 1, or an answer would go as it is written."""
     officer_id_prompt: bool = True
+
+    @field_validator("audit_retention_days")
+    @classmethod
+    def _retention_of_a_day_or_more(cls, days: int) -> int:
+        if days < 1:
+            raise ValueError(f"{days} days would purge every audit record as it is written; "
+                             "set PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more (90 by default)")
+        return days
 
     @model_validator(mode="after")
     def _resolve_paths(self) -> "Settings":

@@ -12,12 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import copy_corpus, make_settings
 from pdfs import text_pdf
+from assistant.audit import AUDIT_FILE, AuditLog
 from ingest.loaders import front_matter
 from ingest.pipeline import index_status, read_state, run_ingest
 from ingest.settings import REPO_ROOT, get_settings
-from ui.audit import AuditLog
 from ui.corpus_files import CorpusChangeRefused, as_draft, render_press_line, save_upload, withdraw_press_line
-from ui.services import AUDIT_FILE
 
 APP = str(REPO_ROOT / "app.py")
 TODAY = dt.date(2026, 11, 20)
@@ -111,6 +110,7 @@ def test_an_answer_shows_its_verdict_contacts_handoff_and_numbered_sources(index
     assert "Today is taken as 2026-11-20" in texts(at, "caption")
     (entry,) = audit_entries("PC ask-red")
     assert entry["verdict"] == "red" and entry["date_used"] == "2026-11-20" and entry["kind"] == "ask"
+    assert entry["source"] == "app" and entry["session_id"] == at.session_state["session_id"]  # one record: the engine's
     assert '"to": "dmc"' in entry["escalation"] and "children-and-young-people.md" in entry["citations"]
 
 
@@ -214,7 +214,7 @@ def test_a_draft_post_has_each_flagged_phrase_marked_with_its_rule_and_safer_wor
     assert "`under_18`" in markdown and "**Safer:** Leave out the age" in markdown
     assert "`prejudicial_comment`" in markdown
     (entry,) = audit_entries("PC draft")
-    assert entry["kind"] == "draft" and entry["question"] == draft
+    assert entry["kind"] == "draft" and entry["question"] == draft and entry["source"] == "app"
 
 
 def test_a_clean_draft_is_green_with_nothing_marked(index_env):
@@ -320,6 +320,10 @@ def test_admin_audit_log_lists_answers_and_exports_csv(index_env):
     next(text for text in at.text_input if text.label == "Officer contains").input("PC audited").run()
     table = at.dataframe[-1].value
     assert list(table["Officer"]) == ["PC audited"] and list(table["Verdict"]) == ["green"]
+    assert list(table["Source"]) == ["App"]
+    source = next(box for box in at.multiselect if box.label == "Source")
+    source.set_value(["cli", "api"]).run()
+    assert "0 answer(s)" in texts(at, "caption")
     assert any(button.label == "Download as CSV" for button in at.get("download_button"))
 
 

@@ -43,7 +43,7 @@ NEW_QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def engine(corpus_settings) -> Engine:
-    return Engine(corpus_settings)
+    return Engine(corpus_settings, audit=False)
 
 
 @pytest.mark.parametrize("question", FOLLOW_UPS)

@@ -17,7 +17,7 @@ FRIDAY = dt.date(2026, 11, 20)
 
 @pytest.fixture(scope="module")
 def engine(corpus_settings) -> Engine:
-    return Engine(corpus_settings)
+    return Engine(corpus_settings, audit=False)
 
 
 def ask(engine, question, today=FRIDAY, history=()):
@@ -199,7 +199,7 @@ def test_a_red_verdict_stands_when_its_passage_is_missing(tmp_path):
     shutil.copy(CORPUS / "contacts.yaml", corpus)
     settings = make_settings(tmp_path, corpus)
     run_ingest(settings)
-    result = Engine(settings).answer("We arrested a 15-year-old for the burglary. Can I tweet it?", today=FRIDAY)
+    result = Engine(settings, audit=False).answer("We arrested a 15-year-old for the burglary. Can I tweet it?", today=FRIDAY)
     assert result.rag == "red" and "dmc" in escalated_to(result)
     assert "was not found" in result.answer
 

@@ -14,7 +14,7 @@ from ingest.examples import bank_path
 
 @pytest.fixture(scope="module")
 def resources(corpus_settings):
-    return Engine(corpus_settings).resources
+    return Engine(corpus_settings, audit=False).resources
 
 
 def test_the_bank_loads_and_covers_every_topic_and_risk(resources):

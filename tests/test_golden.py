@@ -19,7 +19,7 @@ GREEN_RECALL_FLOOR = 0.90
 
 @pytest.fixture(scope="module")
 def engine(corpus_settings) -> Engine:
-    return Engine(corpus_settings)
+    return Engine(corpus_settings, audit=False)
 
 
 @pytest.fixture(scope="module")

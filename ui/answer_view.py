@@ -131,8 +131,10 @@ def show(result: Answer) -> None:
     assumptions(result)
 
 
-def feedback(entry_id: int) -> None:
+def feedback(entry_id: int | None) -> None:
     """Thumbs up or down, stored with the answer's entry in the audit log."""
+    if entry_id is None:  # the entry could not be written (the server log says why): nothing to attach feedback to
+        return
     key = f"feedback-{entry_id}"
     st.feedback("thumbs", key=key, on_change=_store_feedback, args=(entry_id, key))
 

@@ -1,19 +1,17 @@
 """What one Pressline server shares between its sessions: the guidance engine, the audit log and the index."""
 
-import tomllib
 from pathlib import Path
 
 import streamlit as st
 
 from assistant import Engine
 from assistant import today_in
+from assistant.audit import AUDIT_FILE, AuditLog
+from assistant.audit import app_version as read_app_version
 from ingest.errors import IndexUnavailable
 from ingest.pipeline import IngestReport, index_status, run_ingest
 from ingest.settings import Settings, get_settings
 
-from .audit import AuditLog
-
-AUDIT_FILE = "audit.sqlite3"
 WARM_UP_QUESTION = "Can I tweet about a burglary arrest on my ward?"
 
 
@@ -27,9 +25,10 @@ def engine() -> Engine:
 @st.cache_resource(show_spinner="Loading the guidance engine (the first start takes a few seconds)…")
 def _warm_engine(_settings: Settings, settings_key: str) -> Engine:
     # settings_key keys the cache, so tests with other PRESSLINE_* settings get an engine of their own.
-    loaded = Engine(_settings)
+    loaded = Engine(_settings, source="app")
     # The first answer loads the model and the index; paying for it here keeps it off an officer's first question.
-    loaded.answer(WARM_UP_QUESTION, today=today_in(_settings))
+    # Nobody asked it, so it stays out of the audit log; both engines share the process's model and index.
+    Engine(_settings, audit=False).answer(WARM_UP_QUESTION, today=today_in(_settings))
     return loaded
 
 
@@ -70,7 +69,4 @@ def _open_audit_log(path: str, retention_days: int) -> AuditLog:
 @st.cache_data(show_spinner=False)
 def app_version() -> str:
     """The release recorded with every answer, so an audit can tell which version gave it."""
-    try:
-        return tomllib.loads((get_settings().root / "pyproject.toml").read_text())["project"]["version"]
-    except (OSError, KeyError, tomllib.TOMLDecodeError):
-        return "unknown"
+    return read_app_version(get_settings())

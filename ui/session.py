@@ -1,10 +1,9 @@
-"""Who is asking, in which session and as of which date: what every recorded answer carries."""
+"""Who is asking, in which session and as of which date: what the engine records with every answer."""
 
 import datetime as dt
 import uuid
 
 import streamlit as st
-from pydantic import BaseModel
 
 from assistant import today_in
 from ingest.settings import get_settings
@@ -60,10 +59,3 @@ def require_officer() -> str:
                 st.rerun()
             st.warning("Enter your name or collar number to continue.")
     st.stop()
-
-
-def record(kind: str, result: BaseModel) -> int:
-    """Append an answer to the audit log with this session's officer, id and the app's version."""
-    return services.audit_log().record(
-        kind=kind, result=result, officer=identity(), session_id=session_id(), app_version=services.app_version(),
-    )

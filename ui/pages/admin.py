@@ -11,7 +11,7 @@ import streamlit as st
 from ingest.pipeline import index_status, read_state
 from ingest.settings import get_settings
 from ui import services, session
-from ui.audit import to_csv
+from assistant.audit import to_csv
 from ui.corpus_files import (
     UPLOAD_FOLDERS,
     UPLOAD_SUFFIXES,
@@ -31,6 +31,7 @@ from ui.errors import readable_errors
 
 VERDICT_CHOICES = {"green": "Green", "amber": "Amber", "red": "Red", None: "No verdict (question, refusal, brief)"}
 KIND_CHOICES = {"ask": "Ask", "draft": "Draft check", "interview": "Interview brief"}
+SOURCE_CHOICES = {"app": "App", "cli": "Command line", "api": "API"}
 
 
 def admin_password() -> str | None:
@@ -210,19 +211,22 @@ def audit() -> None:
     period = columns[0].date_input("Between", value=(today - dt.timedelta(days=30), today), format="DD/MM/YYYY")
     officer = columns[1].text_input("Officer contains")
     text = columns[2].text_input("Question or answer contains")
-    columns = st.columns(3)
+    columns = st.columns(4)
     verdicts = columns[0].multiselect("Verdict", list(VERDICT_CHOICES), default=list(VERDICT_CHOICES), format_func=VERDICT_CHOICES.get)
     kinds = columns[1].multiselect("Kind", list(KIND_CHOICES), default=list(KIND_CHOICES), format_func=KIND_CHOICES.get)
-    with_feedback = columns[2].checkbox("Only answers with feedback")
+    sources = columns[2].multiselect("Source", list(SOURCE_CHOICES), default=list(SOURCE_CHOICES), format_func=SOURCE_CHOICES.get)
+    with_feedback = columns[3].checkbox("Only answers with feedback")
     since, until = (period[0], period[-1]) if period else (None, None)
     entries = services.audit_log().entries(
-        since=since, until=until, officer=officer, verdicts=verdicts, kinds=kinds, text=text, with_feedback_only=with_feedback,
+        since=since, until=until, officer=officer, verdicts=verdicts, kinds=kinds, sources=sources, text=text,
+        with_feedback_only=with_feedback,
     )
     st.caption(f"{len(entries)} answer(s); times are UTC. Entries older than {get_settings().audit_retention_days} days are purged.")
     st.download_button("Download as CSV", to_csv(entries), file_name=f"pressline-audit-{today.isoformat()}.csv", mime="text/csv")
     if entries:
         st.dataframe(pd.DataFrame([
             {"Time": entry["at"].replace("T", " "), "Officer": entry["officer"], "Kind": KIND_CHOICES.get(entry["kind"], entry["kind"]),
+             "Source": SOURCE_CHOICES.get(entry["source"], entry["source"]),
              "Question": entry["question"], "Date used": entry["date_used"], "Status": entry["status"],
              "Verdict": entry["verdict"] or "", "Escalated to": ", ".join(item["to"] for item in json.loads(entry["escalation"])),
              "Sources": "; ".join(f"{item['title']} ({item['locator']})" for item in json.loads(entry["citations"])),

@@ -40,9 +40,9 @@ if question := st.chat_input("Ask about a post, a statement or a press line"):
         for turn in (Turn(role="user", content=entry["question"]), Turn(role="assistant", content=entry["result"].answer))
     ]
     with readable_errors("answer the question"), st.spinner("Checking the force's guidance…"):
-        result = engine.answer(question, today=session.as_of(), history=history)
-        entry_id = session.record("ask", result)
-    conversation.append({"question": question, "result": result, "entry_id": entry_id})
+        result = engine.answer(question, today=session.as_of(), history=history, officer=session.identity(),
+                               session_id=session.session_id())
+    conversation.append({"question": question, "result": result, "entry_id": result.audit_id})
     # Shown in this run rather than by a rerun, which would redraw the whole conversation first.
     show_answer(conversation[-1])
 

@@ -23,8 +23,9 @@ if submitted:
         st.warning("Paste the draft first.")
         st.stop()
     with readable_errors("check the draft"), st.spinner("Checking the draft against the force's guidance…"):
-        result = engine.check_draft(text, has_media=has_media, today=session.as_of())
-        st.session_state["draft_check"] = {"result": result, "entry_id": session.record("draft", result)}
+        result = engine.check_draft(text, has_media=has_media, today=session.as_of(), officer=session.identity(),
+                                    session_id=session.session_id())
+        st.session_state["draft_check"] = {"result": result, "entry_id": result.audit_id}
 
 if check := st.session_state.get("draft_check"):
     result: DraftCheck = check["result"]

@@ -23,8 +23,8 @@ if submitted:
         st.warning("Pick or type a topic first.")
         st.stop()
     with readable_errors("prepare the brief"), st.spinner("Gathering the key messages and press lines…"):
-        brief = engine.prepare_interview(topic, today=session.as_of())
-        session.record("interview", brief)
+        brief = engine.prepare_interview(topic, today=session.as_of(), officer=session.identity(),
+                                         session_id=session.session_id())
         st.session_state["interview_brief"] = brief
 
 if brief := st.session_state.get("interview_brief"):

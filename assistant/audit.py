@@ -1,9 +1,12 @@
-"""The audit log: every answer Pressline gives, who asked, and the feedback on it, in SQLite under data/.
+"""The audit log: every answer Pressline gives, who asked, from where, and the feedback on it, in SQLite under data/.
+
+The engine writes it (assistant/api.py), so the app, the CLI and the API are audited alike; the app reads it
+for feedback and the admin page.
 
 Usage::
 
-    log = AuditLog(settings.data_dir / "audit.sqlite3", retention_days=90)
-    entry_id = log.record(kind="ask", result=answer, officer="PC 1234", session_id="…", app_version="0.1.0")
+    log = open_audit_log(settings)
+    entry_id = log.record(kind="ask", result=answer, source="cli", officer="PC 1234", session_id="…", app_version="0.1.0")
     log.set_feedback(entry_id, "up")
     rows = log.entries(verdicts=["red"])
 """
@@ -14,10 +17,18 @@ import io
 import json
 import os
 import sqlite3
+import tomllib
 from contextlib import closing
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel
+
+from ingest.settings import Settings
+
+AUDIT_FILE = "audit.sqlite3"
+Source = Literal["app", "cli", "api"]
+SOURCES: tuple[Source, ...] = ("app", "cli", "api")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -35,13 +46,14 @@ CREATE TABLE IF NOT EXISTS answers (
     answer TEXT NOT NULL,
     app_version TEXT NOT NULL,
     feedback TEXT,
-    feedback_at TEXT
+    feedback_at TEXT,
+    source TEXT NOT NULL DEFAULT 'app'
 );
 CREATE INDEX IF NOT EXISTS answers_at ON answers (at);
 """
 COLUMNS = (
     "id", "at", "session_id", "officer", "kind", "question", "date_used", "status", "verdict",
-    "escalation", "citations", "answer", "app_version", "feedback", "feedback_at",
+    "escalation", "citations", "answer", "app_version", "feedback", "feedback_at", "source",
 )
 FEEDBACK = ("up", "down")
 
@@ -50,6 +62,9 @@ class AuditLog:
     """An append-only record of answers; entries older than `retention_days` are purged on open and on every write."""
 
     def __init__(self, path: Path, retention_days: int):
+        if retention_days < 1:
+            raise ValueError(f"retention_days must be at least 1, not {retention_days}: "
+                             "set PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more")
         self.path = Path(path)
         self.retention_days = retention_days
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +73,7 @@ class AuditLog:
         os.chmod(self.path, 0o600)
         with closing(self._connect()) as db, db:
             db.executescript(SCHEMA)
+            _add_source_column(db)
         self.purge()
 
     def _connect(self) -> sqlite3.Connection:
@@ -65,9 +81,11 @@ class AuditLog:
         db.row_factory = sqlite3.Row
         return db
 
-    def record(self, *, kind: str, result: BaseModel, officer: str, session_id: str, app_version: str,
+    def record(self, *, kind: str, result: BaseModel, source: Source, officer: str, session_id: str, app_version: str,
                now: dt.datetime | None = None) -> int:
         """Append one answer (an Answer, DraftCheck or InterviewBrief) and return its entry id."""
+        if source not in SOURCES:
+            raise ValueError(f"source must be one of {', '.join(SOURCES)}, not {source!r}")
         fields = result.model_dump(mode="json")
         question = fields.get("question") or fields.get("topic") or ""
         citations = [
@@ -78,11 +96,12 @@ class AuditLog:
         row = (
             _stamp(now), session_id, officer, kind, question, fields["today"], fields.get("status", "answered"),
             fields.get("rag"), json.dumps(escalation), json.dumps(citations), fields.get("answer", ""), app_version,
+            source,
         )
         with closing(self._connect()) as db, db:
             cursor = db.execute(
                 "INSERT INTO answers (at, session_id, officer, kind, question, date_used, status, verdict, escalation,"
-                " citations, answer, app_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " citations, answer, app_version, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             entry_id = cursor.lastrowid
@@ -113,6 +132,7 @@ class AuditLog:
         officer: str = "",
         verdicts: list[str | None] | None = None,
         kinds: list[str] | None = None,
+        sources: list[str] | None = None,
         text: str = "",
         with_feedback_only: bool = False,
     ) -> list[dict]:
@@ -137,6 +157,9 @@ class AuditLog:
         if kinds is not None:
             clauses.append(f"kind IN ({', '.join('?' * len(kinds)) or 'NULL'})")
             params.extend(kinds)
+        if sources is not None:
+            clauses.append(f"source IN ({', '.join('?' * len(sources)) or 'NULL'})")
+            params.extend(sources)
         if text:
             clauses.append("(question LIKE ? OR answer LIKE ?)")
             params.extend([f"%{text}%"] * 2)
@@ -148,6 +171,19 @@ class AuditLog:
         return [dict(row) for row in rows]
 
 
+def open_audit_log(settings: Settings) -> AuditLog:
+    """The audit log under settings.data_dir, purged to settings.audit_retention_days."""
+    return AuditLog(settings.data_dir / AUDIT_FILE, settings.audit_retention_days)
+
+
+def app_version(settings: Settings) -> str:
+    """The release recorded with every answer, so an audit can tell which version gave it."""
+    try:
+        return tomllib.loads((settings.root / "pyproject.toml").read_text())["project"]["version"]
+    except (OSError, KeyError, tomllib.TOMLDecodeError):
+        return "unknown"
+
+
 def to_csv(entries: list[dict]) -> str:
     """The entries as CSV, one row per answer with its feedback alongside."""
     out = io.StringIO()
@@ -155,6 +191,13 @@ def to_csv(entries: list[dict]) -> str:
     writer.writeheader()
     writer.writerows(entries)
     return out.getvalue()
+
+
+def _add_source_column(db: sqlite3.Connection) -> None:
+    # A log written before the engine audited every caller has no source column; all its answers came from the app.
+    columns = {row["name"] for row in db.execute("PRAGMA table_info(answers)")}
+    if "source" not in columns:
+        db.execute("ALTER TABLE answers ADD COLUMN source TEXT NOT NULL DEFAULT 'app'")
 
 
 def _stamp(moment: dt.datetime | None) -> str:

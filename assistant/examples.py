@@ -17,6 +17,7 @@ Usage::
 
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -111,6 +112,11 @@ class ExampleBank:
     vectors: np.ndarray
     rejected: tuple[tuple[Example, str], ...]
     green_model: GreenModel | None = None
+
+    @cached_property
+    def green_rows(self) -> np.ndarray:
+        """The row numbers of the green examples."""
+        return np.array([index for index, example in enumerate(self.examples) if example.status == "green"], dtype=int)
 
 
 def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:

@@ -161,15 +161,16 @@ class Scope(Step):
             ctx.intent = read_intent(ctx.text[: ctx.current_start]) or ctx.intent
         if ctx.draft:
             ctx.intent = "posting"
-        if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and res.matcher.find(ctx.text):
+        names_a_topic = bool(res.matcher.find(ctx.text))
+        if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and names_a_topic:
             ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
-        posting_about_a_topic = ctx.intent == "posting" and bool(res.matcher.find(ctx.text))
+        posting_about_a_topic = ctx.intent == "posting" and names_a_topic
         to_the_media = "quote_to_journalist" in read_publication(ctx.text).media
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or to_the_media or _raises_anything(ctx)
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
-            ctx.intent = "posting" if res.matcher.find(ctx.text) else "informational"
+            ctx.intent = "posting" if names_a_topic else "informational"
 
 
 def _raises_anything(ctx: Context) -> bool:

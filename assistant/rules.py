@@ -238,7 +238,7 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     r"form for", "prolific", "career criminal", r"red[- ]handed", "bang to rights",
                     r"(?:cctv|footage|video|evidence|dna|fingerprints?) (?:shows?|proves?|clearly|caught|links?)",
                     "clear as day", r"confess\w*", r"admitted (?:it|everything|the|to)", "on bail for another",
-                    r"already (?:on bail|wanted|charged|known) for", r"taken off (?:our|the) streets", "culprit", "everyone knows (?:he|she|they) did it",
+                    r"already (?:on bail|wanted|charged|known) for", r"taken off (?:our|the) streets", "culprit",
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
                     r"found (?:\w+ ){0,4}(?:in|on) (?:his|her|their) (?:boot|car|house|flat|home|bag|pocket|van|room)",
                     r"caught (?:him |her |them )?with", "in possession of", r"recovered from (?:his|her|their)",

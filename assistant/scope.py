@@ -7,6 +7,7 @@ help me prepare for an interview (`interview`), or a question about the document
 import re
 from typing import Literal
 
+from .readers.publication import NEWSPAPER_TITLES
 from .rules import words
 
 Intent = Literal["posting", "press_line", "interview", "informational"]
@@ -90,7 +91,7 @@ GIVING_TO_THE_PRESS = words(r"(?:we|i) (?:can|could|should|may) (?:give|tell|con
                             r"(?:him|her|them|the (?:paper|press|reporter|journalist|media))\b",
                             r"(?:give|tell|confirm|pass|release|send|hand)\w* (?:him|her|them|it to) (?:the |a )?(?:\w+ )?(?:address|name|details)")
 PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|(?:bbc|itv|sky|lbc|channel \d)(?: \w+)?|"
-                      r"\w+ (?:times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian|news|post))\s+"
+                      rf"\w+ (?:{NEWSPAPER_TITLES}|news|post))\s+"
                       r"(?:\w+\s+)?(?:wants?|wanted|asked|asking|rang|rung|called|emailed|messaged|contacted|approached|doorstepped|"
                       r"is doing|are doing|would like|want)")
 """The press asking for something: what to say back is judged like a post."""

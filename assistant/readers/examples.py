@@ -98,10 +98,10 @@ def read_green_model(bank: ExampleBank, vector: np.ndarray | None) -> TopicCandi
     if bank.green_model is None or vector is None or not bank.examples:
         return None
     vector = np.asarray(vector, dtype=np.float32).reshape(-1)
-    green = [index for index, example in enumerate(bank.examples) if example.status == "green"]
-    if not green:
+    green = bank.green_rows
+    if not green.size:
         return None
-    nearest = green[int(np.argmax(bank.vectors[green] @ vector))]
+    nearest = int(green[np.argmax((bank.vectors @ vector)[green])])
     probability = float(bank.green_model.probability(vector[None, :])[0])
     return TopicCandidate(topic=bank.examples[nearest].label, status="green", reader="green_model",
                           score=round(probability, 4), margin=0.0)

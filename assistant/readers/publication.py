@@ -4,6 +4,8 @@ a reply to a complaint, something already posted), by whom (the asker's rank), a
 from ..facts import Medium, Publication, Public, Rank
 from ..rules import words
 
+NEWSPAPER_TITLES = "times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian"
+"""The last word of a local paper's name ("the Bromley Times", "the Croydon Advertiser")."""
 PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r"selfies?", r"mugshots?", "stills", r"(?:cctv|video|camera) still",
               r"e-?fits?", r"headshots?")
 VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[- ]worn", "bwv", r"helmet[- ]?cam",
@@ -14,7 +16,7 @@ JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?pap
                    "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
                    "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
                    r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television",
-                   r"\w+ (?:times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian)")
+                   rf"\w+ (?:{NEWSPAPER_TITLES})")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
                  r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words")

@@ -239,7 +239,7 @@ class Decide(Step):
         decision = ctx.decision = decide(ctx.facts)
         ctx.rag = decision.rag
         if decision.rag == "amber" and COURT_RESULT_TOPIC in decision.topics and not ctx.facts.proceedings.date_known \
-                and not decision.reasons:
+                and not decision.reasons and not ctx.draft:  # a draft is checked as written: amber, DMC decides
             ctx.stop("needs_clarification", render("reply_clarify_date", event="the sentencing"))
             one_week = find_passage(res, "policy-local-communication", "more than a week has passed since sentencing")
             ctx.citations = [one_week] if one_week else []

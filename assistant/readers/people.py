@@ -69,6 +69,9 @@ NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+th
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
 """A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""
+NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|property)\s*,\s*((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s*,\s*"
+                        rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
+"""A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
 ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 LIVES_ADDRESS = re.compile(
@@ -77,6 +80,7 @@ LIVES_ADDRESS = re.compile(
     rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
+    r"(?!\s+(?i:road|rd|street|st|lane|avenue|ave|way|parade|green|park|hill|close|gardens|square|station|bus|estate)\b)"
     r"|(?:pupil|student|kid|child|boy|girl|teacher|head|headteacher)s?\s+(?:at|from)\s+(?:[\w'’]+\s+){0,3}"
     r"(?:primary|secondary|high|grammar|academy|college|school|uni|university)\b"
     r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b"
@@ -87,6 +91,17 @@ WORKPLACE = re.compile(
     r"receptionist|member of staff|staff member)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
     re.I)
+RELATIONSHIP = re.compile(
+    r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman)(?:'s|’s))\s+(?:former\s+|ex-?\s*|own\s+|then\s+)?"
+    r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
+    r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child)s?|"
+    r"mother|father|mum|dad|aunt|uncle|lodgers?|tenants?|pupils?|students?|patients?|clients?|employees?|colleagues?|"
+    r"neighbours?|babysitters?|nanny|carers?|child(?:ren)?|kids?|ex)\b", re.I)
+"""How a victim is related to the accused: once he is named or known locally, the relationship names her."""
+JOB_AT_A_NAMED_PLACE = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ist|er|or|ian|ant|ent|ic|ess)\s+(?:at|for)\s+(?:the\s+)?"
+    r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)")
+"""Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
 _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
                  r"sentenced|convicted|suspect|victim|witness|summonsed|remanded|identified|caught|stopped|searched|questioned|"
@@ -98,6 +113,26 @@ LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]
                            rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
                            rf"(?:\w+\s+)?{_NAMING_VERBS}")
 """The one who "got lifted", in text-speak: a lower-case name (or nickname) as the subject of an arrest or charge."""
+_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*|[\"“‘][A-Z][\w'’ -]{0,20}[\"”’])"
+_PARTICLE = r"(?:de|la|le|du|da|di|del|della|van|von|der|den|bin|ibn|al|el|ben|mac|mc|st)"
+NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,4}}"
+"""Two or more name words: initials ("R. J."), hyphenated and particle surnames, a quoted nickname between."""
+PERSON_POSITION = re.compile(
+    rf"(?<![\w.])({NAME_RUN})(?=\s*,\s*\d{{1,2}}\s*,|\s*\(\d{{1,2}}\)|\s*,\s*who\b|\s*,\s*(?:a|an|the)\s+\d{{1,2}}[- ]year[- ]old"
+    r"|\s+(?:was|were|is|has|had|will|'s|’s|has been|had been|will be|is being)\s+(?:\w+\s+){0,2}?"
+    r"(?:arrested|charged|jailed|sentenced|remanded|bailed|convicted|detained|interviewed|summonsed|cautioned|released|"
+    r"found guilty|pleaded|appear|appeared|due)\b|\s+(?:appeared|pleaded|denies|denied|admitted|appears)\b)"
+    rf"|(?:\b(?:man|woman|boy|girl|lad|teenager|resident|defendant|suspect|victim|witness|mother|father|driver),\s+)({NAME_RUN})(?=\s*,)"
+    rf"|(?:\b(?:thanks|thank you|grateful)\s+to\s+)({NAME_RUN})(?=\s*,\s*who\b)")
+"""A name where a person stands: before an age in commas or brackets, ", who", or an arrest, charge or court verb;
+in apposition after "a local man,"; thanked for what they did ("thank you to X, who came forward")."""
+LOWER_NAME_AFTER_VERB = re.compile(
+    rf"\b{_NAMING_VERBS}\s+([a-z]{{2,}}(?:\s+(?:{_PARTICLE}\s+)*[a-z]{{2,}}){{1,3}}?)(?=\s+(?:on|in|at|for|from|of|after|earlier|today|yesterday|last)\b)")
+"""A lower-case name after an arrest verb in text-speak ("nicked marcus de la cruz on the high road")."""
+NOT_A_PERSON = frozenset("""road rd street st avenue ave lane close drive gardens crescent place terrace mews estate square parade
+    station school academy college primary centre center library hospital police council borough ward team market court
+    magistrates crown met mps metropolitan service brigade fire ambulance nhs hmp prison university church mosque
+    tfl trust unit squad""".split())
 PERSON_NOUNS = frozenset("""man men woman women boy boys girl girls lad lads lass bloke guy guys suspect suspects offender
     offenders driver rider victim person people youth youths teen teens teenager kid kids child someone somebody anyone
     nobody everyone he she they it who which that this one two three four five them him her mate mates son daughter
@@ -171,9 +206,21 @@ OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift
 """Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
+RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
+                         r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b", re.I)
+"""'The man responsible', 'the ones who did it': the story treats the arrested or charged person as the offender."""
 GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b", re.I)
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b", re.I)
+PAST_RECORD = re.compile(
+    r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
+    r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
+    r"|\b(?:released|let out|out)\s+(?:from|of)\s+(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
+    r"|\bon licence\b|\bno stranger to\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us|courts?)\b"
+    r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
+    r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
+    r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b", re.I)
+"""A record told of someone now arrested or charged ("jailed for similar offences in 2019", "no stranger to officers")."""
 INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 
 
@@ -214,7 +261,7 @@ def _guilt(text: str) -> list[tuple[int, int]]:
     """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
     said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
     found = [match.span(1) for match in LABELLED.finditer(text) if _offender_noun(match.group(1).lower())]
-    for pattern in (GUILT_SAID, HYPOTHETICAL, EVIDENCE_SAID):
+    for pattern in (GUILT_SAID, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)]
     return found
 
@@ -251,13 +298,17 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
         found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
-    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING):
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
             found.append(("address", start, end, False))
     for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
             found.append(("school_or_workplace", *match.span(), False))
+    for match in JOB_AT_A_NAMED_PLACE.finditer(text):
+        found.append(("school_or_workplace", *match.span(1), False))
+    for match in RELATIONSHIP.finditer(text):
+        found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
         sentence = _sentence_around(text, match.start())
         found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))
@@ -312,6 +363,16 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
         if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()):
             continue
         names.append((match.start(1), match.start(1) + len(word), False))
+    for match in PERSON_POSITION.finditer(text):
+        group = next(index for index in (1, 2, 3) if match.group(index))
+        words = re.findall(r"[A-Za-z]+", match.group(group).lower())
+        if words and not NOT_A_PERSON & set(words) and words[0] not in function_words():
+            names.append((match.start(group), match.end(group), _thanked_colleague(text, match.start(group))))
+    for match in LOWER_NAME_AFTER_VERB.finditer(text):
+        words = match.group(1).split()
+        if is_first_name(words[0]) and words[0] not in PERSON_NOUNS and words[0] not in function_words() \
+                and not NOT_A_PERSON & set(words) and (words[-1] not in common_words() or is_first_name(words[-1])):
+            names.append((match.start(1), match.end(1), False))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):
             first = match.group(1)
@@ -351,7 +412,10 @@ def _before_place(tokens, i: int) -> bool:
 
 
 def _adjacent(text: str, first, second) -> bool:
-    return text[first.end() : second.start()] in (" ", ". ")
+    """Next to each other in one name: a space, or ". " after a title or an initial ("Mr. Jones", "J. Smith")."""
+    gap = text[first.end() : second.start()]
+    word = first.group(0).lower()
+    return gap == " " or (gap == ". " and (len(word) == 1 or word in PERSON_TITLES | RANK_TITLES))
 
 
 def _sentence_start(text: str, at: int) -> bool:

@@ -5,6 +5,7 @@ import datetime as dt
 from ..dates import FoundDate
 from ..facts import Proceedings, Stage
 from ..rules import ARREST, CHARGE, COURT_RESULT, SENTENCE, words
+from .people import PAST_RECORD
 from .text import Located
 
 CONVICTED = words("convicted", "found guilty", "pleaded guilty", "pled guilty", "guilty plea", "guilty verdict")
@@ -13,6 +14,7 @@ SUSPECTED = words(r"suspects?", "suspected", "wanted", "accused")
 
 def read_proceedings(text: str, dates: list[FoundDate], today: dt.date, locate: Located) -> Proceedings:
     """`text` is the normalised question (earlier turns first) with negated mentions blanked."""
+    text = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), text)  # an old jail term is not this case's stage
     stage: Stage = "none"
     if SENTENCE.search(text):
         stage = "sentenced"

@@ -28,6 +28,10 @@ class Thresholds(BaseModel):
     """…and only this far ahead of the nearest amber or red example."""
     green_min_probability: float = Field(default=1.0, ge=0, le=1)
     """The green model's probability from which its green topic counts (1.0: never)."""
+    doubt_min_similarity: float = Field(default=1.0, ge=0, le=1)
+    """An amber or red topic read by example, too faint to raise, still stops a green verdict from here…"""
+    doubt_min_margin: float = Field(default=1.0, ge=0, le=1)
+    """…when its sentence leans this far away from every green topic (1.0: never). The verdict is then amber."""
 
 
 class Calibration(BaseModel):

@@ -14,7 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 Rag = Literal["green", "amber", "red"]
 ReaderName = Literal["phrases", "aliases", "people", "examples", "green_model", "proceedings", "publication"]
 Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died"]
-IdentifierKind = Literal["name", "address", "school_or_workplace", "image"]
+IdentifierKind = Literal["name", "address", "school_or_workplace", "relationship", "image"]
+"""`relationship`: how a victim is related to the accused ("his stepdaughter"); it identifies her once he is known."""
 Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]
 Medium = Literal["text", "photo", "video", "retweet", "quote_to_journalist", "reply_to_complaint", "already_posted"]
 Rank = Literal["below_inspector", "inspector_or_above", "staff"]
@@ -103,7 +104,11 @@ class TopicCandidate(BaseModel):
     """1.0 for a named topic; for a topic read by example, the similarity to its nearest example; for the green
     model, its probability that the question is about a green topic and nothing else."""
     margin: float = 1.0
-    """For a green topic read by example: its similarity minus that of the nearest amber or red example."""
+    """Read by example: for a green topic, its similarity minus that of the nearest amber or red example; for an
+    amber or red one, its score minus the best green topic's on the same sentence (how far that sentence leans away
+    from green)."""
+    medium: Medium | None = None
+    """The form of post the topic's row is about (a retweet); the topic counts only for a post of that form."""
     span: Span | None = None
 
 

@@ -27,7 +27,8 @@ from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
-from .scope import Intent, asks_for_approval, asks_its_own_question, in_scope, read_intent, refers_back
+from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
+                    in_scope, read_intent, refers_back)
 from .verify import verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -164,9 +165,13 @@ class Scope(Step):
         names_a_topic = bool(res.matcher.find(ctx.text))
         if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and names_a_topic:
             ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
-        posting_about_a_topic = ctx.intent == "posting" and names_a_topic
         to_the_media = "quote_to_journalist" in read_publication(ctx.text).media
-        ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or to_the_media or _raises_anything(ctx)
+        if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
+                and not asks_about_the_documents(ctx.normalised.text):
+            ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
+        posting_about_a_topic = ctx.intent == "posting" and names_a_topic
+        ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
+            or to_the_media or _raises_anything(ctx)
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
@@ -267,6 +272,8 @@ def _raising(ctx: Context) -> list[Rule]:
 
 def _topic_reason(ctx: Context) -> str:
     decision = ctx.decision
+    if decision and "doubtful_topic" in decision.notes:
+        return render("doubtful_topic", topic=decision.doubted[0])
     if not decision or not decision.topics:
         return render("no_topic") + (" " + render("not_public") if "not_public" in (decision.notes if decision else ()) else "")
     worst = decision.topics[0]

@@ -30,7 +30,8 @@ LegalMatter = Literal[
     "contempt", "court_order", "statutory_anonymity", "privacy_before_charge", "defamation", "data_protection",
     "complex_legal_statement",
 ]
-Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public"]
+Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public",
+               "doubtful_topic"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
@@ -70,6 +71,8 @@ class Decision(BaseModel):
     escalate_dmc: bool
     legal_matters: tuple[LegalMatter, ...]
     notes: tuple[Note, ...]
+    doubted: tuple[str, ...] = ()
+    """Amber or red topics a sentence leans towards, too faintly to count, that kept the verdict from green."""
 
     @property
     def escalate_legal(self) -> bool:
@@ -97,6 +100,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             base = "red"
             notes.append("not_public")
         rag = strictest([base, *(reason.severity for reason in reasons)])
+        if rag == "green" and (doubted := _doubted_topics(facts, limits)):
+            rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
+            notes.append("doubtful_topic")
         notes += _publishing_notes(facts, rag)
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
     return Decision(
@@ -105,13 +111,24 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         reasons=tuple(sorted(reasons, key=lambda reason: -SEVERITY[reason.severity])),
         escalate_dmc=rag in ("amber", "red") or bool(reasons) or bool({"tell_dmc_beforehand", "rank_unknown"} & set(notes)),
         legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
+        doubted=tuple(doubted) if "doubtful_topic" in notes else (),
     )
+
+
+def _doubted_topics(facts: Facts, limits: Thresholds) -> list[str]:
+    return list(dict.fromkeys(
+        candidate.topic for candidate in sorted(facts.topics, key=lambda candidate: -candidate.score)
+        if candidate.reader == "examples" and candidate.status != "green" and candidate.score >= limits.doubt_min_similarity
+        and candidate.margin >= limits.doubt_min_margin and not (candidate.medium and candidate.medium not in facts.publication.media)
+    ))
 
 
 def _counted_topics(facts: Facts, limits: Thresholds) -> list[tuple[str, Rag]]:
     """The topics that count: named ones always; by example, raising above one threshold, granting green above another."""
     counted: dict[str, Rag] = {}
     for candidate in facts.topics:
+        if candidate.medium and candidate.medium not in facts.publication.media:
+            continue  # "@metpoliceuk have covered it" in a post of our own is not a retweet
         if candidate.reader == "green_model":
             counts = candidate.status == "green" and candidate.score >= limits.green_min_probability
         elif candidate.reader != "examples":
@@ -166,8 +183,10 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
         reasons.append(Reason(risk="under_18", severity="red", legal=legal, spans=tuple(age.span for age in young)))
     if not (about_an_incident or facts.has_role("child")):
         return reasons
+    anonymous_victim = bool(raised & {"sexual_offence", "jigsaw_identification"}) or facts.has_role("child") or bool(young)
     pointing = [identifier for identifier in facts.identifiers if not identifier.colleague
-                 and (about_an_incident or identifier.kind == "name")]  # a school visit may show its school, not a child's name
+                and (about_an_incident or identifier.kind == "name")  # a school visit may show its school, not a child's name
+                and (identifier.kind != "relationship" or anonymous_victim)]  # "assaulted his brother" names no one protected
     spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
     if any(identifier.kind != "image" for identifier in pointing):
         reasons.append(Reason(risk="identifies_person", severity="red", legal=_identity_matter(facts, raised), spans=spans))

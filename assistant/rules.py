@@ -27,7 +27,9 @@ NEGATED_MENTION = re.compile(
     r"|(?<!\w)(?:leave|leaving|left|keep|keeping)\s+(?:\w+\s+){0,2}?names?\s+out\b"
     r"|(?<!\w)names?\s+(?:left|kept)\s+out\b"
     r"|(?<!\w)non[- ](?:injury|ksi|fatal|serious)\b"
+    r"|(?<!\w)(?:no|zero|nobody|no one|none)\s+(?:\w+\s+){0,2}?(?:suspects?|arrests?|arrested|charged|leads?)\b"
 )
+"""Mentions said not to exist ("no names", "without the photo", "no suspects", "nobody's been arrested"): never read as there."""
 
 
 HYPOTHETICAL = re.compile(

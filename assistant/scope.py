@@ -7,7 +7,7 @@ help me prepare for an interview (`interview`), or a question about the document
 import re
 from typing import Literal
 
-from .readers.publication import NEWSPAPER_TITLES
+from .readers.publication import BROADCASTERS, NEWSPAPER_TITLES
 from .rules import words
 
 Intent = Literal["posting", "press_line", "interview", "informational"]
@@ -28,6 +28,8 @@ IN_SCOPE = words(
     r"say (?:about|to|on)", "what (?:do|should|can) (?:i|we) say", "ward panel", "ward account", "borough account",
     "community engagement", "directorate", "inspectors?", "stinger", "mugshot", "custody photo", "rtc",
     r"report(?:s|ed|ing)? (?:from|on|about)", r"(?:court|allocation|sending|misconduct) hearings?",
+    r"(?:can|could|may|should) (?:i|we) (?:just |still |now |also )?(?:say|tell (?:them|people|him|her|residents|everyone|the public)|confirm|"
+    r"let (?:people|them|residents|everyone) know|reassure|warn (?:people|residents|everyone|the public)|update (?:people|residents|everyone))",
 )
 
 PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",
@@ -49,12 +51,15 @@ POSTING = words(
     "draft tweet", "draft post", "pass it on", "put one out",
     r"(?:is|are) (?:it|this|that|they) (?:fine|ok|okay|alright|allowed)",
 )
-OWN_POST_PLANNED = words(r"(?:i|we)(?:'ll| will| would|'d| am going to|'m going to| are going to|'re going to| want to| wanna| plan to|"
+OWN_POST_PLANNED = words(r"(?:i|we)(?: just| also| only| really)?(?:'ll| will| would|'d| am going to|'m going to| are going to|'re going to| want to| wanna| plan to|"
                          r"'d like to| would like to| need to| was going to| were going to) "
                          r"(?:also |just |then |probably )?(?:post|tweet|put (?:out|up)|share|publish|upload|mention|add|include|tag on|schedule|"
                          r"say|tell (?:people|residents|everyone|the public)|let (?:people|residents|everyone) know|warn|remind|"
                          r"do (?:a|an|the|our) (?:\w+ )?(?:post|tweet|thread|update|round-?up|appeal))",
-                         r"(?:anything|something) (?:we|i) (?:can|could|should|may) (?:say|post|put out|tweet)")
+                         r"(?:anything|something) (?:we|i) (?:can|could|should|may) (?:say|post|put out|tweet)",
+                         r"(?:^\s*|(?:i'm|i am|we're|we are|im|currently|just)\s+)(?:writing|drafting|putting together|preparing|doing) "
+                         r"(?:a|an|the|our|my|this|next|tomorrow's|this week's|the weekly|the monthly) (?:[\w'-]+ ){0,5}?(?:newsletters?|posts?|tweets?|threads?|"
+                         r"piece|article|blog|bulletin|update|statement|leaflets?|flyers?|round-?up|e-?mail(?: to residents)?)\b")
 """The asker's own post described ("I'll post the times and…"), or a request for something to say: judged like a post,
 whatever else the story mentions (a "line" to add, "doorstep crime")."""
 EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
@@ -67,7 +72,7 @@ PUBLISHING = words(
     r"appeal\w*", r"sayin[g']?", r"(?:can|could|may|should) (?:i|we) (?:say|mention|add|include|tell people|put in)", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
     r"list (?:the|their|all the) (?:\w+ )?names", r"names?", "say that we", "a message", "a video", r"(?:a|the|my|our) (?:post|tweet|thread|update|story)",
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
-    r"documentar(?:y|ies)", r"film crews?",
+    r"documentar(?:y|ies)", r"film crews?", r"newsletters?", r"bulletins?",
 )
 ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
@@ -90,10 +95,11 @@ ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |ha
 GIVING_TO_THE_PRESS = words(r"(?:we|i) (?:can|could|should|may) (?:give|tell|confirm|pass|release|send|hand) "
                             r"(?:him|her|them|the (?:paper|press|reporter|journalist|media))\b",
                             r"(?:give|tell|confirm|pass|release|send|hand)\w* (?:him|her|them|it to) (?:the |a )?(?:\w+ )?(?:address|name|details)")
-PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|(?:bbc|itv|sky|lbc|channel \d)(?: \w+)?|"
+PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers?|radio|tv|telly|news desk|press|media|"
+                      rf"(?:{BROADCASTERS})(?: \w+)?|"
                       rf"\w+ (?:{NEWSPAPER_TITLES}|news|post))\s+"
                       r"(?:\w+\s+)?(?:wants?|wanted|asked|asking|rang|rung|called|emailed|messaged|contacted|approached|doorstepped|"
-                      r"is doing|are doing|would like|want)")
+                      r"is doing|are doing|would like|want|offered|invited|have offered|have asked|has asked|have invited|booked)")
 """The press asking for something: what to say back is judged like a post."""
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
@@ -130,13 +136,23 @@ def in_scope(text: str) -> bool:
     return bool(IN_SCOPE.search(text) or PUBLISHING.search(text) or QUOTED_DRAFT.search(text) or PRESS_CONTACT.search(text))
 
 
+def describes_own_post(text: str) -> bool:
+    """The asker's own post, reply or words to the press, planned or done ("I just want to say…", "I've posted…")."""
+    return bool(ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text))
+
+
+def asks_about_the_documents(text: str) -> bool:
+    """A question that starts like a question about the rules ("Who may…", "What's the number…")."""
+    return bool(INFORMATIONAL_START.search(text))
+
+
 def read_intent(text: str) -> Intent | None:
     """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up).
 
     Something already published or said to the press, and anything asked about giving to a journalist,
     is judged like a post.
     """
-    if ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text):
+    if describes_own_post(text):
         return "posting"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
@@ -164,6 +180,15 @@ BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|n
 def asks_for_approval(text: str) -> bool:
     """"Alright?", "fine, isn't it?": asking whether something may be done, not asking about the documents."""
     return bool(ASKING.search(text)) and not INFORMATIONAL_START.search(text)
+
+
+KEY_MESSAGES = words("key messages", r"talking points?", r"what (?:to|do i|should i|can i|could i) (?:say|cover|mention|talk about)",
+                     r"what (?:not|shouldn't i|should i not) (?:to )?say", r"(?:help|prepare|prep) (?:me )?(?:for|with)")
+
+
+def asks_for_wording(text: str) -> bool:
+    """Asking what to say (key messages, a line, the wording), not whether saying anything is allowed."""
+    return bool(ASKS_FOR_WORDING.search(text) or KEY_MESSAGES.search(text))
 
 
 def refers_back(text: str) -> bool:

@@ -20,6 +20,8 @@ class Topic:
     condition: str | None
     aliases: tuple[str, ...]
     chunk_id: str
+    medium: str | None = None
+    """A row about the form of a post, not its subject ("Retweeting (RT)"): it applies only to a post of that form."""
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ steps up to and including `read`) and the verdict policy is then applied under e
 thresholds. A candidate is admissible only if it gives **no unsafe green** on the development halves
 and on the guard sets (golden, held-out, the older blind set), also with the green model's probability
 and the green-by-example thresholds lowered by buffers; among those, the one with the most right
-verdicts wins (ties go to the stricter thresholds). Coordinate search: the green-by-example thresholds,
-the green model's probability, then the raising ones, twice over.
+verdicts wins (ties go to the stricter thresholds). Coordinate search: the doubting thresholds, the green-by-example
+thresholds, the green model's probability, then the raising ones, twice over. (A doubting threshold is an
+amber or red topic too faint to raise that still keeps a sentence from green: the verdict is amber.)
 
 Prints the figures; with `--write` it also rewrites `assistant/calibration.json` with the thresholds
 and the figures they were set on. The test half is never read here.
@@ -31,8 +32,10 @@ from ingest.settings import get_settings
 from .golden import GOLDEN_PATH, GoldenRow, load_golden
 
 EVALS = Path(__file__).resolve().parent
-DEV_PATHS = [EVALS / "blind-2026-12-dev.jsonl", EVALS / "blind-2026-12b-dev.jsonl"]
-GUARD_PATHS = [GOLDEN_PATH, EVALS / "holdout.jsonl", EVALS / "blind.jsonl"]
+DEV_PATHS = [EVALS / "blind-2026-12-dev.jsonl", EVALS / "blind-2026-12b-dev.jsonl", EVALS / "blind-2026-12c-dev.jsonl"]
+GUARD_PATHS = [GOLDEN_PATH, EVALS / "holdout.jsonl", EVALS / "blind.jsonl", EVALS / "blind-2026-12-test.jsonl",
+               EVALS / "blind-2026-12b-test.jsonl"]
+"""The golden set, the held-out and older blind sets, and the test halves that became regression sets after their first runs."""
 GREEN_PROBABILITY = [round(0.5 + 0.01 * i, 2) for i in range(50)] + [1.0]
 PROBABILITY_BUFFER = 0.15
 SIMILARITY_BUFFER = 0.05
@@ -41,6 +44,8 @@ threshold sits just above the highest non-green question seen, and new wordings 
 GREEN_MIN = [round(0.45 + 0.025 * i, 3) for i in range(19)]
 GREEN_MARGIN = [round(0.02 * i, 2) for i in range(11)]
 RAISE_MIN = [round(0.55 + 0.02 * i, 2) for i in range(21)]
+DOUBT_MIN = [round(0.40 + 0.02 * i, 2) for i in range(10)] + [1.0]
+DOUBT_MARGIN = [round(0.02 * i, 2) for i in range(8)] + [1.0]
 
 
 @dataclass
@@ -97,12 +102,16 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
         looser = limits.model_copy(update={
             "green_min_probability": max(0.0, limits.green_min_probability - PROBABILITY_BUFFER),
             "green_min_similarity": max(0.0, limits.green_min_similarity - SIMILARITY_BUFFER),
-            "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER)})
+            "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER),
+            "doubt_min_similarity": min(1.0, limits.doubt_min_similarity + SIMILARITY_BUFFER)})
         admissible = unsafe == 0 and guard_unsafe == 0 and judge(dev, looser)[1] == 0 and judge(guard, looser)[1] == 0
         return (admissible, right + guard_right, limits.green_min_similarity + limits.green_min_margin
-                + limits.green_min_probability + limits.raise_min_similarity + limits.risk_min_similarity)
+                + limits.green_min_probability + limits.raise_min_similarity + limits.risk_min_similarity
+                - limits.doubt_min_similarity - limits.doubt_min_margin)  # lower doubt thresholds are the stricter
 
     for _ in range(2):
+        best = max((best.model_copy(update={"doubt_min_similarity": d, "doubt_min_margin": m})
+                    for d, m in itertools.product(DOUBT_MIN, DOUBT_MARGIN)), key=key)
         best = max((best.model_copy(update={"green_min_similarity": g, "green_min_margin": m})
                     for g, m in itertools.product(GREEN_MIN, GREEN_MARGIN)), key=key)
         best = max((best.model_copy(update={"green_min_probability": p}) for p in GREEN_PROBABILITY), key=key)

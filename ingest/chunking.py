@@ -175,6 +175,7 @@ def _rag_table_chunks(doc: Document) -> list[Chunk]:
                 "rag_label": status["label"],
                 "rag_condition": status.get("condition"),
                 "rag_topic": name,
+                "rag_medium": topic.get("medium"),
                 "aliases": aliases,
             }
             text = f"RAG table: {status['label']} ({status['status']}). Topic: {name}."

@@ -78,6 +78,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         risks += by_example_risks
         if (by_model := read_green_model(bank, reading.question_vector)) is not None:
             topics.append(by_model)
+    mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}
+    topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),

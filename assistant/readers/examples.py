@@ -72,6 +72,9 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
     columns: dict[tuple[str, str], list[int]] = {}
     for index, example in enumerate(bank.examples):
         columns.setdefault((example.kind, example.label), []).append(index)
+    green_labels = [indexes for (kind, _), indexes in columns.items() if kind == "topic" and bank.examples[indexes[0]].status == "green"]
+    best_green = np.max([np.sort(similarity[:, indexes], axis=1)[:, -2:].mean(axis=1) for indexes in green_labels], axis=0) \
+        if green_labels else np.zeros(len(vectors))
     topics, risks = [], []
     for (kind, label), indexes in columns.items():
         if kind == "unlisted":
@@ -85,7 +88,7 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
             continue
         status = bank.examples[indexes[0]].status
         if kind == "topic":
-            margin = score - float(best_warning[unit]) if status == "green" else 1.0
+            margin = score - float(best_warning[unit]) if status == "green" else score - float(best_green[unit])
             topics.append(TopicCandidate(topic=label, status=status, reader="examples", score=round(score, 4),
                                          margin=round(max(margin, 0.0), 4), span=spans[unit]))
         else:

@@ -10,16 +10,20 @@ PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r
               r"e-?fits?", r"headshots?")
 VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[- ]worn", "bwv", r"helmet[- ]?cam",
               r"dash[- ]?cam", r"doorbell (?:cam|camera|footage|video)", "reel", "live stream")
-RETWEET = words("rt", r"retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an) (?:\w+ )?(?:post|tweet)",
+RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an|@\w+\W?s?) (?:[\w'’@-]+ ){0,2}?(?:post|tweet|appeal|video|thread|update)s?",
                 r"repost\w*")
-JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", "bbc", "itv", "sky news",
+BROADCASTERS = r"bbc|itv|sky|lbc|channel \d|talksport|times radio|capital|heart|five live|\w+ fm"
+"""Broadcasters by name, shared with the scope step's reading of press contact."""
+JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", rf"(?:{BROADCASTERS})(?: \w+)?",
                    "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
                    "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
-                   r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television",
+                   r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television", r"phone-?ins?",
+                   r"(?:radio|tv|breakfast|drivetime) (?:slot|show|programme|segment)",
                    rf"\w+ (?:{NEWSPAPER_TITLES})")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
-                 r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words")
+                 r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words",
+                 r"(?:offered|invited|booked|want|wants|asked) (?:me|us|you|him|her) (?:\w+ ){0,3}?(?:on|minutes|a slot|a spot|to come|to appear)")
 ALREADY_POSTED = words(
     r"already (?:posted|tweeted|put (?:it|this|that|one) (?:out|up)|shared|published|uploaded|sent)",
     r"(?:i|we|he|she|they|someone|somebody|the team|a colleague|my colleague|the pcso|the sergeant) (?:has |have |had |'ve |just )?"

@@ -11,7 +11,7 @@ status's examples than to its own.
 
 Usage::
 
-    bank = load_bank(settings, topics, check_green)   # vectors embedded at ingest, cached by content hash
+    bank = load_bank(settings, topics, check_green, stored)   # stored: the index generation's bank and vectors
     bank.examples[0].label, bank.vectors[0]
 """
 

@@ -76,7 +76,8 @@ def save_generation_bank(settings: Settings, generation: str, content: bytes | N
     missing = [text for text in texts if text not in known]
     if missing:
         known.update(cached_vectors(settings, content or b"", missing))
-    vectors = np.array([known[text] for text in texts], dtype=np.float32).reshape(len(texts), -1)
+    vectors = (np.array([known[text] for text in texts], dtype=np.float32).reshape(len(texts), -1) if texts
+               else np.zeros((0, 0), dtype=np.float32))
     target = folder(settings, generation)
     target.mkdir(parents=True, exist_ok=True)
     temporary = target / ".examples.tmp.npz"

@@ -3,6 +3,7 @@
 import datetime as dt
 import logging
 import re
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -107,9 +108,16 @@ class Resources:
             now = generations.current(self.settings)
             if not now or now == self.generation:
                 return  # unchanged, or the pointer cannot be read just now: keep answering from what we hold
-            store, keyword, rows, stored_bank = _open_generation(self.settings)
+            try:
+                store, keyword, rows, stored_bank = _open_generation(self.settings)
+            except Exception:
+                log.exception("index generation %s could not be loaded; still answering from %s", now, self.generation)
+                return
+            held = self.generation
             self.store, self.keyword, self.stored_bank = store, keyword, stored_bank
             self._use(rows)
+            if self.settings.chroma_url:  # this instance's own copy of the old generation's BM25 index and bank
+                shutil.rmtree(generations.folder(self.settings, held), ignore_errors=True)
 
     def dense(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
         """The store's nearest chunks; if the generation in use was removed (a newer one replaced it), reload and ask again."""

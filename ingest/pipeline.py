@@ -103,7 +103,7 @@ def index_status(settings: Settings) -> str:
 
 def dead_leftovers(settings: Settings) -> list[str]:
     """Generations a killed or failed ingest left behind, that no running ingest is building."""
-    if not settings.data_dir.exists() and not settings.chroma_url:
+    if not settings.data_dir.exists():
         return []
     lock = FileLock(str(settings.data_dir / "ingest.lock"), timeout=0)
     try:

@@ -20,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest (default: corpus/)")
-    parser.add_argument("--rebuild", action="store_true", help="embed everything again into a new index generation (the current one serves until it is complete)")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="embed everything again into a new index generation (the current one serves until it is complete)")
     parser.add_argument("--if-stale", action="store_true", help="do nothing when the index is up to date")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)

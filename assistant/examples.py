@@ -11,7 +11,7 @@ status's examples than to its own.
 
 Usage::
 
-    bank = load_bank(settings, topics, check_green)   # vectors embedded at ingest, cached by content hash
+    bank = load_bank(settings, topics, check_green, stored)   # stored: the index generation's bank and vectors
     bank.examples[0].label, bank.vectors[0]
 """
 
@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ingest.errors import PresslineError
 from ingest.examples import bank_path, cached_vectors
-from ingest.safe_yaml import BadYaml, read_yaml
+from ingest.safe_yaml import BadYaml, load_yaml, read_yaml
 from ingest.settings import Settings
 
 from .facts import Rag, Risk
@@ -119,10 +119,12 @@ class ExampleBank:
         return np.array([index for index, example in enumerate(self.examples) if example.status == "green"], dtype=int)
 
 
-def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
-    """The examples of `path`, validated; a malformed file raises PresslineError naming it and saying what to fix."""
+def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
+    """The examples of `path` (or of `content`, read from it earlier), validated; a malformed bank raises
+    PresslineError naming the file and saying what to fix."""
     try:
-        bank = BankFile.model_validate(read_yaml(path, source=str(path)) or {})
+        data = read_yaml(path, source=str(path)) if content is None else load_yaml(content, str(path))
+        bank = BankFile.model_validate(data or {})
     except BadYaml as exc:
         raise PresslineError(f"{path}: not a valid example bank: {exc.problem}") from None
     except (OSError, ValidationError) as exc:
@@ -137,17 +139,24 @@ def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
     return list({(example.kind, example.label, example.text.lower()): example for example in examples}.values())
 
 
-def load_bank(settings: Settings, topics: list[Topic], check_green) -> ExampleBank:
+def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tuple | None = None) -> ExampleBank:
     """The bank with its vectors, minus the examples that would teach the wrong thing (each logged with why).
 
-    `check_green(text)` says why a green example raises a risk, or None when it raises nothing.
+    `check_green(text)` says why a green example raises a risk, or None when it raises nothing. `stored` is the
+    index generation's bank, (file content or None, text → vector), as ingest saved it: that bank is used, not
+    the file as it is now. Without it (a generation built elsewhere) the file is read and embedded here.
     """
     path = bank_path(settings)
-    if not path.exists():
+    if stored is not None:
+        content, known = stored
+    else:
+        content, known = (path.read_bytes() if path.exists() else None), {}
+    if content is None:
         return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
-    content = path.read_bytes()
-    examples = read_bank_file(path, topics)
-    known = cached_vectors(settings, content, [example.text for example in examples])
+    examples = read_bank_file(path, topics, content)
+    missing = [example.text for example in examples if example.text not in known]
+    if missing:
+        known = dict(known) | cached_vectors(settings, content, missing)
     vectors = np.array([known[example.text] for example in examples], dtype=np.float32)
     rejected: dict[int, str] = {}
     for index, example in enumerate(examples):

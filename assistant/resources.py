@@ -3,6 +3,7 @@
 import datetime as dt
 import logging
 import re
+import shutil
 import threading
 import time
 from dataclasses import dataclass
@@ -10,8 +11,10 @@ from functools import cached_property
 
 import numpy as np
 
-from ingest import offline  # noqa: F401
+from ingest import generations, offline  # noqa: F401
 from ingest.embeddings import get_embedder
+from ingest.errors import IndexUnavailable
+from ingest.examples import generation_bank
 from ingest.keyword import KeywordIndex, tokenize
 from ingest.pipeline import rebuild_keyword_index
 from ingest.safe_yaml import BadYaml, read_yaml
@@ -48,22 +51,23 @@ class Resources:
         resources.chunks_of("ml-contempt")
     """
 
-    def __init__(self, settings: Settings, store: Store, keyword: KeywordIndex, rows: list[ChunkRow]):
+    def __init__(self, settings: Settings, store: Store, keyword: KeywordIndex, rows: list[ChunkRow],
+                 stored_bank: tuple | None = None):
         self.settings = settings
         self.store = store
         self.keyword = keyword
+        self.stored_bank = stored_bank
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
         self._use(rows)
 
     @classmethod
     def load(cls, settings: Settings) -> "Resources":
-        store = Store.open(settings)
-        keyword = KeywordIndex.load(settings)
-        if keyword is None or keyword.generation != store.generation:
-            keyword = rebuild_keyword_index(store, settings)
-        rows = [ChunkRow(chunk_id, text, meta) for chunk_id, text, meta in store.all_chunks()]
-        return cls(settings, store, keyword, rows)
+        return cls(settings, *_open_generation(settings))
+
+    @property
+    def generation(self) -> str:
+        return self.store.generation
 
     def _use(self, rows: list[ChunkRow]) -> None:
         self.rows = {row.id: row for row in rows}
@@ -94,21 +98,39 @@ class Resources:
         self.speller = Speller(vocabulary)
 
     def refresh(self, force: bool = False) -> None:
-        """Pick up a finished re-ingest: reload when the store's generation has moved on.
+        """Pick up a finished re-ingest: reload when the pointer names another generation.
 
-        Checked at most every few seconds, unless `force` (e.g. right after the admin page re-ingests)."""
+        Checked at most every few seconds, unless `force` (e.g. right after the admin page re-ingests, or when the
+        generation in use has been removed under us)."""
         if not force and time.monotonic() - self._checked_at < GENERATION_CHECK_SECONDS:
             return
         with self._lock:
             self._checked_at = time.monotonic()
-            fresh = Store.open(self.settings)
-            if fresh.generation == self.keyword.generation:
+            now = generations.current(self.settings)
+            if not now or now == self.generation:
+                return  # unchanged, or the pointer cannot be read just now: keep answering from what we hold
+            try:
+                store, keyword, rows, stored_bank = _open_generation(self.settings)
+            except Exception:
+                log.exception("index generation %s could not be loaded; still answering from %s", now, self.generation)
                 return
-            keyword = KeywordIndex.load(self.settings)
-            if keyword is None or keyword.generation != fresh.generation:
-                keyword = rebuild_keyword_index(fresh, self.settings)
-            self.store, self.keyword = fresh, keyword
-            self._use([ChunkRow(chunk_id, text, meta) for chunk_id, text, meta in fresh.all_chunks()])
+            held = self.generation
+            self.store, self.keyword, self.stored_bank = store, keyword, stored_bank
+            self._use(rows)
+            if self.settings.chroma_url:  # this instance's own copy of the old generation's BM25 index and bank
+                shutil.rmtree(generations.folder(self.settings, held), ignore_errors=True)
+
+    def dense(self, vector: list[float], k: int, where: dict | None = None) -> list[tuple[str, float]]:
+        """The store's nearest chunks; if the generation in use was removed (a newer one replaced it), reload and ask again."""
+        try:
+            return self.store.dense(vector, k, where)
+        except Exception as exc:
+            held = self.generation
+            self.refresh(force=True)
+            if self.generation == held:
+                raise
+            log.info("index generation %s was removed (%s); now using %s", held, type(exc).__name__, self.generation)
+            return self.store.dense(vector, k, where)
 
     @cached_property
     def embedder(self):
@@ -130,7 +152,7 @@ class Resources:
     def bank(self) -> ExampleBank:
         """The example bank with its vectors, for the RAG topics of the current generation."""
         if self._bank is None:
-            self._bank = load_bank(self.settings, self.topics, self._green_example_raises)
+            self._bank = load_bank(self.settings, self.topics, self._green_example_raises, self.stored_bank)
         return self._bank
 
     def _green_example_raises(self, text: str) -> str | None:
@@ -187,6 +209,28 @@ _EVERYDAY = set(
     with without would yesterday your yours pizza recipe poem limerick lasagne weather france capital football arsenal
     spreadsheet vlookup annual leave drinks pub pint christmas holiday holidays""".split()
 )
+
+
+def _open_generation(settings: Settings, attempts: int = 3):
+    """(store, keyword index, rows, the generation's example bank) of the current generation, read consistently.
+
+    A newer ingest may switch the pointer and remove this generation while it is read: then read the new one."""
+    for attempt in range(attempts):
+        try:
+            store = Store.open(settings)
+            rows = [ChunkRow(chunk_id, text, meta) for chunk_id, text, meta in store.all_chunks()]
+            manifest = store.manifest
+            keyword = KeywordIndex.load(settings, store.generation)
+            if keyword is None or manifest is None or generations.digest(keyword.ids) != manifest.chunk_ids:
+                keyword = rebuild_keyword_index(store, settings)  # e.g. a server's generation built by another instance
+            return store, keyword, rows, generation_bank(settings, store.generation)
+        except IndexUnavailable:
+            if attempt == attempts - 1 or not generations.current(settings):
+                raise
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
 
 
 _LOCK = threading.Lock()

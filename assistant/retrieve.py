@@ -59,7 +59,7 @@ def retrieve(
     k: int = 8,
 ) -> Retrieval:
     """The best `k` chunks for `query` of the given kinds, excluding press lines not current on `today`."""
-    dense = [(chunk_id, score) for chunk_id, score in resources.store.dense(vector, CANDIDATES) if chunk_id in resources.rows]
+    dense = [(chunk_id, score) for chunk_id, score in resources.dense(vector, CANDIDATES) if chunk_id in resources.rows]
     keyword = resources.keyword.search(query, CANDIDATES)
     rare = resources.keyword.rare_terms(query)
     return fuse(resources, dense, keyword, rare, today, kinds, k)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import offline  # noqa: F401
 from .errors import PresslineError
-from .pipeline import IngestReport, index_status, read_state, run_ingest
+from .pipeline import IngestReport, dead_leftovers, index_status, read_state, run_ingest
 from .settings import get_settings
 
 EXIT_OK, EXIT_FAILED, EXIT_SOME_FILES_FAILED = 0, 1, 3
@@ -20,12 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", type=Path, help="files or folders to ingest (default: corpus/)")
-    parser.add_argument("--rebuild", action="store_true", help="drop the index and embed everything again")
+    parser.add_argument("--rebuild", action="store_true",
+                        help="embed everything again into a new index generation (the current one serves until it is complete)")
     parser.add_argument("--if-stale", action="store_true", help="do nothing when the index is up to date")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
     args = parser.parse_args(argv)
     settings = get_settings()
-    if args.if_stale and not args.paths and not args.rebuild and index_status(settings) == "fresh":
+    # Up to date: the corpus is unchanged since the last complete ingest and no killed ingest left a generation behind.
+    if (args.if_stale and not args.paths and not args.rebuild and index_status(settings) == "fresh"
+            and not dead_leftovers(settings)):
         # The files that failed last time are still there unchanged: say so, or they would go unnoticed.
         failed = [tuple(error) for error in read_state(settings).get("errors", [])]
         print("The index is up to date.", file=sys.stderr)
@@ -79,6 +82,9 @@ def print_summary(report: IngestReport) -> None:
     console.print(table)
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(report.documents.items())) or "none"
     console.print(f"Documents ingested: {kinds}")
+    if report.discarded:
+        console.print(f"Discarded {len(report.discarded)} unfinished or old index generation(s) left by an earlier ingest: "
+                      f"{', '.join(report.discarded)}")
     print_problems(report)
 
 

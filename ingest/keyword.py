@@ -1,4 +1,4 @@
-"""The BM25 keyword index kept beside Chroma, rebuilt from the stored chunks and swapped in atomically."""
+"""The BM25 keyword index of an index generation, built from the generation's chunks and kept in its folder."""
 
 import json
 import os
@@ -92,42 +92,33 @@ class KeywordIndex:
         return rare
 
     def save(self, settings: Settings) -> None:
-        """Write to a new folder, then point bm25.json at it with an atomic rename."""
-        folder = settings.data_dir / f"bm25-{self.generation}"
-        tmp = settings.data_dir / f".bm25-{self.generation}.tmp"
+        """Write into its generation's folder (data/generations/ID/bm25), complete or not at all (an atomic rename)."""
+        from .generations import folder as generation_folder
+
+        target = generation_folder(settings, self.generation) / "bm25"
+        tmp = target.with_name(".bm25.tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if self.retriever is not None:
             self.retriever.save(str(tmp), show_progress=False)
         (tmp / "ids.json").write_text(json.dumps(self.ids))
-        shutil.rmtree(folder, ignore_errors=True)
-        os.replace(tmp, folder)
-        pointer = settings.data_dir / "bm25.json"
-        pointer_tmp = settings.data_dir / ".bm25.json.tmp"
-        pointer_tmp.write_text(json.dumps({"generation": self.generation, "folder": folder.name}))
-        os.replace(pointer_tmp, pointer)
-        for old in settings.data_dir.glob("bm25-*"):
-            if old != folder:
-                shutil.rmtree(old, ignore_errors=True)
+        shutil.rmtree(target, ignore_errors=True)
+        os.replace(tmp, target)
 
     @classmethod
-    def load(cls, settings: Settings) -> "KeywordIndex | None":
-        """The saved index, or None when there is none (or it cannot be read)."""
+    def load(cls, settings: Settings, generation: str | None = None) -> "KeywordIndex | None":
+        """The saved index of `generation` (default: the current one), or None when there is none (or it cannot be read)."""
         import bm25s
 
+        from . import generations
+
+        generation = generation or generations.current(settings)
+        if not generation:
+            return None
+        folder = generations.folder(settings, generation) / "bm25"
         try:
-            pointer = json.loads((settings.data_dir / "bm25.json").read_text())
-            folder = settings.data_dir / pointer["folder"]
             ids = json.loads((folder / "ids.json").read_text())
             retriever = bm25s.BM25.load(str(folder), show_progress=False) if ids else None
         except (OSError, ValueError, KeyError):
             return None
-        return cls(retriever, ids, pointer["generation"])
-
-    @staticmethod
-    def saved_generation(settings: Settings) -> str | None:
-        try:
-            return json.loads((settings.data_dir / "bm25.json").read_text())["generation"]
-        except (OSError, ValueError, KeyError):
-            return None
-
+        return cls(retriever, ids, generation)

@@ -1,10 +1,14 @@
-"""Incremental ingest: read the corpus, embed only new or changed chunks, keep Chroma and BM25 in step."""
+"""Ingest: read the corpus and build a new index generation beside the current one, then switch readers to it.
+
+Unchanged vectors are copied forward from the current generation by content hash (a chunk whose text is
+unchanged keeps its vector even when its metadata changed); only new or changed text is embedded. Nothing
+changed: no new generation, and the model is never loaded. See `ingest/generations.py` for the layout.
+"""
 
 import hashlib
 import json
 import os
 import time
-import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -15,13 +19,14 @@ from filelock import FileLock, Timeout
 from .chunking import chunk_document
 from .documents import Chunk
 from .embeddings import get_embedder
-from .errors import DocumentError, IngestLocked
-from .examples import embed_bank
+from . import generations
+from .errors import DocumentError, IngestLocked, PresslineError
+from .examples import generation_bank, read_bank, save_generation_bank
 from .keyword import KeywordIndex
 from .loaders import load_document
 from .safe_yaml import BadYaml
 from .settings import Settings
-from .store import Store
+from .store import Store, open_client
 
 ProgressCallback = Callable[[str, int, int], None]
 STATE_FILE = "ingest-state.json"
@@ -43,6 +48,8 @@ class IngestReport:
     embed_seconds: float = 0.0
     seconds: float = 0.0
     generation: str = ""
+    discarded: list[str] = field(default_factory=list)
+    """Unfinished or old generations this run removed (a killed ingest leaves one)."""
 
     @property
     def ok(self) -> bool:
@@ -83,12 +90,32 @@ def read_state(settings: Settings) -> dict:
 
 
 def index_status(settings: Settings) -> str:
-    """'missing', 'stale' (the corpus changed since the last complete ingest) or 'fresh'."""
-    if settings.chroma_url:
-        return "fresh" if read_state(settings).get("fingerprint") == fingerprint(settings) else "stale"
-    if not (settings.chroma_path / "chroma.sqlite3").exists() or not read_state(settings):
+    """'missing' (no complete generation), 'stale' (the corpus changed since the last complete ingest) or 'fresh'.
+
+    An unfinished generation left by a killed ingest does not make the index stale (readers never see it);
+    `dead_leftovers` finds it, and `--if-stale` and every ingest discard it."""
+    if not settings.chroma_url and not (settings.chroma_path / "chroma.sqlite3").exists():
+        return "missing"
+    if not generations.current(settings):
         return "missing"
     return "fresh" if read_state(settings).get("fingerprint") == fingerprint(settings) else "stale"
+
+
+def dead_leftovers(settings: Settings) -> list[str]:
+    """Generations a killed or failed ingest left behind, that no running ingest is building."""
+    if not settings.data_dir.exists():
+        return []
+    lock = FileLock(str(settings.data_dir / "ingest.lock"), timeout=0)
+    try:
+        with lock:
+            client = generations.open_client_or_none(settings)
+            found = generations.leftovers(settings, client)
+            if client is None or not settings.chroma_url:
+                return found
+            return [name for name in found if (age := generations.heartbeat_age(client, settings, name)) is None
+                    or age > settings.generation_lease_s]
+    except Timeout:
+        return []  # an ingest is running here; what it builds is not a leftover
 
 
 def run_ingest(
@@ -125,10 +152,15 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
     fingerprint_before = fingerprint(settings) if whole_corpus else None
 
     chunks, failed_sources = _read(files, settings, report, progress)
-    if rebuild:
-        Store.drop(settings)
-    store = Store.open(settings, create=True)
-    stored = store.hashes()
+    client = open_client(settings, create=True)
+    report.discarded = _discard_leftovers(client, settings)
+    now = generations.current(settings, client)
+    try:
+        source = Store.open(settings, generation=now) if now else Store.legacy(settings)
+    except PresslineError:
+        source, now = Store.legacy(settings), None  # the pointer names a generation that is gone
+    previous = source.hashes() if source is not None else {}
+    stored = {} if rebuild else previous
 
     hashes = {chunk.id: chunk.content_hash(settings.embedding_model) for chunk in chunks}
     to_write = [chunk for chunk in chunks if stored.get(chunk.id, {}).get("hash") != hashes[chunk.id]]
@@ -142,30 +174,181 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
         if chunk_id not in wanted and row["source"] not in failed_sources and _under(row["source"], scanned)
     ]
     report.deleted = len(stale)
+    carried = [chunk_id for chunk_id in stored if chunk_id not in wanted and chunk_id not in set(stale)]
 
-    _write(store, to_write, hashes, settings, report, progress)
-    if stale:
-        store.delete(stale)
-
-    changed = bool(to_write or stale)
-    if changed or rebuild or KeywordIndex.saved_generation(settings) != store.generation or store.generation == "empty":
-        store.set_generation(uuid.uuid4().hex)
-        progress("keyword index", 0, 1)
-        rebuild_keyword_index(store, settings)
-        progress("keyword index", 1, 1)
-    if whole_corpus:
-        progress("example bank", 0, 1)
+    # The example bank: the file's on a whole-corpus ingest; otherwise (or when the file is broken) the current one's.
+    current_bank = generation_bank(settings, now) if now else None
+    bank = None
+    if whole_corpus or current_bank is None:
         try:
-            embed_bank(settings)
+            bank = read_bank(settings)
         except BadYaml as exc:
-            report.errors.append((exc.path, exc.problem))
-        progress("example bank", 1, 1)
-    report.generation = store.generation
-    report.chunks = store.count()
+            if whole_corpus:
+                report.errors.append((exc.path, exc.problem))
+    if bank is None:
+        bank = (current_bank[0], list(current_bank[1])) if current_bank is not None else (None, [])
+    bank_content, bank_texts = bank
+
+    manifest = source.manifest if now and source is not None else None
+    bank_digest = _bank_digest(bank_content, settings)
+    if (not rebuild and now and manifest is not None and not to_write and not stale
+            and manifest.bank == bank_digest and manifest.chunks == len(previous)):
+        _ensure_local(settings, source, manifest)
+        report.generation = now
+        report.chunks = source.count()
+    else:
+        report.generation = _build(settings, client, source, previous, chunks, to_write, carried, hashes,
+                                   bank_content, bank_texts, current_bank, rebuild, report, progress)
+        report.chunks = len(wanted) + len(carried)
     report.seconds = time.perf_counter() - started
     if whole_corpus:
         _write_state(settings, report, fingerprint_before)
     return report
+
+
+def _build(settings, client, source: Store | None, previous: dict, chunks: list[Chunk], to_write: list[Chunk],
+           carried: list[str], hashes: dict, bank_content, bank_texts, current_bank, rebuild: bool,
+           report: IngestReport, progress: ProgressCallback) -> str:
+    """Build a whole new generation, check it against its manifest, then point readers at it and remove the old."""
+    generation = generations.new_id()
+    generations.folder(settings, generation).mkdir(parents=True)  # marks the build before anything is written
+    target = Store.create_generation(settings, generation)
+
+    # Copy forward: unchanged chunks and those outside this ingest's paths keep their stored vectors and metadata.
+    writing = {chunk.id for chunk in to_write}
+    unchanged = [chunk.id for chunk in chunks if chunk.id not in writing]
+    if source is not None and (unchanged or carried):
+        progress("copying", 0, len(unchanged) + len(carried))
+        source.copy_to(target, unchanged + carried)
+        progress("copying", len(unchanged) + len(carried), len(unchanged) + len(carried))
+
+    # A changed chunk whose text is unchanged (only its metadata moved) keeps its vector too, unless rebuilding.
+    vector_hashes = {chunk.id: vector_hash(chunk.text, settings.embedding_model) for chunk in to_write}
+    reusable = {} if rebuild else {row["vector_hash"]: chunk_id for chunk_id, row in previous.items() if row.get("vector_hash")}
+    reuse = [chunk for chunk in to_write if vector_hashes[chunk.id] in reusable]
+    if reuse and source is not None:
+        vectors = source.vectors([reusable[vector_hashes[chunk.id]] for chunk in reuse])
+        reuse = [chunk for chunk in reuse if reusable[vector_hashes[chunk.id]] in vectors]
+        if reuse:
+            target.upsert(reuse, [vectors[reusable[vector_hashes[chunk.id]]] for chunk in reuse],
+                          [hashes[chunk.id] for chunk in reuse], [vector_hashes[chunk.id] for chunk in reuse])
+    reused = {chunk.id for chunk in reuse}
+    _write(target, [chunk for chunk in to_write if chunk.id not in reused], hashes, vector_hashes, settings, report, progress)
+
+    progress("example bank", 0, 1)
+    known = {} if rebuild else (current_bank[1] if current_bank else {})
+    texts, example_dimension = save_generation_bank(settings, generation, bank_content, bank_texts, known)
+    progress("example bank", 1, 1)
+    target.heartbeat()
+
+    progress("keyword index", 0, 1)
+    keyword = rebuild_keyword_index(target, settings)
+    progress("keyword index", 1, 1)
+
+    progress("verifying", 0, 1)
+    ids, dimensions, _ = target.ids_and_dimensions()
+    manifest = generations.Manifest(
+        generation=generation, model=settings.embedding_model, chunks=len(keyword.ids), chunk_ids=generations.digest(keyword.ids),
+        dimension=next(iter(dimensions), example_dimension), examples=len(texts), example_texts=generations.digest(texts),
+        bank=_bank_digest(bank_content, settings),
+    )
+    (generations.folder(settings, generation) / "manifest.json").write_text(manifest.dump())
+    problems = verify(settings, target, manifest)
+    if problems:
+        raise PresslineError(f"the new index generation {generation} does not match its manifest ({'; '.join(problems)}); "
+                             "the current one stays in use, and the next ingest discards this one")
+    progress("verifying", 1, 1)
+    _pause(settings, "before-switch")
+
+    target.set_metadata(**{generations.MANIFEST_KEY: manifest.dump()})
+    generations.switch(client, settings, generation)
+    old = [name for name in generations.stored(client, settings) if name != generation]
+    old += [name for name in generations.local_folders(settings) if name != generation and name not in old]
+    generations.discard(client, settings, old)
+    _remove_legacy(client, settings)
+    return generation
+
+
+def verify(settings: Settings, store: Store, manifest: "generations.Manifest") -> list[str]:
+    """What in a generation disagrees with its manifest: chunk ids and vectors, the BM25 index, the example vectors."""
+    problems = []
+    ids, dimensions, missing = store.ids_and_dimensions()
+    if len(ids) != manifest.chunks or generations.digest(ids) != manifest.chunk_ids:
+        problems.append(f"Chroma holds {len(ids)} chunks, the manifest {manifest.chunks} (or other ids)")
+    if missing or (dimensions and dimensions != {manifest.dimension}):
+        problems.append(f"{missing} chunks have no vector, or vectors are not all {manifest.dimension} long")
+    keyword = KeywordIndex.load(settings, manifest.generation)
+    if keyword is None or len(keyword.ids) != manifest.chunks or generations.digest(keyword.ids) != manifest.chunk_ids:
+        problems.append("the BM25 index does not hold the manifest's chunks")
+    bank = generation_bank(settings, manifest.generation)
+    if bank is None:
+        problems.append("the example vectors are missing")
+    else:
+        texts, vectors = list(bank[1]), list(bank[1].values())
+        if len(texts) != manifest.examples or generations.digest(texts) != manifest.example_texts:
+            problems.append(f"the example bank holds {len(texts)} vectors, the manifest {manifest.examples}")
+        elif any(len(vector) != manifest.dimension for vector in vectors):
+            problems.append(f"example vectors are not all {manifest.dimension} long")
+    return problems
+
+
+def vector_hash(text: str, model: str) -> str:
+    """What a chunk's vector depends on: its text and the model."""
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8")).hexdigest()
+
+
+def _bank_digest(content: bytes | None, settings: Settings) -> str:
+    return "" if content is None else hashlib.sha256(settings.embedding_model.encode() + b"\0" + content).hexdigest()[:32]
+
+
+def _discard_leftovers(client, settings: Settings) -> list[str]:
+    """Remove what killed or failed ingests left; with a server, a build another instance is still running stops us."""
+    found = generations.leftovers(settings, client)
+    if settings.chroma_url:
+        for name in found:
+            age = generations.heartbeat_age(client, settings, name)
+            if age is not None and age <= settings.generation_lease_s:
+                raise IngestLocked(f"another instance is building index generation {name} (it reported {age:.0f} s ago); "
+                                   "wait for it to finish")
+    if found:
+        generations.discard(client, settings, found)
+    return found
+
+
+def _ensure_local(settings: Settings, store: Store, manifest: "generations.Manifest") -> None:
+    """The current generation's BM25 index and example vectors in this instance's data folder (a server's generation
+    may have been built by another instance)."""
+    keyword = KeywordIndex.load(settings, manifest.generation)
+    if keyword is None or generations.digest(keyword.ids) != manifest.chunk_ids:
+        rebuild_keyword_index(store, settings)
+    if generation_bank(settings, manifest.generation) is None:
+        try:
+            content, texts = read_bank(settings)
+        except BadYaml:
+            content, texts = None, []
+        save_generation_bank(settings, manifest.generation, content, texts)
+
+
+def _remove_legacy(client, settings: Settings) -> None:
+    """The single collection, BM25 folders and example cache of an index built before generations."""
+    import shutil
+
+    try:
+        client.delete_collection(settings.collection)
+    except Exception:
+        pass
+    (settings.data_dir / "bm25.json").unlink(missing_ok=True)
+    for old in settings.data_dir.glob("bm25-*"):
+        shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(settings.data_dir / "examples", ignore_errors=True)
+    generations.remove_orphan_segments(settings)
+
+
+def _pause(settings: Settings, point: str) -> None:
+    """Test hook (PRESSLINE_INGEST_PAUSE_AT): say where the ingest is, then wait to be killed."""
+    if point in {name.strip() for name in settings.ingest_pause_at.split(",")}:
+        (settings.data_dir / "ingest-paused").write_text(f"{point} {os.getpid()}")
+        time.sleep(settings.ingest_pause_s)
 
 
 def _read(files: list[Path], settings: Settings, report: IngestReport, progress: ProgressCallback):
@@ -204,11 +387,13 @@ def _read(files: list[Path], settings: Settings, report: IngestReport, progress:
     return chunks, failed
 
 
-def _write(store: Store, chunks: list[Chunk], hashes: dict, settings: Settings, report: IngestReport, progress):
+def _write(store: Store, chunks: list[Chunk], hashes: dict, vector_hashes: dict, settings: Settings,
+           report: IngestReport, progress):
     if not chunks:
         return
     embedder = get_embedder(settings.embedding_model)
     batch = settings.embed_batch_size
+    half = False
     for start in range(0, len(chunks), batch):
         progress("embedding", start, len(chunks))
         part = chunks[start : start + batch]
@@ -216,18 +401,28 @@ def _write(store: Store, chunks: list[Chunk], hashes: dict, settings: Settings, 
         vectors = embedder.embed_documents([chunk.text for chunk in part])
         report.embed_seconds += time.perf_counter() - began
         report.embedded += len(part)
-        store.upsert(part, vectors, [hashes[chunk.id] for chunk in part])
+        store.upsert(part, vectors, [hashes[chunk.id] for chunk in part], [vector_hashes[chunk.id] for chunk in part])
+        store.heartbeat()
         if start == 0 and settings.ingest_pause_after_first_batch_s:
             (settings.data_dir / "ingest-paused").write_text(str(os.getpid()))
             time.sleep(settings.ingest_pause_after_first_batch_s)
+        if start == 0:
+            _pause(settings, "first-batch")
+        if not half and start + len(part) >= len(chunks) / 2 and start + len(part) < len(chunks):
+            half = True
+            _pause(settings, "mid-embedding")
     progress("embedding", len(chunks), len(chunks))
 
 
 def rebuild_keyword_index(store: Store, settings: Settings) -> KeywordIndex:
-    """Rebuild BM25 from the chunks the store holds (so server mode indexes the server's chunks)."""
+    """Build BM25 from a generation's chunks and save it in the generation's folder (best effort for a reader)."""
     rows = store.all_chunks()
     index = KeywordIndex.build([row[0] for row in rows], [row[1] for row in rows], store.generation)
-    index.save(settings)
+    try:
+        index.save(settings)
+    except OSError:
+        if store.manifest is None:  # the ingest building it must save it; a reader can do without
+            raise
     return index
 
 

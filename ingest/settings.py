@@ -53,6 +53,16 @@ class Settings(BaseSettings):
     ingest_lock_timeout_s: float = 600.0
     ingest_pause_after_first_batch_s: float = 0.0
     """Test hook: pause after the first batch of chunks is written, so a test can kill the ingest."""
+    ingest_pause_at: str = ""
+    """Test hook: comma-separated points at which an ingest that builds a new generation writes
+    data_dir/ingest-paused (holding the point's name and the pid) and sleeps ingest_pause_s, so a test
+    can kill it there: "first-batch" (the first batch of new vectors is written), "mid-embedding" (half of
+    them are), "before-switch" (the new generation is complete and verified, the pointer not yet moved)."""
+    ingest_pause_s: float = 120.0
+    generation_lease_s: float = 300.0
+    """With a Chroma server: a generation being built whose heartbeat is older than this is taken for the
+    leftover of a killed ingest and discarded by the next ingest; a fresher one means another instance is
+    still building it, and the ingest stops with "another ingest" rather than race it."""
     timezone: str = "Europe/London"
     admin_password: SecretStr | None = None
     audit_retention_days: int = 90

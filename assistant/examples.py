@@ -23,9 +23,10 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ingest.approvals import Approvals
 from ingest.errors import PresslineError
 from ingest.examples import bank_path, cached_vectors
-from ingest.safe_yaml import BadYaml, read_yaml
+from ingest.safe_yaml import BadYaml, load_yaml, read_yaml
 from ingest.settings import Settings
 
 from .facts import Rag, Risk
@@ -119,10 +120,12 @@ class ExampleBank:
         return np.array([index for index, example in enumerate(self.examples) if example.status == "green"], dtype=int)
 
 
-def read_bank_file(path: Path, topics: list[Topic]) -> list[Example]:
-    """The examples of `path`, validated; a malformed file raises PresslineError naming it and saying what to fix."""
+def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
+    """The examples of `path` (or `content`, its approved version), validated; a malformed file raises PresslineError
+    naming it and saying what to fix."""
     try:
-        bank = BankFile.model_validate(read_yaml(path, source=str(path)) or {})
+        data = read_yaml(path, source=str(path)) if content is None else load_yaml(content, str(path))
+        bank = BankFile.model_validate(data or {})
     except BadYaml as exc:
         raise PresslineError(f"{path}: not a valid example bank: {exc.problem}") from None
     except (OSError, ValidationError) as exc:
@@ -145,8 +148,13 @@ def load_bank(settings: Settings, topics: list[Topic], check_green) -> ExampleBa
     path = bank_path(settings)
     if not path.exists():
         return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
-    content = path.read_bytes()
-    examples = read_bank_file(path, topics)
+    # Only an approved bank is used: unapproved changes fall back to the last approved version, or to no examples.
+    content, warning = Approvals(settings).configuration(path)
+    if warning:
+        log.warning("%s", warning)
+    if content is None or not topics:  # no approved bank, or no approved RAG table for its topics to name
+        return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
+    examples = read_bank_file(path, topics, content)
     known = cached_vectors(settings, content, [example.text for example in examples])
     vectors = np.array([known[example.text] for example in examples], dtype=np.float32)
     rejected: dict[int, str] = {}

@@ -203,7 +203,7 @@ class Resources:
         if warning:
             log.warning("%s", warning)
         try:
-            contacts = load_yaml(content, self.settings.relative(path), self.settings) or {} if content is not None else {}
+            contacts = (load_yaml(content, self.settings.relative(path), self.settings) or {}) if content is not None else {}
         except BadYaml as exc:
             # Answers still name the Press Bureau from the templates; the log says which file to fix.
             log.warning("contacts unavailable: %s", exc)

@@ -142,3 +142,16 @@ def test_a_configuration_file_never_approved_falls_back_to_the_built_in_default(
     (corpus / "contacts.yaml").write_text("dmc:\n  name: Someone else\n  phone: '0900 000'\n")
     content, warning = Approvals(make_settings(tmp_path, corpus)).configuration(corpus / "contacts.yaml")
     assert content is None and "never been approved; the built-in default is used" in warning
+
+
+def test_an_unapproved_change_to_the_example_bank_is_not_used(corpus_copy):
+    settings = corpus_copy
+    bank = settings.corpus_dir / "examples.yaml"
+    before = {example.text for example in Resources.load(settings).bank.examples}  # seen approved, so kept
+    planted = "a post with tips on keeping car keys away from the letterbox so nobody can hook them out"
+    text = bank.read_text()
+    assert '  "Crime Prevention":\n' in text
+    bank.write_text(text.replace('  "Crime Prevention":\n', f'  "Crime Prevention":\n    - "{planted}"\n', 1))
+    assert {example.text for example in Resources.load(settings).bank.examples} == before
+    Approvals(settings).approve(bank, "DMC duty press officer")
+    assert planted in {example.text for example in Resources.load(settings).bank.examples}

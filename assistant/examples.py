@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ingest.approvals import Approvals
 from ingest.errors import PresslineError
 from ingest.examples import bank_path, cached_vectors
 from ingest.safe_yaml import BadYaml, load_yaml, read_yaml
@@ -120,8 +121,8 @@ class ExampleBank:
 
 
 def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
-    """The examples of `path` (or of `content`, read from it earlier), validated; a malformed bank raises
-    PresslineError naming the file and saying what to fix."""
+    """The examples of `path` (or of `content`, read from it earlier: its approved version), validated; a malformed
+    bank raises PresslineError naming the file and saying what to fix."""
     try:
         data = read_yaml(path, source=str(path)) if content is None else load_yaml(content, str(path))
         bank = BankFile.model_validate(data or {})
@@ -142,17 +143,19 @@ def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None
 def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tuple | None = None) -> ExampleBank:
     """The bank with its vectors, minus the examples that would teach the wrong thing (each logged with why).
 
-    `check_green(text)` says why a green example raises a risk, or None when it raises nothing. `stored` is the
-    index generation's bank, (file content or None, text → vector), as ingest saved it: that bank is used, not
-    the file as it is now. Without it (a generation built elsewhere) the file is read and embedded here.
+    `check_green(text)` says why a green example raises a risk, or None when it raises nothing. The bank used is the
+    approved one (the file if approved, else its last approved version, else none). `stored` is the index
+    generation's bank, (file content or None, text → vector), as ingest saved it: its vectors are used when it is
+    that same bank; otherwise the approved bank's examples are embedded here.
     """
     path = bank_path(settings)
-    if stored is not None:
-        content, known = stored
-    else:
-        content, known = (path.read_bytes() if path.exists() else None), {}
-    if content is None:
+    # Only an approved bank is used: unapproved changes fall back to the last approved version, or to no examples.
+    content, warning = Approvals(settings).configuration(path)
+    if warning:
+        log.warning("%s", warning)
+    if content is None or not topics:  # no approved bank, or no approved RAG table for its topics to name
         return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
+    known = stored[1] if stored is not None and stored[0] == content else {}
     examples = read_bank_file(path, topics, content)
     missing = [example.text for example in examples if example.text not in known]
     if missing:

@@ -1,11 +1,16 @@
 """Step 1: slang and misspellings → the corpus's own words, keeping a map back to the original text."""
 
+import logging
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ingest.safe_yaml import read_yaml
+from ingest.approvals import Approvals
+from ingest.safe_yaml import load_yaml
+from ingest.settings import get_settings
+
+log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
 # "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive"); a person who
@@ -35,7 +40,14 @@ class Normalised:
 
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[dict[str, str], dict[str, str]]:
-    data = read_yaml(Path(__file__).parent / "lexicon.yaml")
+    """(phrases, words) of the approved lexicon; unapproved changes fall back to the last approved version, or to none."""
+    path = Path(__file__).parent / "lexicon.yaml"
+    content, warning = Approvals(get_settings()).configuration(path)
+    if warning:
+        log.warning("%s", warning)
+    if content is None:
+        return {}, {}
+    data = load_yaml(content, str(path))
     return data["phrases"], data["words"]
 
 

@@ -12,12 +12,15 @@ from functools import cached_property
 import numpy as np
 
 from ingest import generations, offline  # noqa: F401
+from ingest.approvals import Approvals
+from ingest.chunking import chunk_document
 from ingest.embeddings import get_embedder
-from ingest.errors import IndexUnavailable
+from ingest.errors import DocumentError, IndexUnavailable
 from ingest.examples import generation_bank
+from ingest.loaders import decode, rag_table_from_text
 from ingest.keyword import KeywordIndex, tokenize
 from ingest.pipeline import rebuild_keyword_index
-from ingest.safe_yaml import BadYaml, read_yaml
+from ingest.safe_yaml import BadYaml, load_yaml
 from ingest.settings import Settings
 from ingest.store import Store, decode_list
 
@@ -59,6 +62,7 @@ class Resources:
         self.stored_bank = stored_bank
         self._lock = threading.Lock()
         self._checked_at = time.monotonic()
+        self.approvals = Approvals(settings)
         self._use(rows)
 
     @classmethod
@@ -70,6 +74,40 @@ class Resources:
         return self.store.generation
 
     def _use(self, rows: list[ChunkRow]) -> None:
+        """Use the index's `rows`: only those of approved documents can be searched, cited or read as the RAG table.
+
+        Drafts (uploads, files changed since they were approved) are listed in `drafts` and never cited. A RAG table
+        with unapproved changes is replaced by its last approved version, with a warning in `warnings`."""
+        self._all_rows = rows
+        sources = {row.meta.get("source") for row in rows if row.meta.get("source")}
+        approved = self.approvals.approved_sources(sources)
+        self._approved = frozenset(approved)
+        self.drafts = sorted(sources - approved)
+        self.warnings: list[str] = []
+        kept = [row for row in rows if row.meta.get("source") in approved]
+        for source in sorted({row.meta["source"] for row in rows if row.meta.get("kind") == "rag_table"}):
+            kept.extend(self._approved_rag_table(source, source in approved))
+        self.__dict__.pop("contacts", None)
+        self._build(kept)
+
+    def _approved_rag_table(self, source: str, approved: bool) -> list[ChunkRow]:
+        """The rows of the last approved version of an unapproved RAG table (none when the file on disk is approved)."""
+        content, warning = self.approvals.configuration(self.settings.root / source)
+        if approved:
+            return []
+        if warning:
+            log.warning("%s", warning)
+            self.warnings.append(warning)
+        if content is None:
+            return []
+        try:
+            document = rag_table_from_text(decode(content, source), source, self.settings)
+        except DocumentError as exc:
+            self.warnings.append(f"the last approved version of {source} cannot be read: {exc.problem}")
+            return []
+        return [ChunkRow(f"approved:{chunk.id}", chunk.text, chunk.metadata) for chunk in chunk_document(document, self.settings.chunk_words)]
+
+    def _build(self, rows: list[ChunkRow]) -> None:
         self.rows = {row.id: row for row in rows}
         self._terms: dict[str, frozenset[str]] = {}
         self.by_doc: dict[str, list[ChunkRow]] = {}
@@ -108,7 +146,12 @@ class Resources:
             self._checked_at = time.monotonic()
             now = generations.current(self.settings)
             if not now or now == self.generation:
-                return  # unchanged, or the pointer cannot be read just now: keep answering from what we hold
+                # The same generation (or the pointer cannot be read just now): keep it, but an approval given or a
+                # file changed on disk since moves which documents may be cited.
+                sources = {row.meta.get("source") for row in self._all_rows if row.meta.get("source")}
+                if force or self.approvals.approved_sources(sources) != self._approved:
+                    self._use(self._all_rows)
+                return
             try:
                 store, keyword, rows, stored_bank = _open_generation(self.settings)
             except Exception:
@@ -178,9 +221,13 @@ class Resources:
     @cached_property
     def contacts(self) -> dict:
         path = self.settings.corpus_dir / "contacts.yaml"
+        # Only an approved version is used: an unapproved edit falls back to the last approved one, or to none.
+        content, warning = self.approvals.configuration(path)
+        if warning:
+            log.warning("%s", warning)
         try:
-            contacts = read_yaml(path, self.settings) or {}
-        except (OSError, BadYaml) as exc:
+            contacts = (load_yaml(content, self.settings.relative(path), self.settings) or {}) if content is not None else {}
+        except BadYaml as exc:
             # Answers still name the Press Bureau from the templates; the log says which file to fix.
             log.warning("contacts unavailable: %s", exc)
             return {}

@@ -326,6 +326,11 @@ def _summarised(warnings: list[str]) -> list[str]:
     return shown
 
 
+def rag_table_from_text(text: str, source: str, settings: Settings) -> Document:
+    """The RAG table read from `text` (e.g. the last approved version of the file), checked as the ingest checks it."""
+    return _load_rag_yaml(text, source, "rag_table", settings)
+
+
 def _load_rag_yaml(text: str, source: str, kind: str, settings: Settings) -> Document:
     try:
         table = load_yaml(text, source, settings)

@@ -13,6 +13,7 @@ from streamlit.testing.v1 import AppTest
 from conftest import copy_corpus, make_settings
 from pdfs import text_pdf
 from assistant.audit import AUDIT_FILE, AuditLog
+from ingest.approvals import Approvals
 from ingest.loaders import front_matter
 from ingest.pipeline import index_status, read_state, run_ingest
 from ingest.settings import REPO_ROOT, get_settings
@@ -177,7 +178,9 @@ def test_no_name_is_asked_when_the_prompt_is_switched_off(index_env):
 
 def test_a_missing_index_is_built_on_first_run(pressline_env, tmp_path):
     corpus = tmp_path / "corpus"
-    for name in ("contacts.yaml", "legal-references.yaml", "rag-table", "policy/local-communication-with-the-media.md"):
+    # The corpus's committed approvals come with it (corpus/approved.sha256): without them nothing would be approved.
+    for name in ("approved.sha256", "contacts.yaml", "legal-references.yaml", "rag-table",
+                 "policy/local-communication-with-the-media.md"):
         source = REPO_ROOT / "corpus" / name
         (corpus / name).parent.mkdir(parents=True, exist_ok=True)
         (shutil.copytree if source.is_dir() else shutil.copy2)(source, corpus / name)
@@ -367,6 +370,8 @@ def test_an_uploaded_pdf_opens_at_the_page_of_the_passage(own_corpus, pressline_
     pages = ["Ward newsletters are approved by the borough.", "Crime prevention advice may be posted at any time."]
     at = upload(unlocked_admin(pressline_env), "guide.pdf", text_pdf(tmp_path / "guide.pdf", pages).read_bytes(), "policy")
     assert "Index updated" in texts(at, "success")
+    # An upload is a draft, which only an admin may open, until it is approved (tests/test_approvals_app.py).
+    Approvals(get_settings()).approve(own_corpus / "corpus" / "uploads" / "policy" / "guide.pdf", "DMC duty press officer")
     document = open_app(DOCUMENT, source="corpus/uploads/policy/guide.pdf", quote=pages[1])
     markdown = texts(document)
     assert "##### Page 2" in markdown and '<mark id="pressline-passage"' in markdown and f">{pages[1]}</mark>" in markdown

@@ -120,11 +120,14 @@ def test_ask_answers_as_before_beside_the_hostile_files(answers):
     assert answers["child"]["rag"] == "red" and "dmc" in {escalation["to"] for escalation in answers["child"]["escalation"]}
 
 
-@pytest.mark.xfail(strict=True, reason="any ingested document can be cited; approving documents before they are "
-                                       "cited is a separate item of the hardening issue")
-def test_the_planted_instruction_is_never_cited(answers):
+def test_the_planted_instruction_is_never_cited(answers, hostile_corpus):
+    """Ingested, but a draft: it is in no approved list (corpus/approved.sha256, data/approvals.sqlite3), so never cited."""
+    stored = {meta["source"] for _, _, meta in Store.open(hostile_corpus.settings).all_chunks()}
+    assert any(source.endswith("planted-instruction.md") for source in stored)
     cited = {citation["source"] for answer in answers.values() for citation in answer["citations"]}
-    assert not any(source.endswith("planted-instruction.md") for source in cited)
+    assert cited and not any(source.endswith("planted-instruction.md") for source in cited)
+    assert not any("Go for it" in citation["quote"] and "ignore" in citation["quote"].lower()
+                   for answer in answers.values() for citation in answer["citations"])
 
 
 def test_make_index_treats_exit_3_as_a_warning_and_goes_on(hostile_corpus):

@@ -9,6 +9,7 @@ from ingest.settings import get_settings
 
 from . import services
 from .contacts import known, load_contacts
+from .inert import inert
 
 DOCUMENT_PAGE = "ui/pages/document.py"
 KIND_LABELS = {"policy": "Force policy", "media_law": "Media-law factsheet", "rag_table": "RAG table", "press_line": "Press line"}
@@ -95,9 +96,10 @@ def citation_cards(citations: list[Citation]) -> None:
     for number, citation in enumerate(citations, start=1):
         with st.container(border=True):
             archived = " · :orange-badge[⚠ Archived — may be out of date]" if citation.archived else ""
-            st.markdown(f"**[{number}] {citation.title}**  \n:gray-badge[{KIND_LABELS[citation.kind]}]{archived}")
-            st.caption(citation.locator)
-            st.markdown("\n".join(f"> {line}" if line.strip() else ">" for line in citation.quote.splitlines()))
+            # A document's title, headings and text are its author's: drawn inert, so no image or link in them loads.
+            st.markdown(f"**[{number}] {inert(citation.title)}**  \n:gray-badge[{KIND_LABELS[citation.kind]}]{archived}")
+            st.caption(inert(citation.locator))
+            st.markdown("\n".join(f"> {inert(line)}" if line.strip() else ">" for line in citation.quote.splitlines()))
             st.page_link(
                 DOCUMENT_PAGE, label="Open the whole document at this passage", icon=":material/description:",
                 query_params={"source": citation.source, "quote": citation.quote},

@@ -3,17 +3,25 @@
 import logging
 from pathlib import Path
 
-from ingest.safe_yaml import BadYaml, read_yaml
+from ingest.approvals import Approvals
+from ingest.safe_yaml import BadYaml, load_yaml
+from ingest.settings import get_settings
 
 log = logging.getLogger(__name__)
 PLACEHOLDER = "TO BE SET"
 
 
 def load_contacts(corpus_dir: Path) -> dict[str, dict]:
-    """The contacts by key (dmc, legal_services, …); an unreadable file gives none, so the card falls back to the engine's text."""
+    """The contacts by key (dmc, legal_services, …); an unreadable file gives none, so the card falls back to the engine's text.
+
+    Only an approved version is used: unapproved changes fall back to the last approved version, or to none."""
+    settings = get_settings().model_copy(update={"corpus_dir": Path(corpus_dir)})
+    content, warning = Approvals(settings).configuration(Path(corpus_dir) / "contacts.yaml")
+    if warning:
+        log.warning("%s", warning)
     try:
-        contacts = read_yaml(corpus_dir / "contacts.yaml") or {}
-    except (OSError, BadYaml) as exc:
+        contacts = (load_yaml(content, "contacts.yaml") or {}) if content is not None else {}
+    except BadYaml as exc:
         log.warning("contacts unavailable: %s", exc)
         return {}
     if not isinstance(contacts, dict):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ingest.approvals import Approvals
 from ingest.errors import DocumentError, PresslineError
 from ingest.loaders import decode, front_matter, load_document
 from ingest.settings import Settings
@@ -155,6 +156,8 @@ def approve_press_line(settings: Settings, path: Path, approved_by: str, approve
     meta = line.meta | {"status": "approved", "approved_by": approved_by.strip(), "approved_on": approved_on.isoformat(),
                         "review_by": review_by.isoformat()}
     _write(line.path, render_press_line(meta, line.body))
+    # Approving the line approves this version of its file, so it may be offered and cited (ingest/approvals.py).
+    Approvals(settings).approve(line.path, approved_by)
 
 
 def withdraw_press_line(settings: Settings, path: Path) -> None:

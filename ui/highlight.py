@@ -4,6 +4,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from .inert import inert
+
 PASSAGE_ANCHOR = "pressline-passage"
 # A mark is underlined as well as shaded, so it shows without colour vision.
 MARK_STYLE = "background:#fff2a8;color:#000;text-decoration:underline wavy #8a4b00;text-underline-offset:3px"
@@ -39,12 +41,12 @@ def marked_text(text: str, spans: list[Span], anchor_first: bool = False) -> str
         anchor = f' id="{PASSAGE_ANCHOR}"' if anchor_first and number == 0 else ""
         label = f"<sup><b>[{html.escape(span.label)}]</b></sup>" if span.label else ""
         parts += [
-            html.escape(text[cursor:start]),
-            f'<mark{anchor} title="{html.escape(span.title)}" style="{MARK_STYLE}">{html.escape(text[start:end])}</mark>',
+            inert(html.escape(text[cursor:start])),
+            f'<mark{anchor} title="{html.escape(span.title)}" style="{MARK_STYLE}">{inert(html.escape(text[start:end]))}</mark>',
             label,
         ]
         cursor = end
-    parts.append(html.escape(text[cursor:]))
+    parts.append(inert(html.escape(text[cursor:])))
     return f'<div style="white-space:pre-wrap;line-height:1.7">{"".join(parts)}</div>'
 
 
@@ -65,5 +67,5 @@ def marked_markdown(body: str, span: tuple[int, int] | None) -> str:
 
 
 def _literal_html(markdown: str) -> str:
-    # The document's own "<p>" is shown as written, not interpreted as HTML.
-    return markdown.replace("&", "&amp;").replace("<", "&lt;")
+    # The document's own "<p>" is shown as written, not interpreted as HTML; its images and links are made inert.
+    return inert(markdown.replace("&", "&amp;").replace("<", "&lt;"))

@@ -10,7 +10,7 @@ import streamlit as st
 
 from ingest.pipeline import index_status, read_state
 from ingest.settings import get_settings
-from ui import services, session
+from ui import approvals_panel, services, session
 from assistant.audit import to_csv
 from ui.corpus_files import (
     UPLOAD_FOLDERS,
@@ -254,6 +254,7 @@ with tabs[0]:
     corpus_status()
 with tabs[1]:
     uploads()
+    approvals_panel.show()
 with tabs[2]:
     press_lines()
 with tabs[3]:

@@ -2,11 +2,13 @@
 
 import streamlit as st
 
+from ingest.approvals import Approvals
 from ingest.loaders import load_document
 from ingest.settings import get_settings
 from ui.answer_view import KIND_LABELS
 from ui.errors import readable_errors
 from ui.highlight import PASSAGE_ANCHOR, Span, find_passage, marked_markdown, marked_text
+from ui.inert import inert
 
 # Waits for the marked passage to render, then brings it to the middle of the window.
 SCROLL_TO_PASSAGE = f"""<script>
@@ -27,13 +29,22 @@ if not source or not path.is_relative_to(settings.corpus_dir.resolve()) or not p
     st.page_link("ui/pages/ask.py", label="Back to Ask", icon=":material/arrow_back:")
     st.stop()
 
+# A draft (an upload, or a file changed since it was approved) is never cited; only an admin may read it, marked as one.
+approved = Approvals(settings).is_approved(path)
+if not approved and not st.session_state.get("admin"):
+    st.warning("This document is a draft waiting for an admin's approval: Pressline does not use it in answers.",
+               icon=":material/draft:")
+    st.page_link("ui/pages/ask.py", label="Back to Ask", icon=":material/arrow_back:")
+    st.stop()
+
 with readable_errors("open the document"):
     document = load_document(path, settings)
 
 st.page_link("ui/pages/ask.py", label="Back to Ask", icon=":material/arrow_back:")
-st.title(document.title)
+st.title(inert(document.title))
 archived = " · :orange-badge[⚠ Archived — may be out of date]" if document.status == "archived" else ""
-st.markdown(f":gray-badge[{KIND_LABELS[document.kind]}]{archived} · `{source}`")
+draft = " · :red-badge[Draft — not approved, never cited]" if not approved else ""
+st.markdown(f":gray-badge[{KIND_LABELS[document.kind]}]{archived}{draft} · `{source}`")
 
 found = False
 for page in document.pages:

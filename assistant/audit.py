@@ -306,11 +306,12 @@ def to_csv(entries: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows({key: _as_text_cell(value) for key, value in entry.items()} for entry in entries)
+    writer.writerows({key: as_text_cell(value) for key, value in entry.items()} for entry in entries)
     return out.getvalue()
 
 
-def _as_text_cell(value):
+def as_text_cell(value):
+    """The value, with a single quote before it when it is text a spreadsheet would run as a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value

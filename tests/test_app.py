@@ -321,7 +321,7 @@ def test_admin_audit_log_lists_answers_and_exports_csv(index_env):
     ask(open_app(officer="PC audited"), "Can I tweet about a burglary arrest on my ward?")
     at = unlocked_admin(index_env)
     next(text for text in at.text_input if text.label == "Officer contains").input("PC audited").run()
-    table = at.dataframe[-1].value
+    table = next(frame.value for frame in at.dataframe if "Officer" in frame.value.columns)  # the admin actions follow
     assert list(table["Officer"]) == ["PC audited"] and list(table["Verdict"]) == ["green"]
     assert list(table["Source"]) == ["App"]
     source = next(box for box in at.multiselect if box.label == "Source")

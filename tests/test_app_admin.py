@@ -144,3 +144,13 @@ def test_the_csv_export_is_built_when_called_escaped_and_audited(own_corpus, pre
     assert row["officer"] == "'=cmd|' /C calc'!A0" and row["question"].startswith("'=")
     (entry,) = admin_actions(actions=["export_csv"])
     assert entry["admin"] == "Sgt Export" and json.loads(entry["after"]) == {"rows": 1}
+
+
+def test_the_audit_tables_show_formula_cells_quoted_so_their_own_csv_download_is_safe_too(own_corpus, pressline_env):
+    question = Answer(question="@SUM(A1) can I tweet this?", today=dt.date(2026, 11, 20), in_scope=True, status="answered",
+                      rag="green", answer="GREEN")
+    open_audit_log(get_settings()).record(kind="ask", result=question, source="app", officer="-PC minus", session_id="s",
+                                          app_version="0.1.0")
+    at = unlocked_admin(pressline_env)
+    table = next(frame.value for frame in at.dataframe if "Question" in frame.value.columns)
+    assert list(table["Question"]) == ["'@SUM(A1) can I tweet this?"] and list(table["Officer"]) == ["'-PC minus"]

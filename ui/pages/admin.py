@@ -8,6 +8,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from assistant.audit import as_text_cell
 from ingest.pipeline import index_status, read_state
 from ingest.settings import get_settings
 from ui import admin_log, one_shot, services, session
@@ -313,7 +314,7 @@ def audit() -> None:
              "Feedback": entry["feedback"] or "", "Answer": entry["answer"], "Version": entry["app_version"],
              "Session": entry["session_id"][:8]}
             for entry in entries
-        ]), hide_index=True)
+        ]).map(as_text_cell), hide_index=True)  # the table's own CSV download (its toolbar) is formula-safe too
     admin_actions(since, until)
 
 
@@ -328,24 +329,28 @@ def admin_actions(since, until) -> None:
              "After": action["after"] or "", "Client": action["client"], "Session": action["session_id"][:8],
              "Source": SOURCE_CHOICES.get(action["source"], action["source"])}
             for action in actions
-        ]), hide_index=True)
+        ]).map(as_text_cell), hide_index=True)
 
 
 st.title("Admin")
 if not unlocked():
     st.stop()
-if notice := st.session_state.pop("admin_notice", None):
-    summary, problems, warnings = notice
-    st.success(summary, icon=":material/check_circle:")
-    for warning in warnings:
-        st.warning(warning)
-    for problem in problems:
-        st.error(problem)
+# The notice sits in one container that is always there, so the tabs below keep their place (and the tab the admin
+# was on) whether or not there is a notice.
+with st.container():
+    if notice := st.session_state.pop("admin_notice", None):
+        summary, problems, warnings = notice
+        st.success(summary, icon=":material/check_circle:")
+        for warning in warnings:
+            st.warning(warning)
+        for problem in problems:
+            st.error(problem)
 if st.sidebar.button("Lock admin"):
     admin_log.record("lock", "admin page")
     st.session_state.pop("admin", None)
     st.rerun()
-tabs = st.tabs(["Corpus", "Uploads", "Press lines", "Audit log"])
+# Keyed and stateful, so a rerun (a delete's confirmation, a save) comes back to the same tab.
+tabs = st.tabs(["Corpus", "Uploads", "Press lines", "Audit log"], key="admin-tab", on_change="rerun")
 with tabs[0]:
     corpus_status()
 with tabs[1]:

@@ -241,28 +241,49 @@ class AuditLog:
         """Seconds until a password may be tried again by these subjects (0 when it may be tried now)."""
         now = time.time() if now is None else now
         with closing(self._connect()) as db:
-            rows = db.execute(f"SELECT locked_until FROM admin_lockouts WHERE subject IN ({', '.join('?' * len(subjects))})",
-                              list(subjects)).fetchall()
-        return max([row["locked_until"] - now for row in rows if row["locked_until"] > now], default=0.0)
+            return self._wait(db, subjects, now)
+
+    def claim_login_try(self, subjects: list[str] | tuple[str, ...], base_s: float, cap_s: float,
+                        now: float | None = None) -> tuple[float, float]:
+        """Start a password try: (wait, 0) when the subjects must still wait, else (0, wait) with the try already
+        counted as a failure, in one transaction, so tries made in parallel (many tabs from one client) cannot all
+        pass one open moment. A right password then calls login_succeeded, which takes the count away."""
+        now = time.time() if now is None else now
+        with closing(self._connect()) as db, db:
+            db.execute("BEGIN IMMEDIATE")
+            waiting = self._wait(db, subjects, now)
+            if waiting:
+                return waiting, 0.0
+            return 0.0, self._count_failure(db, subjects, base_s, cap_s, now)
 
     def login_failed(self, subjects: list[str] | tuple[str, ...], base_s: float, cap_s: float,
                      now: float | None = None) -> float:
         """Count a wrong password against each subject and lock it for base_s * 2**(failures - 1), at most cap_s;
         returns the longest wait it set."""
         now = time.time() if now is None else now
-        longest = 0.0
         with closing(self._connect()) as db, db:
             db.execute("BEGIN IMMEDIATE")  # two tries at once must not both read the old count
-            for subject in subjects:
-                row = db.execute("SELECT failures, last_failure FROM admin_lockouts WHERE subject = ?", (subject,)).fetchone()
-                failures = row["failures"] if row and now - row["last_failure"] < FORGET_FAILURES_AFTER_S else 0
-                failures += 1
-                wait = min(cap_s, base_s * 2 ** min(failures - 1, 60))
-                db.execute("INSERT INTO admin_lockouts (subject, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
-                           " ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures,"
-                           " last_failure = excluded.last_failure, locked_until = excluded.locked_until",
-                           (subject, failures, now, now + wait))
-                longest = max(longest, wait)
+            return self._count_failure(db, subjects, base_s, cap_s, now)
+
+    @staticmethod
+    def _wait(db: sqlite3.Connection, subjects, now: float) -> float:
+        rows = db.execute(f"SELECT locked_until FROM admin_lockouts WHERE subject IN ({', '.join('?' * len(subjects))})",
+                          list(subjects)).fetchall()
+        return max([row["locked_until"] - now for row in rows if row["locked_until"] > now], default=0.0)
+
+    @staticmethod
+    def _count_failure(db: sqlite3.Connection, subjects, base_s: float, cap_s: float, now: float) -> float:
+        longest = 0.0
+        for subject in subjects:
+            row = db.execute("SELECT failures, last_failure FROM admin_lockouts WHERE subject = ?", (subject,)).fetchone()
+            failures = row["failures"] if row and now - row["last_failure"] < FORGET_FAILURES_AFTER_S else 0
+            failures += 1
+            wait = min(cap_s, base_s * 2 ** min(failures - 1, 60))
+            db.execute("INSERT INTO admin_lockouts (subject, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures,"
+                       " last_failure = excluded.last_failure, locked_until = excluded.locked_until",
+                       (subject, failures, now, now + wait))
+            longest = max(longest, wait)
         return longest
 
     def login_succeeded(self, subjects: list[str] | tuple[str, ...]) -> None:

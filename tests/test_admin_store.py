@@ -176,3 +176,11 @@ def test_the_cli_lists_lockouts(data_env, capsys):
     assert cli_main(["admin", "lockouts"]) == 0
     out = capsys.readouterr().out
     assert "client:10.0.0.7" in out and "1 failure" in out
+
+
+def test_a_try_is_claimed_before_the_password_is_compared_so_parallel_tries_wait_too(log):
+    assert log.claim_login_try(SUBJECTS, base_s=5, cap_s=60, now=T0) == (0, 5)  # counted at once
+    waiting, _ = log.claim_login_try(["session:another-tab", "client:10.0.0.7"], base_s=5, cap_s=60, now=T0)
+    assert waiting == pytest.approx(5)  # a second tab from the same client, at the same moment, is refused
+    log.login_succeeded(SUBJECTS)  # the first try's password was right: its count goes
+    assert log.claim_login_try(SUBJECTS, base_s=5, cap_s=60, now=T0 + 1) == (0, 5)

@@ -71,13 +71,18 @@ def unlocked() -> bool:
                              max_chars=80)
         if st.form_submit_button("Unlock", type="primary"):
             who = admin_log.Actor(name.strip() or "unnamed", session.session_id(), admin_log.client_address())
-            if wait := log.login_wait(subjects):
-                # Not even checked: a guesser gains nothing by trying during the wait.
-                admin_log.record("login_refused", "admin page", after={"wait_s": round(wait, 1)}, outcome="refused: waiting",
-                                 who=who)
-                st.error(f"Wait {admin_log.wait_text(wait)} before trying the password again.")
-            elif not name.strip():
+            if not name.strip():
                 st.warning("Enter your name or collar number: it is recorded with what you do here.")
+                return False
+            # The try is counted as a failure before the password is compared (one transaction with the wait check),
+            # so tries from many tabs at once wait like tries one after another; a right password takes it back.
+            base_s, cap_s = admin_log.backoff_settings()
+            waiting, wait = log.claim_login_try(subjects, base_s, cap_s)
+            if waiting:
+                # Not even compared: a guesser gains nothing by trying during the wait.
+                admin_log.record("login_refused", "admin page", after={"wait_s": round(waiting, 1)},
+                                 outcome="refused: waiting", who=who)
+                st.error(f"Wait {admin_log.wait_text(waiting)} before trying the password again.")
             elif hmac.compare_digest(given.encode(), password.encode()):
                 log.login_succeeded(subjects)
                 st.session_state["admin"] = True
@@ -85,10 +90,8 @@ def unlocked() -> bool:
                 admin_log.record("unlock", "admin page", who=who)
                 st.rerun()
             else:
-                base_s, cap_s = admin_log.backoff_settings()
-                wait = log.login_failed(subjects, base_s, cap_s)
-                admin_log.record("login_failed", "admin page", after={"wait_s": round(wait, 1)}, outcome="refused: wrong password",
-                                 who=who)
+                admin_log.record("login_failed", "admin page", after={"wait_s": round(wait, 1)},
+                                 outcome="refused: wrong password", who=who)
                 st.error(f"That password is not right. Wait {admin_log.wait_text(wait)} before trying again.")
     return False
 

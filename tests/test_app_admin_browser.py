@@ -137,7 +137,10 @@ def test_delete_asks_for_confirmation(browser, server, tmp_path):
     page.get_by_role("tab", name="Uploads").click()
     document = tmp_path / "ward-newsletter.txt"
     document.write_text("# Ward newsletter\n\nWard newsletters carry crime prevention advice.\n")
+    page.get_by_role("button", name="Upload and index").wait_for()
+    page.wait_for_timeout(1000)  # the tab switch reruns the page (stateful tabs); let it settle before choosing a file
     page.locator('input[type="file"]').set_input_files(document)
+    page.get_by_text("ward-newsletter.txt").first.wait_for()  # the uploader holds the file
     page.get_by_role("button", name="Upload and index").click()
     page.get_by_text("Index updated").wait_for(timeout=ANSWER_TIMEOUT_MS)
     saved = server["root"] / "corpus" / "uploads" / "policy" / "ward-newsletter.txt"

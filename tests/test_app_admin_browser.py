@@ -158,13 +158,20 @@ def test_delete_asks_for_confirmation(browser, server, tmp_path):
 
 def test_approve_after_an_edit_saves_the_edit(browser, server):
     path = server["root"] / "corpus" / "press-lines" / f"{DRAFT_LINE}.md"
-    meta, _ = front_matter(path.read_text(), path.name)
+    from playwright.sync_api import expect
+
+    text = path.read_text()
+    meta, body_start = front_matter(text, path.name)
     page = unlocked(browser, server)
     page.get_by_role("tab", name="Press lines").click()
     page.get_by_role("combobox", name="Press line", exact=True).click()
     page.get_by_role("option", name=f"{meta['title']} — draft ({DRAFT_LINE})").click()
     wording = page.get_by_label("The line, exactly as it may be read out or posted").first
+    # Choosing the line reruns the page, which fills the form; type only once the line's own wording is there.
+    expect(wording).to_have_value(text[body_start:].strip(), timeout=ANSWER_TIMEOUT_MS)
+    page.wait_for_timeout(1000)
     wording.fill("Officers will use the new powers only as the law allows; edited in the browser.")
+    expect(wording).to_have_value("Officers will use the new powers only as the law allows; edited in the browser.")
     page.get_by_role("button", name="Approve", exact=True).click()
     page.get_by_text(f"Saved your changes to {DRAFT_LINE} and approved it.").wait_for(timeout=ANSWER_TIMEOUT_MS)
     meta, body_start = front_matter(path.read_text(), path.name)

@@ -1,5 +1,8 @@
 """`python -m assistant ask "QUESTION" [--today YYYY-MM-DD] [--json]`, or `ask --json --batch FILE` (JSON lines, - for stdin).
 
+`python -m assistant admin lockouts` lists the admin page's password back-offs; `admin clear-lockout [--client ADDR]`
+clears one client address's (or, without --client, every one), recorded as an admin action by the OS user.
+
 Every answer goes into the audit log with source "cli" and the OS user as the officer (`--officer NAME` to name
 another); an evaluation run passes `--no-audit`.
 
@@ -44,7 +47,14 @@ def main(argv: list[str] | None = None) -> int:
                      "(default: read from the question, or both cases explained)")
     ask.add_argument("--officer", help="who is asking, for the audit log (default: the OS user)")
     ask.add_argument("--no-audit", action="store_true", help="write nothing to the audit log (for evaluation runs)")
+    admin = commands.add_parser("admin", help="the admin page's password back-off")
+    admin_commands = admin.add_subparsers(dest="admin_command", required=True)
+    admin_commands.add_parser("lockouts", help="list the clients and sessions waiting after wrong admin passwords")
+    clear = admin_commands.add_parser("clear-lockout", help="let a locked-out client try the admin password again now")
+    clear.add_argument("--client", metavar="ADDR", help="the client address to clear (default: every client and session)")
     args = parser.parse_args(argv)
+    if args.command == "admin":
+        return _admin(args)
     if not args.question and not args.batch:
         parser.error("give a QUESTION or --batch FILE")
     settings = get_settings()
@@ -73,6 +83,30 @@ def main(argv: list[str] | None = None) -> int:
 
 
 RANKS = typing.get_args(Rank)
+
+
+def _admin(args) -> int:
+    """The admin commands: read the lockouts from the audit store, or clear them and record who did."""
+    import time
+
+    from assistant.audit import open_audit_log
+
+    log = open_audit_log(get_settings())
+    if args.admin_command == "lockouts":
+        rows = log.lockouts()
+        for row in rows:
+            wait = max(0.0, row["locked_until"] - time.time())
+            print(f"{row['subject']}: {row['failures']} failure(s), "
+                  + (f"waits {wait:.0f} s more" if wait else "may try now"))
+        if not rows:
+            print("No lockouts.")
+        return 0
+    cleared = log.clear_lockouts(args.client)
+    target = f"client {args.client}" if args.client else "every client and session"
+    log.record_admin_action(admin=_os_user(), action="clear_lockout", target=target, after={"cleared": cleared},
+                            source="cli")
+    print(f"Cleared {cleared} lockout(s) ({target}).")
+    return 0
 
 
 def _os_user() -> str:

@@ -17,6 +17,7 @@ import io
 import json
 import os
 import sqlite3
+import time
 import tomllib
 from contextlib import closing
 from pathlib import Path
@@ -50,12 +51,36 @@ CREATE TABLE IF NOT EXISTS answers (
     source TEXT NOT NULL DEFAULT 'app'
 );
 CREATE INDEX IF NOT EXISTS answers_at ON answers (at);
+CREATE TABLE IF NOT EXISTS admin_actions (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    admin TEXT NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    before TEXT,
+    after TEXT,
+    outcome TEXT NOT NULL,
+    session_id TEXT NOT NULL,
+    client TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS admin_actions_at ON admin_actions (at);
+CREATE TABLE IF NOT EXISTS admin_lockouts (
+    subject TEXT PRIMARY KEY,
+    failures INTEGER NOT NULL,
+    last_failure REAL NOT NULL,
+    locked_until REAL NOT NULL
+);
 """
 COLUMNS = (
     "id", "at", "session_id", "officer", "kind", "question", "date_used", "status", "verdict",
     "escalation", "citations", "answer", "app_version", "feedback", "feedback_at", "source",
 )
 FEEDBACK = ("up", "down")
+ADMIN_ACTION_COLUMNS = ("id", "at", "admin", "action", "target", "before", "after", "outcome", "session_id", "client", "source")
+FORGET_FAILURES_AFTER_S = 24 * 60 * 60
+"""A client or session with no wrong admin password for a day starts again from the base delay."""
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 class AuditLog:
@@ -123,6 +148,7 @@ class AuditLog:
         """Delete entries older than the retention period; returns how many went."""
         cutoff = (now or dt.datetime.now(dt.UTC)) - dt.timedelta(days=self.retention_days)
         with closing(self._connect()) as db, db:
+            db.execute("DELETE FROM admin_actions WHERE at < ?", (_stamp(cutoff),))
             return db.execute("DELETE FROM answers WHERE at < ?", (_stamp(cutoff),)).rowcount
 
     def entries(
@@ -170,6 +196,115 @@ class AuditLog:
             rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM answers {where} ORDER BY id DESC", params).fetchall()
         return [dict(row) for row in rows]
 
+    # --- What admins did ---------------------------------------------------------------------------------
+
+    def record_admin_action(self, *, admin: str, action: str, target: str, before: dict | None = None,
+                            after: dict | None = None, outcome: str = "done", session_id: str = "", client: str = "",
+                            source: str = "app", now: dt.datetime | None = None) -> int:
+        """Append one admin action: who, what, on what, with the state before and after (JSON) and how it ended."""
+        row = (_stamp(now), admin, action, target, _json_or_none(before), _json_or_none(after), outcome, session_id,
+               client, source)
+        with closing(self._connect()) as db, db:
+            action_id = db.execute(
+                "INSERT INTO admin_actions (at, admin, action, target, before, after, outcome, session_id, client, source)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", row,
+            ).lastrowid
+        self.purge(now)
+        return action_id
+
+    def admin_actions(self, since: dt.date | None = None, until: dt.date | None = None, admin: str = "",
+                      actions: list[str] | None = None) -> list[dict]:
+        """Admin actions, newest first, narrowed by the filters given (dates are UTC days of `at`, inclusive)."""
+        clauses, params = [], []
+        if since:
+            clauses.append("at >= ?")
+            params.append(since.isoformat())
+        if until:
+            clauses.append("at < ?")
+            params.append((until + dt.timedelta(days=1)).isoformat())
+        if admin:
+            clauses.append("admin LIKE ?")
+            params.append(f"%{admin}%")
+        if actions is not None:
+            clauses.append(f"action IN ({', '.join('?' * len(actions)) or 'NULL'})")
+            params.extend(actions)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        with closing(self._connect()) as db:
+            rows = db.execute(f"SELECT {', '.join(ADMIN_ACTION_COLUMNS)} FROM admin_actions {where} ORDER BY id DESC",
+                              params).fetchall()
+        return [dict(row) for row in rows]
+
+    # --- Back-off after wrong admin passwords ---------------------------------------------------------------
+    # A subject is "session:<id>" or "client:<address>"; a try waits for the longest lock among its subjects.
+
+    def login_wait(self, subjects: list[str] | tuple[str, ...], now: float | None = None) -> float:
+        """Seconds until a password may be tried again by these subjects (0 when it may be tried now)."""
+        now = time.time() if now is None else now
+        with closing(self._connect()) as db:
+            return self._wait(db, subjects, now)
+
+    def claim_login_try(self, subjects: list[str] | tuple[str, ...], base_s: float, cap_s: float,
+                        now: float | None = None) -> tuple[float, float]:
+        """Start a password try: (wait, 0) when the subjects must still wait, else (0, wait) with the try already
+        counted as a failure, in one transaction, so tries made in parallel (many tabs from one client) cannot all
+        pass one open moment. A right password then calls login_succeeded, which takes the count away."""
+        now = time.time() if now is None else now
+        with closing(self._connect()) as db, db:
+            db.execute("BEGIN IMMEDIATE")
+            waiting = self._wait(db, subjects, now)
+            if waiting:
+                return waiting, 0.0
+            return 0.0, self._count_failure(db, subjects, base_s, cap_s, now)
+
+    def login_failed(self, subjects: list[str] | tuple[str, ...], base_s: float, cap_s: float,
+                     now: float | None = None) -> float:
+        """Count a wrong password against each subject and lock it for base_s * 2**(failures - 1), at most cap_s;
+        returns the longest wait it set."""
+        now = time.time() if now is None else now
+        with closing(self._connect()) as db, db:
+            db.execute("BEGIN IMMEDIATE")  # two tries at once must not both read the old count
+            return self._count_failure(db, subjects, base_s, cap_s, now)
+
+    @staticmethod
+    def _wait(db: sqlite3.Connection, subjects, now: float) -> float:
+        rows = db.execute(f"SELECT locked_until FROM admin_lockouts WHERE subject IN ({', '.join('?' * len(subjects))})",
+                          list(subjects)).fetchall()
+        return max([row["locked_until"] - now for row in rows if row["locked_until"] > now], default=0.0)
+
+    @staticmethod
+    def _count_failure(db: sqlite3.Connection, subjects, base_s: float, cap_s: float, now: float) -> float:
+        longest = 0.0
+        for subject in subjects:
+            row = db.execute("SELECT failures, last_failure FROM admin_lockouts WHERE subject = ?", (subject,)).fetchone()
+            failures = row["failures"] if row and now - row["last_failure"] < FORGET_FAILURES_AFTER_S else 0
+            failures += 1
+            wait = min(cap_s, base_s * 2 ** min(failures - 1, 60))
+            db.execute("INSERT INTO admin_lockouts (subject, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)"
+                       " ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures,"
+                       " last_failure = excluded.last_failure, locked_until = excluded.locked_until",
+                       (subject, failures, now, now + wait))
+            longest = max(longest, wait)
+        return longest
+
+    def login_succeeded(self, subjects: list[str] | tuple[str, ...]) -> None:
+        """A right password (tried when no lock held) starts these subjects' counts again."""
+        with closing(self._connect()) as db, db:
+            db.execute(f"DELETE FROM admin_lockouts WHERE subject IN ({', '.join('?' * len(subjects))})", list(subjects))
+
+    def clear_lockouts(self, client: str | None = None) -> int:
+        """Forget the failures of one client address, or of every client and session; returns how many went."""
+        with closing(self._connect()) as db, db:
+            if client is None:
+                return db.execute("DELETE FROM admin_lockouts").rowcount
+            return db.execute("DELETE FROM admin_lockouts WHERE subject = ?", (f"client:{client}",)).rowcount
+
+    def lockouts(self) -> list[dict]:
+        """Every subject with counted failures: subject, failures, last_failure and locked_until (epoch seconds)."""
+        with closing(self._connect()) as db:
+            rows = db.execute("SELECT subject, failures, last_failure, locked_until FROM admin_lockouts"
+                              " ORDER BY locked_until DESC").fetchall()
+        return [dict(row) for row in rows]
+
 
 def open_audit_log(settings: Settings) -> AuditLog:
     """The audit log under settings.data_dir, purged to settings.audit_retention_days."""
@@ -184,13 +319,27 @@ def app_version(settings: Settings) -> str:
         return "unknown"
 
 
-def to_csv(entries: list[dict]) -> str:
-    """The entries as CSV, one row per answer with its feedback alongside."""
+def to_csv(entries: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:
+    """The entries as CSV, one row per answer with its feedback alongside.
+
+    A text cell that a spreadsheet would read as a formula (it starts with = + - @, a tab or a carriage return)
+    gets a leading single quote, so an officer's question such as `=HYPERLINK(…)` opens as text."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore")
     writer.writeheader()
-    writer.writerows(entries)
+    writer.writerows({key: as_text_cell(value) for key, value in entry.items()} for entry in entries)
     return out.getvalue()
+
+
+def as_text_cell(value):
+    """The value, with a single quote before it when it is text a spreadsheet would run as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _json_or_none(value: dict | None) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
 def _add_source_column(db: sqlite3.Connection) -> None:

@@ -65,6 +65,11 @@ class Settings(BaseSettings):
     still building it, and the ingest stops with "another ingest" rather than race it."""
     timezone: str = "Europe/London"
     admin_password: SecretStr | None = None
+    admin_backoff_base_s: float = 1.0
+    """After a wrong admin password the next try waits this long, doubling with each further failure
+    (per browser session and per client address, kept in the audit store so a reload does not reset it)."""
+    admin_backoff_cap_s: float = 300.0
+    """The longest wait between admin password tries, however many have failed."""
     audit_retention_days: int = 90
     """Audit records older than this many days are purged; at least 1, or an answer would go as it is written."""
     officer_id_prompt: bool = True
@@ -76,6 +81,13 @@ class Settings(BaseSettings):
             raise ValueError(f"{days} days would purge every audit record as it is written; "
                              "set PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more (90 by default)")
         return days
+
+    @field_validator("admin_backoff_base_s", "admin_backoff_cap_s")
+    @classmethod
+    def _positive_delay(cls, seconds: float) -> float:
+        if seconds <= 0:
+            raise ValueError(f"{seconds} s would let wrong admin passwords be tried without a pause; use more than 0")
+        return seconds
 
     @model_validator(mode="after")
     def _resolve_paths(self) -> "Settings":

@@ -6,6 +6,7 @@ The app reads its settings from PRESSLINE_* variables; each test points them at 
 
 import datetime as dt
 import shutil
+import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -282,11 +283,12 @@ def test_admin_is_switched_off_without_a_password(index_env):
 
 
 def test_admin_needs_the_right_password(index_env):
-    index_env(admin_password="correct horse")
+    index_env(admin_password="correct horse", admin_backoff_base_s=0.2)  # a wrong one waits; see test_app_admin.py
     at = open_app(ADMIN)
     at.text_input[0].input("wrong")
     click(at, "Unlock")
     assert "not right" in texts(at, "error") and not at.tabs
+    time.sleep(0.3)
     at.text_input[0].input("correct horse")
     click(at, "Unlock")
     assert [tab.label for tab in at.tabs] == ["Corpus", "Uploads", "Press lines", "Audit log"]
@@ -298,6 +300,7 @@ def test_admin_password_can_come_from_streamlit_secrets(index_env):
     at.run()
     at.switch_page(ADMIN).run()
     at.text_input[0].input("from secrets")
+    at.text_input[1].input("Sgt Secrets")  # no officer named yet this session: the admin gives a name to unlock
     assert click(at, "Unlock").tabs
 
 
@@ -321,7 +324,7 @@ def test_admin_audit_log_lists_answers_and_exports_csv(index_env):
     ask(open_app(officer="PC audited"), "Can I tweet about a burglary arrest on my ward?")
     at = unlocked_admin(index_env)
     next(text for text in at.text_input if text.label == "Officer contains").input("PC audited").run()
-    table = at.dataframe[-1].value
+    table = next(frame.value for frame in at.dataframe if "Officer" in frame.value.columns)  # the admin actions follow
     assert list(table["Officer"]) == ["PC audited"] and list(table["Verdict"]) == ["green"]
     assert list(table["Source"]) == ["App"]
     source = next(box for box in at.multiselect if box.label == "Source")
@@ -354,6 +357,7 @@ def test_an_uploaded_press_line_is_a_draft_whatever_its_file_says_and_can_be_del
     assert index_status(get_settings()) == "fresh"
     assert "**draft**" in texts(at)
     click(at, "Delete")
+    click(at, "Yes, delete it")  # a second, explicit step; see test_app_admin.py
     assert not saved.exists() and "1 removed" in texts(at, "success")
     assert read_state(get_settings())["documents"]["press_line"] == lines_before
 

@@ -147,11 +147,36 @@ def edit_press_line(settings: Settings, path: Path, changes: dict, text: str) ->
     _write(line.path, render_press_line(meta, text))
 
 
-def approve_press_line(settings: Settings, path: Path, approved_by: str, approved_on: dt.date, review_by: dt.date) -> None:
+def has_unsaved_changes(line: PressLineFile, changes: dict, text: str) -> bool:
+    """Whether a form's fields or wording differ from the line as it is on disk."""
+    for key, value in changes.items():
+        current = line.meta.get(key)
+        if isinstance(value, list):
+            if [str(item) for item in current or []] != value:
+                return True
+        elif str(current or "") != value:
+            return True
+    return text.strip() != line.body.strip()
+
+
+def press_line_state(settings: Settings, path: Path) -> dict | None:
+    """A line's front matter and wording, as the admin-action record keeps them before and after a change."""
+    if not Path(path).is_file():
+        return None
+    line = read_press_line(settings, path)
+    return {**{key: (value.isoformat() if isinstance(value, dt.date) else value) for key, value in line.meta.items()},
+            "text": line.body}
+
+
+def check_approval(approved_by: str, approved_on: dt.date, review_by: dt.date) -> None:
     if not approved_by.strip():
         raise CorpusChangeRefused("say who approved the line, by role (e.g. DMC duty press officer)")
     if review_by <= approved_on:
         raise CorpusChangeRefused("the review-by date must be after the approval date")
+
+
+def approve_press_line(settings: Settings, path: Path, approved_by: str, approved_on: dt.date, review_by: dt.date) -> None:
+    check_approval(approved_by, approved_on, review_by)
     line = read_press_line(settings, path)
     meta = line.meta | {"status": "approved", "approved_by": approved_by.strip(), "approved_on": approved_on.isoformat(),
                         "review_by": review_by.isoformat()}

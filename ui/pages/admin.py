@@ -8,19 +8,23 @@ import math
 import pandas as pd
 import streamlit as st
 
+from assistant.audit import as_text_cell
 from ingest.pipeline import index_status, read_state
 from ingest.settings import get_settings
-from ui import approvals_panel, services, session
-from assistant.audit import to_csv
+from ui import admin_log, approvals_panel, one_shot, services, session
+from ui.admin_log import audited, file_state
 from ui.corpus_files import (
     UPLOAD_FOLDERS,
     UPLOAD_SUFFIXES,
     add_press_line,
     approve_press_line,
+    check_approval,
     delete_upload,
     edit_press_line,
+    has_unsaved_changes,
     lines_due_for_review,
     press_line_files,
+    press_line_state,
     read_press_line,
     save_upload,
     uploaded_documents,
@@ -56,22 +60,50 @@ def unlocked() -> bool:
         return False
     if st.session_state.get("admin"):
         return True
+    log = services.audit_log()
+    subjects = admin_log.login_subjects()
+    if wait := log.login_wait(subjects):
+        st.warning(f"Too many wrong admin passwords from this browser or this address. Wait {admin_log.wait_text(wait)} "
+                   "before trying again; each further wrong password doubles the wait.", icon=":material/timer:")
     with st.form("admin-login"):
         given = st.text_input("Admin password", type="password")
+        name = st.text_input("Your name or collar number (recorded with every admin action)", value=session.identity(),
+                             max_chars=80)
         if st.form_submit_button("Unlock", type="primary"):
-            if hmac.compare_digest(given.encode(), password.encode()):
+            who = admin_log.Actor(name.strip() or "unnamed", session.session_id(), admin_log.client_address())
+            if not name.strip():
+                st.warning("Enter your name or collar number: it is recorded with what you do here.")
+                return False
+            # The try is counted as a failure before the password is compared (one transaction with the wait check),
+            # so tries from many tabs at once wait like tries one after another; a right password takes it back.
+            base_s, cap_s = admin_log.backoff_settings()
+            waiting, wait = log.claim_login_try(subjects, base_s, cap_s)
+            if waiting:
+                # Not even compared: a guesser gains nothing by trying during the wait.
+                admin_log.record("login_refused", "admin page", after={"wait_s": round(waiting, 1)},
+                                 outcome="refused: waiting", who=who)
+                st.error(f"Wait {admin_log.wait_text(waiting)} before trying the password again.")
+            elif hmac.compare_digest(given.encode(), password.encode()):
+                log.login_succeeded(subjects)
                 st.session_state["admin"] = True
+                st.session_state["admin_name"] = name.strip()
+                admin_log.record("unlock", "admin page", who=who)
                 st.rerun()
-            st.error("That password is not right.")
+            else:
+                admin_log.record("login_failed", "admin page", after={"wait_s": round(wait, 1)},
+                                 outcome="refused: wrong password", who=who)
+                st.error(f"That password is not right. Wait {admin_log.wait_text(wait)} before trying again.")
     return False
 
 
 def reingest(done: str) -> None:
     """Bring the index in line with the corpus after a change, then say what happened on the next run."""
     settings = get_settings()
-    with readable_errors("re-ingest the corpus"):
+    with readable_errors("re-ingest the corpus"), audited("reingest", "corpus") as change:
         report = services.ingest_with_progress(settings, "Re-ingesting")
         services.engine().reload()  # answers and the press-lines page use the new index at once
+        change["after"] = {"added": report.created, "changed": report.updated, "removed": report.deleted,
+                           "unchanged": report.unchanged, "failed_files": len(report.errors)}
     summary = (f"{done} Index updated: {report.created} passages added, {report.updated} changed, "
                f"{report.deleted} removed, {report.unchanged} unchanged.")
     problems = [f"{source}: {problem}" for source, problem in report.errors]
@@ -113,8 +145,9 @@ def uploads() -> None:
             if uploaded is None:
                 st.warning("Choose a file first.")
             else:
-                with readable_errors(f"upload {uploaded.name}"):
+                with readable_errors(f"upload {uploaded.name}"), audited("upload", f"{folder}: {uploaded.name}") as change:
                     path = save_upload(settings, uploaded.name, uploaded.getvalue(), folder)
+                    change["target"], change["after"] = settings.relative(path), file_state(path)
                 reingest(f"Uploaded {settings.relative(path)}.")
     st.markdown("#### Uploaded documents")
     documents = uploaded_documents(settings)
@@ -126,13 +159,36 @@ def uploads() -> None:
         with st.container(border=True, horizontal=True, vertical_alignment="center"):
             st.markdown(f"`{settings.relative(path)}` · {UPLOAD_FOLDERS.get(folder, folder)}" + (f" · **{status}**" if status else ""))
             if status == "approved" and st.button("Withdraw", key=f"withdraw-{path}"):
-                with readable_errors(f"withdraw {path.name}"):
-                    withdraw_press_line(settings, path)
-                reingest(f"Withdrew {path.name}.")
-            if st.button("Delete", key=f"delete-{path}"):
-                with readable_errors(f"delete {path.name}"):
-                    delete_upload(settings, path)
-                reingest(f"Deleted {path.name}; its passages have left the index.")
+                withdraw(settings, path)
+            if st.session_state.get("confirm_delete") != str(path) and st.button("Delete", key=f"delete-{path}"):
+                st.session_state["confirm_delete"] = str(path)
+                st.rerun()
+        if st.session_state.get("confirm_delete") == str(path):
+            confirm_delete(settings, path)
+
+
+def confirm_delete(settings, path) -> None:
+    """The second step of a deletion: say what goes, and delete only on an explicit yes."""
+    with st.container(border=True):
+        st.warning(f"Delete {settings.relative(path)}? It leaves the corpus and the index; the app cannot bring it back.",
+                   icon=":material/delete:")
+        buttons = st.container(horizontal=True)
+        if buttons.button("Yes, delete it", key=f"confirm-delete-{path}", type="primary"):
+            st.session_state.pop("confirm_delete", None)
+            with readable_errors(f"delete {path.name}"), audited("delete", settings.relative(path), before=file_state(path)):
+                delete_upload(settings, path)
+            reingest(f"Deleted {path.name}; its passages have left the index.")
+        if buttons.button("Cancel", key=f"cancel-delete-{path}"):
+            st.session_state.pop("confirm_delete", None)
+            st.rerun()
+
+
+def withdraw(settings, path) -> None:
+    with readable_errors(f"withdraw {path.name}"), \
+            audited("withdraw", settings.relative(path), before=press_line_state(settings, path)) as change:
+        withdraw_press_line(settings, path)
+        change["after"] = press_line_state(settings, path)
+    reingest(f"Withdrew {path.name}.")
 
 
 def press_line_fields(prefix: str, meta: dict, text: str) -> tuple[dict, str]:
@@ -174,25 +230,44 @@ def press_lines() -> None:
         line = by_id[chosen]
         st.caption(f"`{settings.relative(line.path)}` · status **{line.status}** · approved {line.meta.get('approved_on') or '—'}"
                    f" by {line.meta.get('approved_by') or '—'} · review by {line.meta.get('review_by') or '—'}")
+        # One form, so the wording on screen is what Save, Approve and Withdraw act on: a second form's button
+        # would submit only its own fields and drop an edit made here.
         with st.form(f"edit-{chosen}"):
             changes, wording = press_line_fields(f"edit-{chosen}", line.meta, line.body)
-            st.caption("Changing the wording of an approved line returns it to draft until it is approved again.")
-            if st.form_submit_button("Save changes"):
-                with readable_errors("save the press line"):
-                    edit_press_line(settings, line.path, changes, wording)
-                reingest(f"Saved {chosen}.")
-        with st.form(f"approve-{chosen}"):
-            approved_by = st.text_input("Approved by (a role, never a person's name)", value=str(line.meta.get("approved_by") or "DMC duty press officer"))
-            approved_on = st.date_input("Approved on", value=today, format="DD/MM/YYYY")
-            review_by = st.date_input("Review by", value=today + dt.timedelta(days=182), format="DD/MM/YYYY")
-            if st.form_submit_button("Approve", type="primary"):
-                with readable_errors("approve the press line"):
-                    approve_press_line(settings, line.path, approved_by, approved_on, review_by)
-                reingest(f"Approved {chosen}.")
-        if line.status == "approved" and st.button("Withdraw this line", key=f"withdraw-line-{chosen}"):
-            with readable_errors("withdraw the press line"):
-                withdraw_press_line(settings, line.path)
-            reingest(f"Withdrew {chosen}.")
+            st.caption("Changing the wording of an approved line returns it to draft until it is approved again. "
+                       "Approve saves any changes above first, then approves the saved line.")
+            approved_by = st.text_input("Approved by (a role, never a person's name)", key=f"approve-{chosen}-by",
+                                        value=str(line.meta.get("approved_by") or "DMC duty press officer"))
+            approved_on = st.date_input("Approved on", value=today, format="DD/MM/YYYY", key=f"approve-{chosen}-on")
+            review_by = st.date_input("Review by", value=today + dt.timedelta(days=182), format="DD/MM/YYYY",
+                                      key=f"approve-{chosen}-review")
+            buttons = st.container(horizontal=True)
+            save = buttons.form_submit_button("Save changes")
+            approve = buttons.form_submit_button("Approve", type="primary")
+            withdraw_line = line.status == "approved" and buttons.form_submit_button("Withdraw this line")
+        unsaved = has_unsaved_changes(line, changes, wording)
+        if approve:
+            with readable_errors("approve the press line"):
+                check_approval(approved_by, approved_on, review_by)  # before any edit is saved
+        if save or (approve and unsaved):
+            with readable_errors("save the press line"), \
+                    audited("edit", settings.relative(line.path), before=press_line_state(settings, line.path)) as change:
+                edit_press_line(settings, line.path, changes, wording)
+                change["after"] = press_line_state(settings, line.path)
+        if approve:
+            with readable_errors("approve the press line"), \
+                    audited("approve", settings.relative(line.path), before=press_line_state(settings, line.path)) as change:
+                approve_press_line(settings, line.path, approved_by, approved_on, review_by)
+                change["after"] = press_line_state(settings, line.path)
+            reingest(f"Saved your changes to {chosen} and approved it." if unsaved else f"Approved {chosen}.")
+        if save:
+            reingest(f"Saved {chosen}.")
+        if withdraw_line:
+            if unsaved:
+                st.error(f"{chosen} has unsaved changes in the form above. Save them first, or choose the line again to "
+                         "discard them, then withdraw it.")
+            else:
+                withdraw(settings, line.path)
 
     st.markdown("#### Add a press line")
     with st.form("add-press-line", clear_on_submit=True):
@@ -200,8 +275,9 @@ def press_lines() -> None:
         fields, wording = press_line_fields("add", {}, "")
         st.caption("A new line is saved as a draft in corpus/press-lines/; approve it above before it is offered.")
         if st.form_submit_button("Add as draft"):
-            with readable_errors("add the press line"):
+            with readable_errors("add the press line"), audited("add_press_line", f"press line {line_id.strip()}") as change:
                 path = add_press_line(settings, {"id": line_id.strip(), **fields}, wording)
+                change["target"], change["after"] = settings.relative(path), press_line_state(settings, path)
             reingest(f"Added {settings.relative(path)} as a draft.")
 
 
@@ -222,7 +298,15 @@ def audit() -> None:
         with_feedback_only=with_feedback,
     )
     st.caption(f"{len(entries)} answer(s); times are UTC. Entries older than {get_settings().audit_retention_days} days are purged.")
-    st.download_button("Download as CSV", to_csv(entries), file_name=f"pressline-audit-{today.isoformat()}.csv", mime="text/csv")
+    # Built only when the admin clicks (a deferred download) and served once: the file leaves the server after the
+    # browser has fetched it (ui/one_shot.py), so its URL is no way in for anyone without the password.
+    one_shot.install()
+    filters = {"since": since, "until": until, "officer": officer, "verdicts": verdicts, "kinds": kinds, "sources": sources,
+               "text": text, "with_feedback_only": with_feedback}
+    build = admin_log.csv_export(services.audit_log(), filters, admin_log.actor())
+    st.download_button("Download as CSV", lambda: one_shot.register(build()), file_name=f"pressline-audit-{today.isoformat()}.csv",
+                       mime="text/csv", on_click="ignore", key="audit-csv",
+                       help="Built when you click and served once; cells that a spreadsheet would run as formulas are quoted.")
     if entries:
         st.dataframe(pd.DataFrame([
             {"Time": entry["at"].replace("T", " "), "Officer": entry["officer"], "Kind": KIND_CHOICES.get(entry["kind"], entry["kind"]),
@@ -233,23 +317,43 @@ def audit() -> None:
              "Feedback": entry["feedback"] or "", "Answer": entry["answer"], "Version": entry["app_version"],
              "Session": entry["session_id"][:8]}
             for entry in entries
-        ]), hide_index=True)
+        ]).map(as_text_cell), hide_index=True)  # the table's own CSV download (its toolbar) is formula-safe too
+    admin_actions(since, until)
+
+
+def admin_actions(since, until) -> None:
+    st.markdown("#### Admin actions")
+    actions = services.audit_log().admin_actions(since=since, until=until)
+    st.caption(f"{len(actions)} admin action(s) in the period, newest first; times are UTC. Wrong passwords are here too.")
+    if actions:
+        st.dataframe(pd.DataFrame([
+            {"Time": action["at"].replace("T", " "), "Admin": action["admin"], "Action": action["action"],
+             "Target": action["target"], "Outcome": action["outcome"], "Before": action["before"] or "",
+             "After": action["after"] or "", "Client": action["client"], "Session": action["session_id"][:8],
+             "Source": SOURCE_CHOICES.get(action["source"], action["source"])}
+            for action in actions
+        ]).map(as_text_cell), hide_index=True)
 
 
 st.title("Admin")
 if not unlocked():
     st.stop()
-if notice := st.session_state.pop("admin_notice", None):
-    summary, problems, warnings = notice
-    st.success(summary, icon=":material/check_circle:")
-    for warning in warnings:
-        st.warning(warning)
-    for problem in problems:
-        st.error(problem)
+# The notice sits in one container that is always there, so the tabs below keep their place (and the tab the admin
+# was on) whether or not there is a notice.
+with st.container():
+    if notice := st.session_state.pop("admin_notice", None):
+        summary, problems, warnings = notice
+        st.success(summary, icon=":material/check_circle:")
+        for warning in warnings:
+            st.warning(warning)
+        for problem in problems:
+            st.error(problem)
 if st.sidebar.button("Lock admin"):
+    admin_log.record("lock", "admin page")
     st.session_state.pop("admin", None)
     st.rerun()
-tabs = st.tabs(["Corpus", "Uploads", "Press lines", "Audit log"])
+# Keyed and stateful, so a rerun (a delete's confirmation, a save) comes back to the same tab.
+tabs = st.tabs(["Corpus", "Uploads", "Press lines", "Audit log"], key="admin-tab", on_change="rerun")
 with tabs[0]:
     corpus_status()
 with tabs[1]:

@@ -90,13 +90,17 @@ def read_state(settings: Settings) -> dict:
 
 
 def index_status(settings: Settings) -> str:
-    """'missing' (no complete generation), 'stale' (the corpus changed since the last complete ingest) or 'fresh'.
+    """'missing' (no complete generation), 'stale' (the corpus changed since the last complete ingest), 'fresh',
+    or 'unreachable' (the Chroma server cannot be reached: nothing is known, and building would fail too).
 
     An unfinished generation left by a killed ingest does not make the index stale (readers never see it);
     `dead_leftovers` finds it, and `--if-stale` and every ingest discard it."""
     if not settings.chroma_url and not (settings.chroma_path / "chroma.sqlite3").exists():
         return "missing"
-    if not generations.current(settings):
+    client = generations.open_client_or_none(settings)
+    if client is None and settings.chroma_url:
+        return "unreachable"
+    if not generations.current(settings, client):
         return "missing"
     return "fresh" if read_state(settings).get("fingerprint") == fingerprint(settings) else "stale"
 

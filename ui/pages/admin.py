@@ -117,7 +117,7 @@ def corpus_status() -> None:
     state = read_state(settings)
     status = index_status(settings)
     columns = st.columns(3)
-    columns[0].metric("Index", {"fresh": "Up to date", "stale": "Out of date", "missing": "Not built"}[status])
+    columns[0].metric("Index", {"fresh": "Up to date", "stale": "Out of date", "missing": "Not built", "unreachable": "Server unreachable"}[status])
     columns[1].metric("Documents", sum(state.get("documents", {}).values()))
     columns[2].metric("Passages (chunks)", state.get("chunks", 0))
     st.caption(f"Last complete ingest finished at {state.get('finished_at', 'never').replace('T', ' ')}.")

@@ -102,8 +102,7 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
         looser = limits.model_copy(update={
             "green_min_probability": max(0.0, limits.green_min_probability - PROBABILITY_BUFFER),
             "green_min_similarity": max(0.0, limits.green_min_similarity - SIMILARITY_BUFFER),
-            "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER),
-            "doubt_min_similarity": min(1.0, limits.doubt_min_similarity + SIMILARITY_BUFFER)})
+            "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER)})
         admissible = unsafe == 0 and guard_unsafe == 0 and judge(dev, looser)[1] == 0 and judge(guard, looser)[1] == 0
         return (admissible, right + guard_right, limits.green_min_similarity + limits.green_min_margin
                 + limits.green_min_probability + limits.raise_min_similarity + limits.risk_min_similarity

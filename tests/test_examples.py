@@ -63,10 +63,11 @@ def test_ingest_embeds_the_bank_once(tmp_path):
 
     settings = make_settings(tmp_path, copy_corpus(tmp_path / "corpus"))
     run_ingest(settings)
-    cached = list((settings.data_dir / "examples").glob("*.npz"))
+    cached = list((settings.data_dir / "generations").glob("*/examples.npz"))  # the bank lives in its generation
     assert len(cached) == 1
     stamp = cached[0].stat().st_mtime_ns
-    run_ingest(settings)
+    run_ingest(settings)  # nothing changed: no new generation, nothing embedded again
+    assert list((settings.data_dir / "generations").glob("*/examples.npz")) == cached
     assert cached[0].stat().st_mtime_ns == stamp
 
 

@@ -15,7 +15,7 @@ from conftest import PYTHON, REPO_ROOT, copy_corpus, free_port
 from test_app import ADMIN, DOCUMENT, click, open_app, own_corpus, pressline_env, texts, unlocked_admin, upload  # noqa: F401
 from test_app_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, sign_in
 
-from assistant.audit import AUDIT_FILE
+from assistant.audit import AUDIT_FILE, open_audit_log
 from ingest.approvals import DB_FILE, Approvals
 from ingest.pipeline import run_ingest
 from ingest.settings import Settings, get_settings
@@ -69,8 +69,10 @@ def test_an_admin_approves_a_draft_and_the_record_says_who_when_and_which_versio
     (record,) = Approvals(settings).history()
     assert record["path"] == "uploads/policy/raffle.md" and record["approved_by"] == "DMC duty press officer"
     assert Approvals(settings).approval(path).how == "admin"
-    history = at.dataframe[-1].value
+    history = next(frame.value for frame in at.dataframe if "Approved by" in frame.value.columns)
     assert list(history["File"]) == ["uploads/policy/raffle.md"]
+    (action,) = open_audit_log(settings).admin_actions(actions=["approve_file"])
+    assert action["target"] == "uploads/policy/raffle.md" and "DMC duty press officer" in action["after"]
 
 
 # --- In a real browser -----------------------------------------------------------------------------------

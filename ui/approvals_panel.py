@@ -12,6 +12,7 @@ from ingest.pipeline import corpus_files
 from ingest.settings import get_settings
 
 from . import services
+from .admin_log import audited, file_state
 from .errors import readable_errors
 
 APPROVE_BUTTON = "Approve for citing"
@@ -49,8 +50,10 @@ def show() -> None:
             st.caption("Approving approves this exact version (its SHA-256); any later change makes it a draft again. "
                        "A version of the RAG table that turns an amber or red topic green is refused.")
             if st.form_submit_button(APPROVE_BUTTON, type="primary"):
-                with readable_errors(f"approve {key_of(settings, chosen)}"):
+                with readable_errors(f"approve {key_of(settings, chosen)}"), \
+                        audited("approve_file", key_of(settings, chosen), before=file_state(chosen)) as change:
                     approval = approvals.approve(chosen, approved_by)
+                    change["after"] = {"sha256": approval.sha256, "approved_by": approval.approved_by}
                     services.engine().reload()
                 st.session_state["approvals_notice"] = f"Approved {approval.path} ({approval.sha256[:12]}…)."
                 st.rerun()

@@ -209,7 +209,9 @@ LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s
 RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
                          r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b", re.I)
 """'The man responsible', 'the ones who did it': the story treats the arrested or charged person as the offender."""
-GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b", re.I)
+GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b"
+                        r"|\b(?:we|everyone|everybody|we all|all of us|i)\s+(?:know|knows|reckon)\s+(?:that\s+)?(?:it's|it is|its|it was|it were)\s+"
+                        r"(?:the|them|him|her|those|that|these)\b", re.I)
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b", re.I)
 PAST_RECORD = re.compile(
@@ -219,7 +221,8 @@ PAST_RECORD = re.compile(
     r"|\bon licence\b|\bno stranger to\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us|courts?)\b"
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
-    r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b", re.I)
+    r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b"
+    r"|\b(?:nicked|arrested|lifted|done|had up|charged|caught)\s+(?:\w+\s+){0,3}?for the same (?:thing|offence|stuff|crime)s?\s+before\b", re.I)
 """A record told of someone now arrested or charged ("jailed for similar offences in 2019", "no stranger to officers")."""
 INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 

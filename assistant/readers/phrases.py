@@ -17,6 +17,24 @@ SEVERE_INJURY = words(r"critical(?:ly)? (?:condition|injured|ill)", r"life[- ](?
                       r"serious (?:head |leg |spinal )?injuries", r"fighting for (?:his|her|their) li(?:fe|ves)", "airlifted", "air ambulance",
                       "major trauma", "intensive care", r"serious (?:collision|crash|rtc)", r"died|dead|killed|fatal\w*")
 """A collision with any of these is killed-or-seriously-injured, whatever words name the collision."""
+FORCE_SOP_TOPIC = "Force SOP"
+FORCE_PROCEDURE = words(r"(?:our|police|the met's|the force's|met|force)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:tactics|procedures?|protocols?|"
+                        r"rules of engagement|sops?|operating procedures?)",
+                        r"(?:pursuit|chase|tactical|firearms|taser|restraint|use of force|deployment)\s+(?:rules|policy|policies|procedures?|"
+                        r"tactics|protocols?|criteria|options)",
+                        r"standard operating procedures?", r"when (?:we|officers|police)(?:'re| are)? allowed to (?:chase|pursue|ram|taser|strike|use force)")
+"""How the force works operationally (its tactics, procedures and rules for pursuits or force), which the RAG table
+marks red as "Force SOP", in plain words."""
+ESCAPED_PRISONER_TOPIC = "Escaped Prisoners"
+LONDON_PRISONS = ("pentonville|wandsworth|belmarsh|wormwood scrubs|the scrubs|brixton prison|feltham|thameside|isis|bronzefield|"
+                  "downview|high down|coldingley|send|ford")
+ESCAPE = words(r"(?:escaped|escaping|absconded|absconding|absconder|walked out|walking out|got out|broke out|busted out|legged it|"
+               r"did a runner|ran off|went missing|gone missing|on the run)\s+(?:of|from)\s+(?:the\s+|an?\s+)?"
+               rf"(?:hmp\s+[a-z]+|(?:open\s+)?(?:prison|jail|gaol)|custody|the cells|court|(?:a\s+)?prison van|"
+               rf"young offenders?(?: institution)?|yoi|{LONDON_PRISONS})",
+               r"unlawfully at large", r"(?:prison|jail) (?:escape|escapee|absconder)s?")
+"""Someone out of custody who should not be, in plain words ("walked out of the open prison", "absconded from
+Pentonville"): the escaped-prisoners row, whatever the aliases say."""
 
 
 def read_risks(text: str, current_start: int, current: str, dates: list[FoundDate], today_ordinal: int,
@@ -41,6 +59,11 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     sentence = COURT_RESULT.search(text)
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
+    for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE)):
+        topic = next((topic for topic in matcher.topics if topic.name == name), None)
+        found = pattern.search(text)
+        if topic and found and not any(match.topic is topic for match in matches):
+            matches.append(TopicMatch(topic, found.start(), found.end(), found.group(0)))
     ksi = next((topic for topic in matcher.topics if topic.name == KSI_TOPIC), None)
     severe = SEVERE_INJURY.search(text)
     if ksi and severe and any(match.topic.name in COLLISION_TOPICS for match in matches):

@@ -83,10 +83,22 @@ def test_a_bomb_as_the_rag_table_is_a_named_error(tmp_path):
         load_document(path, make_settings(tmp_path, corpus))
 
 
-def test_hostile_contacts_give_no_contacts_rather_than_a_crash(tmp_path):
-    for hostile in (yaml_depth_bomb(), yaml_alias_bomb(), "- a list\n- not a mapping\n"):
-        (tmp_path / "contacts.yaml").write_text(hostile, encoding="utf-8")
-        assert load_contacts(tmp_path) == {}
+def test_hostile_contacts_give_no_contacts_rather_than_a_crash(tmp_path, monkeypatch):
+    """Even approved (so that it is read at all), a hostile contacts file gives no contacts, never a crash."""
+    from ingest.approvals import Approvals
+    from ingest.settings import get_settings
+
+    monkeypatch.setenv("PRESSLINE_DATA_DIR", str(tmp_path / "data"))  # a data folder of its own: no earlier approvals
+    get_settings.cache_clear()
+    try:
+        settings = get_settings().model_copy(update={"corpus_dir": tmp_path})
+        for hostile in (yaml_depth_bomb(), yaml_alias_bomb(), "- a list\n- not a mapping\n"):
+            (tmp_path / "contacts.yaml").write_text(hostile, encoding="utf-8")
+            assert load_contacts(tmp_path) == {}  # a draft: not read
+            Approvals(settings).approve(tmp_path / "contacts.yaml", "DMC duty press officer")
+            assert load_contacts(tmp_path) == {}  # approved and read: refused by the safe loader
+    finally:
+        get_settings.cache_clear()
 
 
 @pytest.mark.parametrize("folder", ["press-lines", "policy"])

@@ -181,7 +181,7 @@ def stand_in_latency(size: int, folder: Path, settings: Settings, rows, vectors,
         part = chunks[start : start + INSERT_BATCH]
         unit = rng.standard_normal((len(part), DIMENSIONS)).astype(np.float32)
         unit /= np.linalg.norm(unit, axis=1, keepdims=True)
-        store.upsert(part, unit, ["stand-in"] * len(part))
+        store.upsert(part, unit, ["stand-in"] * len(part), ["stand-in"] * len(part))
     insert_seconds = time.perf_counter() - started
     started = time.perf_counter()
     keyword = KeywordIndex.build([chunk.id for chunk in chunks], [chunk.text for chunk in chunks], "stand-in")

@@ -163,16 +163,7 @@ class AuditLog:
         with_feedback_only: bool = False,
     ) -> list[dict]:
         """Entries, newest first, narrowed by the filters given (dates are UTC days of `at`, inclusive)."""
-        clauses, params = [], []
-        if since:
-            clauses.append("at >= ?")
-            params.append(since.isoformat())
-        if until:
-            clauses.append("at < ?")
-            params.append((until + dt.timedelta(days=1)).isoformat())
-        if officer:
-            clauses.append("officer LIKE ?")
-            params.append(f"%{officer}%")
+        clauses, params = _filters(since, until, "officer", officer, {"kind": kinds, "source": sources})
         if verdicts is not None:
             named = [verdict for verdict in verdicts if verdict]
             parts = [f"verdict IN ({', '.join('?' * len(named))})"] if named else []
@@ -180,12 +171,6 @@ class AuditLog:
                 parts.append("verdict IS NULL")
             clauses.append(f"({' OR '.join(parts) or '0'})")
             params.extend(named)
-        if kinds is not None:
-            clauses.append(f"kind IN ({', '.join('?' * len(kinds)) or 'NULL'})")
-            params.extend(kinds)
-        if sources is not None:
-            clauses.append(f"source IN ({', '.join('?' * len(sources)) or 'NULL'})")
-            params.extend(sources)
         if text:
             clauses.append("(question LIKE ? OR answer LIKE ?)")
             params.extend([f"%{text}%"] * 2)
@@ -215,19 +200,7 @@ class AuditLog:
     def admin_actions(self, since: dt.date | None = None, until: dt.date | None = None, admin: str = "",
                       actions: list[str] | None = None) -> list[dict]:
         """Admin actions, newest first, narrowed by the filters given (dates are UTC days of `at`, inclusive)."""
-        clauses, params = [], []
-        if since:
-            clauses.append("at >= ?")
-            params.append(since.isoformat())
-        if until:
-            clauses.append("at < ?")
-            params.append((until + dt.timedelta(days=1)).isoformat())
-        if admin:
-            clauses.append("admin LIKE ?")
-            params.append(f"%{admin}%")
-        if actions is not None:
-            clauses.append(f"action IN ({', '.join('?' * len(actions)) or 'NULL'})")
-            params.extend(actions)
+        clauses, params = _filters(since, until, "admin", admin, {"action": actions})
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         with closing(self._connect()) as db:
             rows = db.execute(f"SELECT {', '.join(ADMIN_ACTION_COLUMNS)} FROM admin_actions {where} ORDER BY id DESC",
@@ -317,6 +290,27 @@ def app_version(settings: Settings) -> str:
         return tomllib.loads((settings.root / "pyproject.toml").read_text())["project"]["version"]
     except (OSError, KeyError, tomllib.TOMLDecodeError):
         return "unknown"
+
+
+def _filters(since: dt.date | None, until: dt.date | None, who_column: str, who: str,
+             one_of: dict[str, list[str] | None]) -> tuple[list[str], list]:
+    """SQL clauses and parameters: `at` within the UTC days since–until (inclusive), `who_column` containing `who`,
+    and each column of `one_of` among its values (none given: no row)."""
+    clauses, params = [], []
+    if since:
+        clauses.append("at >= ?")
+        params.append(since.isoformat())
+    if until:
+        clauses.append("at < ?")
+        params.append((until + dt.timedelta(days=1)).isoformat())
+    if who:
+        clauses.append(f"{who_column} LIKE ?")
+        params.append(f"%{who}%")
+    for column, values in one_of.items():
+        if values is not None:
+            clauses.append(f"{column} IN ({', '.join('?' * len(values)) or 'NULL'})")
+            params.extend(values)
+    return clauses, params
 
 
 def to_csv(entries: list[dict], columns: tuple[str, ...] = COLUMNS) -> str:

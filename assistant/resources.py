@@ -220,18 +220,7 @@ class Resources:
 
     @cached_property
     def contacts(self) -> dict:
-        path = self.settings.corpus_dir / "contacts.yaml"
-        # Only an approved version is used: an unapproved edit falls back to the last approved one, or to none.
-        content, warning = self.approvals.configuration(path)
-        if warning:
-            log.warning("%s", warning)
-        try:
-            contacts = (load_yaml(content, self.settings.relative(path), self.settings) or {}) if content is not None else {}
-        except BadYaml as exc:
-            # Answers still name the Press Bureau from the templates; the log says which file to fix.
-            log.warning("contacts unavailable: %s", exc)
-            return {}
-        return {key: value for key, value in contacts.items() if isinstance(value, dict)} if isinstance(contacts, dict) else {}
+        return approved_contacts(self.settings, self.approvals)
 
     def contact_text(self, key: str) -> str:
         entry = self.contacts.get(key) or {}
@@ -292,3 +281,18 @@ def get_resources(settings: Settings) -> Resources:
             _CACHE[key] = Resources.load(settings)
         return _CACHE[key]
 
+
+def approved_contacts(settings: Settings, approvals: Approvals | None = None) -> dict[str, dict]:
+    """The contacts by key (dmc, legal_services, …) from the approved version of `contacts.yaml`: an unapproved
+    edit falls back to the last approved one, or to none; an unreadable file gives none (and a logged reason)."""
+    path = settings.corpus_dir / "contacts.yaml"
+    content, warning = (approvals or Approvals(settings)).configuration(path)
+    if warning:
+        log.warning("%s", warning)
+    try:
+        contacts = (load_yaml(content, settings.relative(path), settings) or {}) if content is not None else {}
+    except BadYaml as exc:
+        # Answers still name the Press Bureau from the templates; the log says which file to fix.
+        log.warning("contacts unavailable: %s", exc)
+        return {}
+    return {key: value for key, value in contacts.items() if isinstance(value, dict)} if isinstance(contacts, dict) else {}

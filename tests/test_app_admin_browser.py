@@ -7,7 +7,6 @@ import datetime as dt
 import io
 import os
 import shutil
-import subprocess
 import time
 import urllib.error
 import urllib.request
@@ -16,11 +15,11 @@ import pytest
 
 from assistant import Answer
 from assistant.audit import AUDIT_FILE, AuditLog
-from conftest import PYTHON, REPO_ROOT, copy_corpus, free_port, run_python
+from conftest import copy_corpus, run_python
 from ingest.loaders import front_matter
 from ingest.pipeline import run_ingest
 from ingest.settings import Settings
-from test_app_browser import ANSWER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, sign_in
+from test_app_browser import ANSWER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, served_app, sign_in
 
 pytestmark = pytest.mark.browser
 PASSWORD = "correct horse"
@@ -37,31 +36,9 @@ def server(corpus_settings, tmp_path_factory):
     env = {"PRESSLINE_ROOT": str(root), "PRESSLINE_ADMIN_PASSWORD": PASSWORD, "PRESSLINE_ADMIN_BACKOFF_BASE_S": "30",
            "PRESSLINE_OFFICER_ID_PROMPT": "true"}
     assert not run_ingest(Settings(root=root)).errors
-    port = free_port()
-    OUTPUT.mkdir(exist_ok=True)
-    log_path = OUTPUT / "streamlit-admin.log"
     full_env = {key: value for key, value in os.environ.items() if not key.startswith("PRESSLINE_")} | env
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO_ROOT, env=full_env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.2)
+    with served_app(full_env, "streamlit-admin.log") as url:
         yield {"url": url, "root": root, "env": env, "audit": AuditLog(root / "data" / AUDIT_FILE, 90)}
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 @pytest.fixture

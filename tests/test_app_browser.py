@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import time
 import urllib.request
+from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
@@ -41,15 +42,12 @@ def require_browser():
     pytest.skip(message)
 
 
-@pytest.fixture(scope="module")
-def app_url(corpus_settings, tmp_path_factory):
-    """The app served by `streamlit run` on a free loopback port, over the session's index."""
-    require_browser()
+@contextmanager
+def served_app(env: dict, log_name: str):
+    """`streamlit run app.py` with `env` on a free loopback port; yields its URL once healthy, stops it after."""
     port = free_port()
     OUTPUT.mkdir(exist_ok=True)
-    log_path = OUTPUT / "streamlit.log"
-    env = dict(os.environ, PRESSLINE_DATA_DIR=str(corpus_settings.data_dir), PRESSLINE_OFFICER_ID_PROMPT="true")
-    env.pop("PRESSLINE_ADMIN_PASSWORD", None)
+    log_path = OUTPUT / log_name
     with open(log_path, "w") as log:
         server = subprocess.Popen(
             [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
@@ -71,6 +69,16 @@ def app_url(corpus_settings, tmp_path_factory):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def app_url(corpus_settings, tmp_path_factory):
+    """The app served by `streamlit run` on a free loopback port, over the session's index."""
+    require_browser()
+    env = dict(os.environ, PRESSLINE_DATA_DIR=str(corpus_settings.data_dir), PRESSLINE_OFFICER_ID_PROMPT="true")
+    env.pop("PRESSLINE_ADMIN_PASSWORD", None)
+    with served_app(env, "streamlit.log") as url:
+        yield url
 
 
 @pytest.fixture

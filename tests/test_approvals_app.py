@@ -5,15 +5,12 @@ through Playwright) that counts every request leaving 127.0.0.1.
 
 import os
 import shutil
-import subprocess
-import time
-import urllib.request
 from urllib.parse import quote as url_quote
 
 import pytest
-from conftest import PYTHON, REPO_ROOT, copy_corpus, free_port
+from conftest import copy_corpus
 from test_app import ADMIN, DOCUMENT, click, open_app, own_corpus, pressline_env, texts, unlocked_admin, upload  # noqa: F401
-from test_app_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, sign_in
+from test_app_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, served_app, sign_in
 
 from assistant.audit import AUDIT_FILE, open_audit_log
 from ingest.approvals import DB_FILE, Approvals
@@ -92,33 +89,11 @@ def remote_app(corpus_settings, tmp_path_factory):
     assert not run_ingest(settings).errors
     for name in ("remote.md", "remote-text.txt"):
         Approvals(settings).approve(root / "corpus" / "uploads" / "policy" / name, "DMC duty press officer")
-    port = free_port()
-    OUTPUT.mkdir(exist_ok=True)
-    log_path = OUTPUT / "streamlit-remote.log"
     env = dict(os.environ, PRESSLINE_ROOT=str(root), PRESSLINE_OFFICER_ID_PROMPT="true")
     for name in ("PRESSLINE_ADMIN_PASSWORD", "PRESSLINE_DATA_DIR", "PRESSLINE_CORPUS_DIR"):
         env.pop(name, None)
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.2)
+    with served_app(env, "streamlit-remote.log") as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def _no_live_links(page) -> None:

@@ -5,10 +5,9 @@ import html
 import streamlit as st
 
 from assistant import Answer, Citation, PressLineRef
-from ingest.settings import get_settings
 
 from . import services
-from .contacts import known, load_contacts
+from .contacts import known
 from .inert import inert
 
 DOCUMENT_PAGE = "ui/pages/document.py"
@@ -74,7 +73,7 @@ def escalation_card(result: Answer) -> None:
     """Whom to contact and why, with their details, and the hand-off text for DMC ready to copy."""
     if not result.escalation:
         return
-    contacts = load_contacts(get_settings().corpus_dir)
+    contacts = services.engine().resources.contacts  # read once per index generation, not per answer drawn
     with st.container(border=True):
         st.markdown("#### :material/call: Contact before you post")
         for item in result.escalation:

@@ -1,32 +1,16 @@
 """Who Pressline escalates to, as corpus/contacts.yaml lists them, for the escalation card and error messages."""
 
-import logging
 from pathlib import Path
 
-from ingest.approvals import Approvals
-from ingest.safe_yaml import BadYaml, load_yaml
+from assistant.resources import approved_contacts
 from ingest.settings import get_settings
 
-log = logging.getLogger(__name__)
 PLACEHOLDER = "TO BE SET"
 
 
 def load_contacts(corpus_dir: Path) -> dict[str, dict]:
-    """The contacts by key (dmc, legal_services, …); an unreadable file gives none, so the card falls back to the engine's text.
-
-    Only an approved version is used: unapproved changes fall back to the last approved version, or to none."""
-    settings = get_settings().model_copy(update={"corpus_dir": Path(corpus_dir)})
-    content, warning = Approvals(settings).configuration(Path(corpus_dir) / "contacts.yaml")
-    if warning:
-        log.warning("%s", warning)
-    try:
-        contacts = (load_yaml(content, "contacts.yaml") or {}) if content is not None else {}
-    except BadYaml as exc:
-        log.warning("contacts unavailable: %s", exc)
-        return {}
-    if not isinstance(contacts, dict):
-        return {}
-    return {key: value for key, value in contacts.items() if isinstance(value, dict)}
+    """The approved contacts (see `approved_contacts`), for pages that may have no engine to ask."""
+    return approved_contacts(get_settings().model_copy(update={"corpus_dir": Path(corpus_dir)}))
 
 
 def known(value) -> str:

@@ -21,6 +21,7 @@ from .policy import Decision, decide
 from .prompts import render
 from .readers import READERS, Reading, question_units, read
 from .readers.phrases import read_risks
+from .readers.examples import QUOTED
 from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
 from .readers.text import locator
@@ -34,6 +35,8 @@ from .verify import verified
 COURT_RESULT_TOPIC = "Court results"
 # The documents hold no live statistics: "how many did we do last month" has no evidence here.
 LIVE_FIGURES = words(r"how (?:many|much)\b.*\b(?:last|this) (?:week|month|year|quarter)", r"(?:figures|numbers|statistics|stats) for (?:last|this)")
+QUOTED_PASSAGE_WORDS = 8
+"""A quoted passage this long is a draft or a proposal (an email, a council's suggested line), not a phrase asked about."""
 RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", "ask dmc before posting")
 ANSWER_CITATIONS = 3
 QUOTE_CHARS = 420
@@ -169,6 +172,8 @@ class Scope(Step):
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
                 and not asks_about_the_documents(ctx.normalised.text):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
+        if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
+            ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
         posting_about_a_topic = ctx.intent == "posting" and names_a_topic
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
             or to_the_media or _raises_anything(ctx)
@@ -176,6 +181,17 @@ class Scope(Step):
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
             ctx.intent = "posting" if names_a_topic else "informational"
+
+
+def _quotes_a_passage(text: str) -> bool:
+    return any(len(match.group(1).split()) >= QUOTED_PASSAGE_WORDS for match in QUOTED.finditer(text))
+
+
+def _quoted_passage_raises(ctx: Context, res: Resources) -> bool:
+    """Whether the question, read as a post by every reader but the examples (no model call), raises a risk."""
+    reading = Reading(turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
+                      posting=True, rank=ctx.rank)
+    return bool(decide(read(reading, res.matcher, None, ctx.readers - {"examples"})).reasons)
 
 
 def _raises_anything(ctx: Context) -> bool:

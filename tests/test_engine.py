@@ -47,6 +47,13 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     assert result.handoff and "RED" in result.handoff
 
 
+def test_a_pasted_proposal_that_names_an_arrested_man_is_judged_not_looked_up(engine):
+    # "a line" in the partner's email is not a request for a press line: the quoted proposal names a suspect
+    result = ask(engine, "Forwarding the housing association's suggestion: 'For the estate newsletter we thought a line about how "
+                         "Kevin Marsh of Ashby Close was arrested for the thefts last month would reassure tenants.' Shall we?")
+    assert result.rag == "red" and "legal_services" in escalated_to(result)
+
+
 @pytest.mark.parametrize("question, rag", [
     ("can i tweat about the burgalry on acacia ave, we nicked a bloke for it last nite. no name ofc", "green"),
     ("ward panle meeting weds 7pm at the libary, can i tweet it", "green"),

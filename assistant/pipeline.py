@@ -29,7 +29,7 @@ from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
-                    in_scope, read_intent, refers_back)
+                    in_scope, off_topic, read_intent, refers_back)
 from .verify import verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -138,6 +138,8 @@ def _is_follow_up(current: str, res: Resources) -> bool:
     earlier facts are carried (and the answer says so). "And can I tweet about the ward panel?" names
     its own topic, and "Who may speak to the media?" asks about something of its own: both start fresh.
     """
+    if off_topic(current):
+        return False  # pay, powers or IT in its own words: a new question, however it begins
     if refers_back(current):
         return True
     if read_intent(current) is None and not current.rstrip().endswith("?"):

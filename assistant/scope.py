@@ -129,9 +129,14 @@ MEDIA_CUE = words(
 )
 
 
+def off_topic(text: str) -> bool:
+    """About police powers, law, HR, pay or IT, with nothing about the media."""
+    return bool(OFF_TOPIC.search(text)) and not MEDIA_CUE.search(text)
+
+
 def in_scope(text: str) -> bool:
     """About what may be said or published, or the force's media documents; police powers, law, HR, pay or IT alone are not."""
-    if OFF_TOPIC.search(text) and not MEDIA_CUE.search(text):
+    if off_topic(text):
         return False
     return bool(IN_SCOPE.search(text) or PUBLISHING.search(text) or QUOTED_DRAFT.search(text) or PRESS_CONTACT.search(text))
 

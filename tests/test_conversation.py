@@ -60,3 +60,16 @@ def test_a_new_question_starts_fresh(engine, question, rag):
     assert result.rag == rag, result.answer
     assert not any(flag.rule == "under_18" for flag in result.flags)
     assert not any("follow-up" in assumption for assumption in result.assumptions)
+
+
+GREEN_TURN = [
+    {"role": "user", "content": "Can I tweet about our bike marking stall at the library on Saturday?"},
+    {"role": "assistant", "content": "GREEN — Go for it: crime prevention is green in the RAG table."},
+]
+
+
+@pytest.mark.parametrize("question", ["quick one, does the pension scheme let me go at 55?",
+                                      "oh btw my payslip is short this month, who do I ring?"])
+def test_pay_or_hr_in_its_own_words_is_a_new_question_out_of_scope(engine, question):
+    result = engine.answer(question, today=FRIDAY, history=GREEN_TURN)
+    assert result.status == "refused_out_of_scope" and result.rag is None, result.answer

@@ -329,7 +329,14 @@ COMPLAINTS_MISCONDUCT = Rule(
                     r"(?:officers?|pcs?|pcsos?|sergeants?|inspectors?|constables?|colleagues?|staff)(?: \w+){0,4}? "
                     r"(?:suspended|dismissed|sacked|restricted|under investigation)",
                     r"(?:suspended|dismissed|sacked) (?:officers?|pcs?|pcsos?)", "reply to (?:the |a )?complaint",
-                    "respond to (?:the |a )?complaint", "responding to (?:the |a )?complaints?"),),
+                    "respond to (?:the |a )?complaint", "responding to (?:the |a )?complaints?",
+                    # an allegation about officers' conduct is a complaint, whether or not anyone says "complaint"
+                    r"(?:officers?|police|cops?|pcs?|pcsos?|sergeants?|(?:your|our|the) (?:lot|team|colleagues?|officer|constable))"
+                    r"(?: \w+){0,2}? (?:was|were|been|are|is|being) (?:\w+ )?(?:rude|aggressive|racist|abusive|heavy[- ]handed|"
+                    r"unprofessional|disrespectful|threatening|violent|intimidating|bullying|out of order|harassing|discriminat\w+|"
+                    r"sexist|homophobic|horrible|nasty|arrogant|hostile) (?:to|towards?|with|during|at|when|about)\b",
+                    r"(?:officers?|police|cops?|pcs?|pcsos?)(?: \w+){0,2}? (?:assaulted|harassed|manhandled|racially profiled|"
+                    r"roughed up|threatened|abused|insulted|swore at) (?:him|her|them|me|us|a|my|his)\b"),),
 )
 
 TERROR_THREAT = Rule(

@@ -117,7 +117,10 @@ OFF_TOPIC = words(
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
     r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
-    "printer", "vpn", "helpdesk", "it help", "sick leave", "expenses", "lieu", r"training course", "fitness test", r"sergeants? exam",
+    "printer", "vpn", "helpdesk",
+    r"(?:my|our|the|a) (?:\w+ )?(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|kit|car|van)"
+    r" (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)? (?:dropping|cutting|crashing|freezing|broken|not working|faulty|"
+    r"playing up|dying|failing|down|out of battery|losing signal)", "it help", "sick leave", "expenses", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
     r"can (?:i|we|police|officers) (?:arrest|search|detain|seize|stop)\b(?! and search)",
 )

@@ -69,7 +69,8 @@ GREEN_TURN = [
 
 
 @pytest.mark.parametrize("question", ["quick one, does the pension scheme let me go at 55?",
-                                      "oh btw my payslip is short this month, who do I ring?"])
+                                      "oh btw my payslip is short this month, who do I ring?",
+                                      "my handset keeps losing signal on the top floor of the station, who fixes that?"])
 def test_pay_or_hr_in_its_own_words_is_a_new_question_out_of_scope(engine, question):
     result = engine.answer(question, today=FRIDAY, history=GREEN_TURN)
     assert result.status == "refused_out_of_scope" and result.rag is None, result.answer

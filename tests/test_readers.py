@@ -108,6 +108,19 @@ def test_addresses_schools_and_workplaces():
     assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
 
 
+def test_where_someone_lives_on_a_street_places_them_however_it_is_said():
+    for text, street in [("the victim, who lives on her own at the far end of Mulberry Close, lost her jewellery", "Mulberry Close"),
+                         ("a pensioner living alone in Hollybush Gardens was targeted twice", "Hollybush Gardens")]:
+        found = [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"]
+        assert found and street in found[0], (text, found)
+
+
+def test_an_offence_stated_as_certain_of_someone_arrested_is_guilt():
+    assert people("Man arrested after the crash on the A12; the driver, who was obviously over the limit, is in custody").guilt
+    assert people("The van driver, who was definitely speeding, was arrested at the scene").guilt
+    assert not people("The driver, who was clearly shaken, was checked over by paramedics").guilt
+
+
 def test_a_road_where_something_happened_is_not_an_address():
     assert not people("A bus and a van clipped each other at the junction of Denmark Hill and Coldharbour Lane").identifiers
     assert not people("the number 12 bus was diverted after a minor bump").identifiers

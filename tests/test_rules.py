@@ -81,8 +81,11 @@ CASES = {
     "complaints_misconduct": (
         ["A bloke is complaining on X that our officers were rude to him during a stop. Can I reply?",
          "A PCSO has been dismissed for gross misconduct. Can we tweet it?",
-         "One of our PCs has been suspended. Can I tweet that we're dealing with it?"],
+         "One of our PCs has been suspended. Can I tweet that we're dealing with it?",
+         "Someone on Facebook says the PCSOs were really aggressive towards her son outside the library. Can I answer her?",
+         "A man posted that police manhandled him at the station barrier. I'd like to put our version underneath"],
         ["Residents have been complaining about noise from youths gathering by the shops. Can we tweet about ASB patrols?",
+         "The officers were brilliant with the kids at the open day. Can I post a thank-you?",
          "He got a suspended sentence yesterday. Can I tweet the result?",
          "Can I tweet a thank you to the community group for the litter pick?"],
     ),

@@ -74,9 +74,12 @@ NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|prope
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
 ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
+_HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
+_WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
+"""'lives alone at the end of Cedar Close': how and where on the street someone lives still places them."""
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
-    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:lives? (?:on|in|at)|living (?:on|in|at)|resident of|home (?:on|in)|address (?:is|on|in)|"
+    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
     rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
@@ -212,6 +215,11 @@ RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones
 GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b"
                         r"|\b(?:we|everyone|everybody|we all|all of us|i)\s+(?:know|knows|reckon)\s+(?:that\s+)?(?:it's|it is|its|it was|it were)\s+"
                         r"(?:the|them|him|her|those|that|these)\b", re.I)
+GUILT_CERTAIN = re.compile(r"\b(?:who|he|she|they)\s+(?:was|were|is|are|'s|’s)\s+(?:clearly|obviously|definitely|plainly|blatantly|"
+                           r"visibly|totally|completely|absolutely|well|proper)\s+(?:drunk|pissed|hammered|wasted|over the limit|"
+                           r"under the influence|high|stoned|off (?:his|her|their) (?:face|head)|speeding|to blame|at fault|responsible|"
+                           r"guilty|in the wrong|driving dangerously|reckless|lying|dealing|armed)\b", re.I)
+"""'The driver, who was clearly drunk, has been arrested': the offence stated as certain of a person not convicted."""
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b", re.I)
 PAST_RECORD = re.compile(
@@ -264,7 +272,7 @@ def _guilt(text: str) -> list[tuple[int, int]]:
     """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
     said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
     found = [match.span(1) for match in LABELLED.finditer(text) if _offender_noun(match.group(1).lower())]
-    for pattern in (GUILT_SAID, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
+    for pattern in (GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)]
     return found
 

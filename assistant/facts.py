@@ -90,6 +90,8 @@ class Publication(BaseModel):
     media: frozenset[Medium] = frozenset()
     rank: Rank | None = None
     public: Public = "unknown"
+    ahead_of_announcement: bool = False
+    """The asker wants to post before someone else announces it (the council, DMC, the Met): theirs to announce first."""
 
 
 class TopicCandidate(BaseModel):

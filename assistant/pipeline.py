@@ -292,6 +292,8 @@ def _topic_reason(ctx: Context) -> str:
     decision = ctx.decision
     if decision and "doubtful_topic" in decision.notes:
         return render("doubtful_topic", topic=decision.doubted[0])
+    if decision and "ahead_of_announcement" in decision.notes:
+        return render("ahead_of_announcement")
     if not decision or not decision.topics:
         return render("no_topic") + (" " + render("not_public") if "not_public" in (decision.notes if decision else ()) else "")
     worst = decision.topics[0]

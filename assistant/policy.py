@@ -31,7 +31,7 @@ LegalMatter = Literal[
     "complex_legal_statement",
 ]
 Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public",
-               "doubtful_topic"]
+               "doubtful_topic", "ahead_of_announcement"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
@@ -100,6 +100,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             base = "red"
             notes.append("not_public")
         rag = strictest([base, *(reason.severity for reason in reasons)])
+        if rag == "green" and facts.publication.ahead_of_announcement:
+            rag = "amber"  # someone else's news, before they have announced it: DMC decides, whatever the topic
+            notes.append("ahead_of_announcement")
         if rag == "green" and (doubted := _doubted_topics(facts, limits)):
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")

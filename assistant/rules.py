@@ -369,7 +369,11 @@ POLITICAL = Rule(
     patterns=(words(r"elections?", "by-election", "pre-election", "purdah", r"candidates?", "polling",
                     "political", "politics", r"politicians?", r"councillors?", "mp", "member of parliament", "mayor",
                     "mayoral", "home secretary", "prime minister", "government", r"ministers?", "political party",
-                    "labour party", "conservative party", "tory", "tories", "lib dems?", "reform uk", "green party"),),
+                    "labour party", "conservative party", "tory", "tories", "lib dems?", "reform uk", "green party",
+                    # a judgement of an elected or public body is taking a side, whoever's name is left out
+                    r"(?:the |our |local )?(?:council|councils|town hall|local authority|government|home office|mayor'?s? office|tfl)"
+                    r"(?:'s|’s| has| have| is| are| was| were)?(?: been| being| just)?(?: \w+)? (?:useless|hopeless|incompetent|a joke|"
+                    r"a disgrace|a shambles|pathetic|clueless|rubbish|failing|asleep|a waste of space|to blame|letting (?:us|people|residents) down)"),),
     unless=words("deputy mayor for policing and crime"),
 )
 

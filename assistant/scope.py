@@ -129,6 +129,7 @@ MEDIA_CUE = words(
     r"journalists?", r"reporters?", r"newspapers?", "bbc", r"statements?", r"interview\w*", r"comment\w*", r"releas\w*",
     r"announc\w*", r"appeals?", "contempt", "anonymity", "reporting restrictions?", "privacy", r"disclos\w*", "dmc",
     "press bureau", "press office", r"account", r"name (?:him|her|them|the)", r"photos?", "footage", "cctv",
+    r"newsletters?", r"bulletins?", r"leaflets?", r"flyers?",
 )
 
 

@@ -2,8 +2,7 @@
 
 The blind sets written for the typed-Facts engine (evals/blind-2026-12-*.jsonl) are also scored with
 the first readers only (phrases and aliases) and the new readers only (people and examples), beside
-all of them, and so are the halves awaiting fixes (evals/awaiting-fixes/); the blind draft sets (evals/drafts/) are
-scored for flag recall and precision.
+all of them; the blind draft sets (evals/drafts/) are scored for flag recall and precision.
 
 Writes evals/results/<timestamp>/ (results, metrics and config per set) and prints the summary;
 `--write-readme` also rewrites evals/results/summary.md and the README's figures. Nothing tracked
@@ -46,8 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     if index_status(settings) != "fresh":
         print("Bringing the index up to date first…", file=sys.stderr)
         run_ingest(settings)
-    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH, *sorted(GOLDEN_PATH.parent.glob("blind-*.jsonl")),
-                                                       *sorted((GOLDEN_PATH.parent / "awaiting-fixes").glob("blind-*.jsonl"))]
+    question_sets = [args.golden] if args.golden else [GOLDEN_PATH, HOLDOUT_PATH, BLIND_PATH, *sorted(GOLDEN_PATH.parent.glob("blind-*.jsonl"))]
     engine = Engine(settings, audit=False)  # scoring questions is not an officer asking: nothing for the audit log
     variants = {"engine_first_readers": Engine(settings, resources=engine.resources, readers=FIRST_READERS, audit=False),
                 "engine_new_readers": Engine(settings, resources=engine.resources, readers=NEW_READERS, audit=False)}

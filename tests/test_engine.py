@@ -47,6 +47,15 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     assert result.handoff and "RED" in result.handoff
 
 
+@pytest.mark.parametrize("question", [
+    "Crash at the lights on Brixton Road, the cyclist is unconscious and the helicopter's on its way. Can I tweet the road closure?",
+    "For the ward newsletter: can I say how much the team has spent on overtime for the festival and the savings we're having to make?",
+])
+def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
+    result = ask(engine, question)
+    assert result.rag in ("amber", "red") and "dmc" in escalated_to(result), result.answer
+
+
 def test_a_pasted_proposal_that_names_an_arrested_man_is_judged_not_looked_up(engine):
     # "a line" in the partner's email is not a request for a press line: the quoted proposal names a suspect
     result = ask(engine, "Forwarding the housing association's suggestion: 'For the estate newsletter we thought a line about how "

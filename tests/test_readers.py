@@ -178,6 +178,9 @@ def test_what_is_published():
     assert read_publication("the campaign launches next week").public == "not_public"
     assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"
     assert read_publication("her son isn't happy about it being posted").public == "not_public"
+    assert read_publication("the school are telling parents on friday but can we put it out today and be first").ahead_of_announcement
+    assert read_publication("can we post it before the council announce it").ahead_of_announcement
+    assert not read_publication("can we post shopping tips to get ahead of the christmas rush").ahead_of_announcement
 
 
 # --- the example reader ---
@@ -240,6 +243,12 @@ def test_an_amber_topic_not_yet_public_is_red_and_already_public_does_no_more_th
     assert decide(facts("amber", publication=Publication(public="not_public")), LIMITS).rag == "red"
     assert decide(facts("amber", publication=Publication(public="public")), LIMITS).rag == "amber"
     assert decide(facts("red", publication=Publication(public="public")), LIMITS).rag == "red"
+
+
+def test_someone_elses_news_before_they_announce_it_is_never_green():
+    early = decide(facts("green", publication=Publication(ahead_of_announcement=True)), LIMITS)
+    assert early.rag == "amber" and "ahead_of_announcement" in early.notes and early.escalate_dmc
+    assert decide(facts("red", publication=Publication(ahead_of_announcement=True)), LIMITS).rag == "red"
 
 
 def test_identification_raises_only_in_a_post_about_an_incident_and_names_the_legal_matter():

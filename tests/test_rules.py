@@ -108,10 +108,12 @@ CASES = {
     "political": (
         ["Our local MP wants to come on patrol with the SNT. Can I tweet photos of her with the team?",
          "It's the pre-election period for the by-election. Can I tweet a photo of the candidate at our meeting?",
-         "Can we tweet a good news story thanking the councillor who helped fund the new CCTV?"],
+         "Can we tweet a good news story thanking the councillor who helped fund the new CCTV?",
+         "Can I retweet the council's fly-tipping post and add that the council are hopeless at clearing it?"],
         ["Can we tweet a thank you to the residents' association for the litter pick?",
          "Can I tweet about the MOPAC-funded Know Your Rights leaflets? (Deputy Mayor for Policing and Crime decision)",
-         "Can I advertise our street meeting next Thursday?"],
+         "Can I advertise our street meeting next Thursday?",
+         "Can I retweet the council's post about clearing fly-tipping in the alleys?"],
     ),
     "court_order": (
         ["The judge made a section 4(2) order postponing reporting. Can we tweet that the first defendant was convicted?",

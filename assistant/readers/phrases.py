@@ -15,7 +15,10 @@ KSI_TOPIC = "KSI RTCs"
 COLLISION_TOPICS = ("Road traffic collision", "Non KSI RTCs")
 SEVERE_INJURY = words(r"critical(?:ly)? (?:condition|injured|ill)", r"life[- ](?:threatening|changing)", r"serious(?:ly)? (?:injur\w*|hurt)",
                       r"serious (?:head |leg |spinal )?injuries", r"fighting for (?:his|her|their) li(?:fe|ves)", "airlifted", "air ambulance",
-                      "major trauma", "intensive care", r"serious (?:collision|crash|rtc)", r"died|dead|killed|fatal\w*")
+                      "major trauma", "intensive care", r"serious (?:collision|crash|rtc)", r"died|dead|killed|fatal\w*",
+                      r"in a (?:bad|really bad|very bad|critical|serious) way", r"badly (?:hurt|injured)", "hems", r"(?:police |air )?helicopter",
+                      "unconscious", r"not (?:expected|likely) to (?:survive|make it|pull through)", r"in a coma", r"trauma (?:unit|centre|center)",
+                      r"(?:touch and go|critical)\b")
 """A collision with any of these is killed-or-seriously-injured, whatever words name the collision."""
 FORCE_SOP_TOPIC = "Force SOP"
 FORCE_PROCEDURE = words(r"(?:our|police|the met's|the force's|met|force)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:tactics|procedures?|protocols?|"
@@ -25,6 +28,15 @@ FORCE_PROCEDURE = words(r"(?:our|police|the met's|the force's|met|force)\s+(?:ow
                         r"standard operating procedures?", r"when (?:we|officers|police)(?:'re| are)? allowed to (?:chase|pursue|ram|taser|strike|use force)")
 """How the force works operationally (its tactics, procedures and rules for pursuits or force), which the RAG table
 marks red as "Force SOP", in plain words."""
+BUDGET_TOPIC = "Budgetary/Financial"
+THE_FORCES_MONEY = words(r"how much (?:\w+ ){0,4}?(?:we|we've|the borough|the force|the met|the team|our team|the station|it) "
+                         r"(?:has |have |had |is |are |'s |'re )?(?:spent|spending|cost|costing|costs|saved|saving|lost|losing)",
+                         r"(?:the |our |a |any |more |further )?(?:cuts?|savings?|budget (?:reduction|squeeze|gap)s?|funding gap) "
+                         r"(?:we're|we are|we've got|we have|the borough is|the force is|the met is|the team is|we'll be|we will be) "
+                         r"(?:facing|making|having to make|going to make|getting|taking)",
+                         r"overtime (?:spend|spending|budget|costs?|money|bill|figures?)", r"(?:cost|costs|costing) (?:us|the borough|the force|the met) ")
+"""The force's own money in plain words (what it spends, the cuts it faces): the Budgetary/Financial row, whatever the
+aliases say."""
 ESCAPED_PRISONER_TOPIC = "Escaped Prisoners"
 LONDON_PRISONS = ("pentonville|wandsworth|belmarsh|wormwood scrubs|the scrubs|brixton prison|feltham|thameside|isis|bronzefield|"
                   "downview|high down|coldingley|send|ford")
@@ -59,7 +71,7 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     sentence = COURT_RESULT.search(text)
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
-    for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE)):
+    for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE), (BUDGET_TOPIC, THE_FORCES_MONEY)):
         topic = next((topic for topic in matcher.topics if topic.name == name), None)
         found = pattern.search(text)
         if topic and found and not any(match.topic is topic for match in matches):

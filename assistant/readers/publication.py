@@ -70,6 +70,14 @@ NOT_YET_HAPPENED = words(
 """What has not happened yet is not public either — unless the question says outright that it already is."""
 
 
+AHEAD_OF_ANNOUNCEMENT = words(r"(?:to |and |so we |so i |can |could |we'd |i'd )?(?:get|getting|be|stay) (?:in )?(?:ahead|first)\b(?! of (?:the )?(?:weather|traffic|rush|crowds?|queues?|christmas|winter|summer))",
+                              r"(?:a |an |our |the )?(?:scoop|exclusive)\b", r"beat (?:the )?(?:papers|press|news|council|dmc|met|media|bbc|standard|locals?)",
+                              r"(?:break|breaking) (?:it|the news|this) (?:first|before)",
+                              r"before (?:the )?(?:council|dmc|the met|press office|press bureau|they|the papers|the press|partners?|"
+                              r"the mayor|tfl|the nhs|the school|the family) (?:\w+ )?(?:announce|publish|put|release|go|say|tell|confirm)\w*")
+"""Posting before the body whose news it is has announced it ("to get ahead", "a scoop", "before the council announce it")."""
+
+
 def read_publication(text: str, rank: Rank | None = None) -> Publication:
     """`text` is the normalised question with negated mentions blanked; `rank` given by the caller wins."""
     media: set[Medium] = {"text"}
@@ -87,7 +95,8 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         media.add("already_posted")
     public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) \
         else "not_public" if NOT_YET_HAPPENED.search(text) else "unknown"
-    return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public)
+    return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public,
+                       ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)))
 
 
 _SPEAKER = r"(?:can|could|should|may|will|would) (?:my|our|the|a|one of (?:my|our|the)) "

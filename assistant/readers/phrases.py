@@ -20,6 +20,11 @@ SEVERE_INJURY = words(r"critical(?:ly)? (?:condition|injured|ill)", r"life[- ](?
                       "unconscious", r"not (?:expected|likely) to (?:survive|make it|pull through)", r"in a coma", r"trauma (?:unit|centre|center)",
                       r"(?:touch and go|critical)\b")
 """A collision with any of these is killed-or-seriously-injured, whatever words name the collision."""
+COLLISION = words(r"(?:hit|struck|knocked (?:down|over)|run over|mown down|clipped|hit and run) by (?:a |an |the )?(?:\w+ )?"
+                  r"(?:car|bus|van|lorry|truck|hgv|vehicle|motorbike|moped|scooter|e-scooter|cyclist|bike|taxi|cab|train|tram)",
+                  r"(?:car|bus|van|lorry|vehicle|motorbike|moped) (?:hit|struck|ran over|knocked down|mounted the pavement)",
+                  r"(?:collision|crash|crashed|collided|smash|pile-?up|rtc|hit-and-run|hit and run|failed to stop)")
+"""A road collision in plain words, for the killed-or-seriously-injured reading."""
 FORCE_SOP_TOPIC = "Force SOP"
 FORCE_PROCEDURE = words(r"(?:our|police|the met's|the force's|met|force)\s+(?:own\s+)?(?:[a-z]+\s+)?(?:tactics|procedures?|protocols?|"
                         r"rules of engagement|sops?|operating procedures?)",
@@ -78,7 +83,7 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
             matches.append(TopicMatch(topic, found.start(), found.end(), found.group(0)))
     ksi = next((topic for topic in matcher.topics if topic.name == KSI_TOPIC), None)
     severe = SEVERE_INJURY.search(text)
-    if ksi and severe and any(match.topic.name in COLLISION_TOPICS for match in matches):
+    if ksi and severe and (any(match.topic.name in COLLISION_TOPICS for match in matches) or COLLISION.search(text)):
         matches.append(TopicMatch(ksi, severe.start(), severe.end(), severe.group(0)))
     return [
         TopicCandidate(topic=match.topic.name, status=match.topic.status, reader="aliases", span=locate(match.start, match.end))

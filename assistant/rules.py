@@ -154,7 +154,8 @@ AGE_PATTERNS = (
 )
 CHILD_WORDS = words(r"child(?:ren)?", r"kids?", r"boys?", r"girls?", r"teen(?:ager)?s?", r"juveniles?", "schoolboy",
                     "schoolgirl", "schoolchildren", r"pupils?", r"youngsters?", r"under[- ]?18s?", "under-age", "underage",
-                    "a minor", "minors", "young person", "toddler", "baby", "infant", "youth court", r"year \d+ pupils?")
+                    r"a minor(?=\s*(?:[.,;:!?)]|$|\s+(?:was|is|has|had|who|were|are|and|or|in|at|on|from|aged|being|involved|to|under)\b))",
+                    "minors", "young person", "toddler", "baby", "infant", "youth court", r"year \d+ pupils?")
 INCIDENT = words(r"arrest\w*", r"suspect\w*", r"victims?", r"witness\w*", r"assault\w*", r"attack\w*", r"punch\w*",
                  r"stab\w*", r"robb\w*", r"burgl\w*", "theft", r"thie\w*", "stole", "stolen", r"snatch\w*", r"damag\w*",
                  r"vandal\w*", r"crimes?", r"offen\w*", "charged", r"courts?", "sentenced", "convicted", r"injur\w*",
@@ -167,7 +168,8 @@ class UnderEighteenRule(Rule):
     def check(self, facts: PhraseText) -> list[Hit]:
         if not INCIDENT.search(facts.text):
             return []
-        matches = _age_under_18(facts) + list(CHILD_WORDS.finditer(facts.text))
+        # An age under 18 is the detail to take out; "boy" or "pupil" beside it adds nothing to point at.
+        matches = _age_under_18(facts) or list(CHILD_WORDS.finditer(facts.text))
         return sorted((Hit(self, m.start(), m.end(), m.group(0)) for m in matches), key=lambda hit: hit.start)
 
 
@@ -244,7 +246,11 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     "perpetrator", "open and shut", "got our man", "got him bang", "a known burglar",
                     r"found (?:\w+ ){0,4}(?:in|on) (?:his|her|their) (?:boot|car|house|flat|home|bag|pocket|van|room)",
                     r"caught (?:him |her |them )?with", "in possession of", r"recovered from (?:his|her|their)",
-                    "the burglar", "the thief", "the robber", "the attacker", "the offender"),),
+                    "the burglar", "the thief", "the robber", "the attacker", "the offender",
+                    # labels and celebrations that treat the accused as the offender
+                    r"yobs?", r"crooks?", r"villains?", r"low-?lifes?", r"toe-?rags?", r"scrotes?", r"wrong[ '’]?uns?", r"hooligans?", r"louts?",
+                    r"got (?:him|her|them|'em)\b(?!\s+(?:to|home|back|out|into|in|a|an|some|help|sorted|checked|safely|seen|treated))",
+                    r"off (?:the|our) streets"),),
     requires=words(r"arrest\w*", "charged", "the charge", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
     safer="Say only 'a man/woman aged [age] has been arrested on suspicion of [offence]' (or 'charged with'); "
@@ -412,7 +418,7 @@ PERSONAL_DATA = Rule(
         "basis; it is never posted or passed to the media.",
     safer="Leave out anything taken from police systems (records, screenshots, addresses, numbers).",
     cites=(("ml-data-protection", "What you must not say"), ("ml-data-protection", "What the rule is")),
-    patterns=(words("pnc", "cris", "cad", "niche", r"intelligence (?:reports?|records?|systems?|logs?)",
+    patterns=(words("pnc", "cris", r"cad(?!\s*(?:ref\w*\.?|number|no\.?)?\s*\d)", "niche", r"intelligence (?:reports?|records?|systems?|logs?)",
                     r"police (?:systems?|records?|databases?)", "registered keeper", "anpr",
                     r"screenshots? of (?:the |a |our )?(?:\w+ )?(?:records?|systems?|logs?|reports?|databases?)",
                     r"(?:home )?address(?:es)? and (?:phone|telephone|mobile) numbers?", "date of birth",

@@ -50,6 +50,7 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
 @pytest.mark.parametrize("question", [
     "Crash at the lights on Brixton Road, the cyclist is unconscious and the helicopter's on its way. Can I tweet the road closure?",
     "For the ward newsletter: can I say how much the team has spent on overtime for the festival and the savings we're having to make?",
+    "Draft ok? 'Two men smashed the window of the bakery on Lee High Road overnight. If you saw anything, call 101 quoting ref 881/2DEC.'",
 ])
 def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
     result = ask(engine, question)

@@ -60,6 +60,8 @@ def test_personal_names_are_found_however_written(text, name):
 
 
 @pytest.mark.parametrize("text", [
+    "A 30-year-old man was arrested after the fight in the high street. #Chelsea #Fulham",
+    "Man charged with robbery in Kilburn, follow @MPSBrent for updates",
     "Can I tweet about a minor collision on Rye Lane?",
     "Will the ward panel be on Tuesday at St Mark's Church?",
     "Sentenced last Friday at Croydon Crown Court, 30 months. OK to tweet?",

@@ -45,7 +45,7 @@ AGE_PATTERNS = (
                r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
                r"officers?|people|of|arrests?|convictions?|miles?|metres?|percent))", re.I),
 )
-SCHOOL_YEAR = re.compile(r"\byear\s+(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+year\s+(\d{1,2})\b", re.I)
+SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+(?:year|yr)\s*(\d{1,2})\b", re.I)
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|my mistake|turns out|no wait|scratch that|"
                         r"not \d{1,2}|typo)\b", re.I)
 
@@ -205,7 +205,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
 }
 SENTENCE_END = re.compile(r"[.!?\n]\s*")
 OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
-                 "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket")
+                 "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
+                 "traffick", "smuggl", "poach")
 """Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
@@ -326,8 +327,12 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     return _without_overlaps(found)
 
 
+HANDLE_OR_HASHTAG = re.compile(r"(?<![\w])[#@][\w'’-]+")
+
+
 def _names(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, colleague) of each personal name in `text`."""
+    text = HANDLE_OR_HASHTAG.sub(lambda match: " " * len(match.group(0)), text)  # "#Brent", "@MPSBrent": places and accounts
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text))
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()

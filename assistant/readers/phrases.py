@@ -42,6 +42,12 @@ THE_FORCES_MONEY = words(r"how much (?:\w+ ){0,4}?(?:we|we've|the borough|the fo
                          r"overtime (?:spend|spending|budget|costs?|money|bill|figures?)", r"(?:cost|costs|costing) (?:us|the borough|the force|the met) ")
 """The force's own money in plain words (what it spends, the cuts it faces): the Budgetary/Financial row, whatever the
 aliases say."""
+APPEALS_TOPIC = "local and pan-London appeals"
+AN_APPEAL_IN_ITS_OWN_WORDS = words(r"if you (?:saw|witnessed|heard|were (?:in the area|nearby|there|around)|have (?:any )?(?:information|info|dash-?cam|footage|"
+                                   r"cctv|doorbell)|recogni[sz]e)", r"(?:anyone|anybody) (?:who (?:saw|witnessed|was (?:in the area|nearby|there))|with "
+                                   r"(?:any )?(?:information|info|dash-?cam|footage|cctv))",
+                                   r"(?:call|ring|contact|dm) (?:us |police )?(?:on )?101 (?:quoting|quote|with (?:the )?ref\w*|ref\w*|cad)")
+"""The post itself asks witnesses to come forward: an appeal, whatever the offence."""
 ESCAPED_PRISONER_TOPIC = "Escaped Prisoners"
 LONDON_PRISONS = ("pentonville|wandsworth|belmarsh|wormwood scrubs|the scrubs|brixton prison|feltham|thameside|isis|bronzefield|"
                   "downview|high down|coldingley|send|ford")
@@ -76,7 +82,8 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     sentence = COURT_RESULT.search(text)
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
-    for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE), (BUDGET_TOPIC, THE_FORCES_MONEY)):
+    for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE), (BUDGET_TOPIC, THE_FORCES_MONEY),
+                          (APPEALS_TOPIC, AN_APPEAL_IN_ITS_OWN_WORDS)):
         topic = next((topic for topic in matcher.topics if topic.name == name), None)
         found = pattern.search(text)
         if topic and found and not any(match.topic is topic for match in matches):

@@ -32,13 +32,14 @@ IN_SCOPE = words(
     r"let (?:people|them|residents|everyone) know|reassure|warn (?:people|residents|everyone|the public)|update (?:people|residents|everyone))",
 )
 
-PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"lines? (?:on|for|about|if|when)",
+PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"(?<!own )lines? (?:on|for|about|if|when)(?! (?:the )?(?:top|end|bottom)\b)",
                    r"(?:the|a|our|any) lines?\b(?!\s+(?:of|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
                    "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
 INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
                   "press conference", "on (?:the )?radio", "on (?:the )?telly", "doorstep(?:ped)?", "briefing (?:the )?(?:media|press)")
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
-             r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule)")
+             r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
+             r"push|plug|boost|pin|feature|highlight)")
 POSTING = words(
     r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
@@ -77,6 +78,8 @@ PUBLISHING = words(
 ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
+               r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
+               r"(?:anything|something) (?:wrong|(?:i|we)(?:'ve| have) missed)", r"any (?:concerns?|red flags?)",
                )
 PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",

@@ -74,3 +74,19 @@ GREEN_TURN = [
 def test_pay_or_hr_in_its_own_words_is_a_new_question_out_of_scope(engine, question):
     result = engine.answer(question, today=FRIDAY, history=GREEN_TURN)
     assert result.status == "refused_out_of_scope" and result.rag is None, result.answer
+
+
+NAMED_DRAFT_TURN = [
+    {"role": "user", "content": "Can I post 'Lee Fenwick, 52, of Brambles Crescent, arrested over the shed break-ins in Hanworth'?"},
+    {"role": "assistant", "content": "RED — naming an arrested, uncharged man and his street identifies him."},
+]
+
+
+@pytest.mark.parametrize("question, identifies", [
+    ("ok how about 'a 52-year-old man has been arrested on suspicion of burglary and bailed' instead?", False),
+    ("what if I say 'Lee Fenwick, 52, has been arrested on suspicion of burglary' instead", True),
+])
+def test_a_rewording_is_judged_on_its_own_words(engine, question, identifies):
+    result = engine.answer(question, today=FRIDAY, history=NAMED_DRAFT_TURN)
+    flagged = any(flag.rule in ("identifies_person", "naming_arrested") for flag in result.flags)
+    assert flagged == identifies and (result.rag == "red") == identifies, result.answer

@@ -57,6 +57,14 @@ def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
     assert result.rag in ("amber", "red") and "dmc" in escalated_to(result), result.answer
 
 
+@pytest.mark.parametrize("question", [
+    "This week's round-up: cuppa with a copper at the library Tuesday, free bike marking at the station Saturday, and lock your sheds. Anything we need to change?",
+    "Can the Barnet account plug our volunteer cadets open evening at Colindale station next Wednesday?",
+])
+def test_everyday_posts_asked_in_other_words_are_judged_as_posts(engine, question):
+    assert ask(engine, question).rag == "green"
+
+
 def test_a_pasted_proposal_that_names_an_arrested_man_is_judged_not_looked_up(engine):
     # "a line" in the partner's email is not a request for a press line: the quoted proposal names a suspect
     result = ask(engine, "Forwarding the housing association's suggestion: 'For the estate newsletter we thought a line about how "

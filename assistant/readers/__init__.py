@@ -23,9 +23,9 @@ import numpy as np
 from ..dates import FoundDate
 from ..examples import ExampleBank
 from ..facts import Facts, Rank, Span
-from ..rules import IDENTIFIABLE_IMAGES, NAMING_ARRESTED, mask_negated
+from ..rules import IDENTIFIABLE_IMAGES, NAMING_ARRESTED, mask_negated, words
 from ..topics import TopicMatcher
-from .examples import read_by_example, read_green_model, units
+from .examples import QUOTED, read_by_example, read_green_model, units
 from .people import read_people
 from .phrases import read_risks, read_topics
 from .proceedings import read_proceedings
@@ -63,15 +63,20 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     current = reading.text[reading.current_start :]
     topics, risks = [], []
     roles, identifiers, ages, offences, guilt = [], [], [], [], []
+    rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
-        risks += read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
-                            reading.posting, reading.has_media, locate)
+        risks += [risk for risk in read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
+                                              reading.posting, reading.has_media, locate)
+                  if not (rewritten and risk.risk in WORDING_RISKS and risk.span is not None and risk.span.turn != 0)]
     if "aliases" in readers:
         topics += read_topics(mask_negated(reading.text), matcher, locate)
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
+        if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
+            identifiers = [identifier for identifier in identifiers if identifier.span is None or identifier.span.turn == 0]
+            guilt = [span for span in guilt if span.turn == 0]
     if "examples" in readers and bank is not None and reading.unit_vectors is not None:
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
@@ -86,6 +91,21 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         publication=read_publication(masked, reading.rank or read_rank(masked[reading.current_start :])),
         topics=tuple(topics), risks=tuple(risks),
     )
+
+
+WORDING_RISKS = frozenset({"naming_arrested", "identifiable_images", "prejudicial_comment", "personal_data", "identifies_person"})
+"""Risks in how a post is worded, not in what the case is (a child, a sexual offence, a death stay whatever is re-worded)."""
+REWORDING = words(r"instead", r"rather than (?:that|this|the|what)", r"what if (?:i|we) (?:just |only )?(?:say|said|put|post|wrote|write|use|went with)",
+                  r"how about (?:i |we )?(?:just )?(?:say|saying|put|putting|post|posting|this|going with)", r"(?:changed|reworded|rewritten|"
+                  r"re-?worded|amended|edited|new version|second (?:go|try|draft)|revised)", r"(?:change|reword|rewrite) (?:it|that|the \w+) to")
+
+
+def replaces_the_earlier_wording(original: str) -> bool:
+    """A follow-up that offers new wording of its own to replace the earlier ("what if I just say '…' instead")."""
+    return bool(REWORDING.search(original)) and any(len(match.group(1).split()) >= REWORDED_POST_WORDS for match in QUOTED.finditer(original))
+
+
+REWORDED_POST_WORDS = 6
 
 
 def _taken_back(identifier, current: str) -> bool:

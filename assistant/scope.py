@@ -75,7 +75,9 @@ PUBLISHING = words(
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?", r"newsletters?", r"bulletins?",
 )
-ASKING = words(r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
+HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
+""""How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
+ASKING = words(HOW_IS_THIS, r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
@@ -109,7 +111,7 @@ GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|of
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|should|can|could) (?:i|we) (?:say|tell)",
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
-INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how|does|do|did|is there|are there|"
+INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 

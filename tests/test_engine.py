@@ -72,6 +72,13 @@ def test_a_pasted_proposal_that_names_an_arrested_man_is_judged_not_looked_up(en
     assert result.rag == "red" and "legal_services" in escalated_to(result)
 
 
+
+def test_a_quoted_draft_shown_for_approval_is_judged_as_a_post(engine):
+    # "How's this?" asks whether the quoted words may go out; it is not a question about the documents
+    result = ask(engine, "How's this for the Friday update? \"The man charged over the Catford bookmakers robbery has been "
+                         "sentenced before for the same thing.\" Thought people would want to know.")
+    assert result.status != "refused_out_of_scope" and result.rag in ("amber", "red") and "dmc" in escalated_to(result)
+
 @pytest.mark.parametrize("question, rag", [
     ("can i tweat about the burgalry on acacia ave, we nicked a bloke for it last nite. no name ofc", "green"),
     ("ward panle meeting weds 7pm at the libary, can i tweet it", "green"),

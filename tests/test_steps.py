@@ -9,7 +9,7 @@ from conftest import CORPUS
 from assistant.dates import find_dates
 from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
-from assistant.scope import in_scope, read_intent
+from assistant.scope import asks_about_the_documents, asks_for_approval, in_scope, read_intent
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -107,6 +107,18 @@ def test_off_topic_questions_are_out_of_scope(question):
 def test_intent(question, intent):
     assert read_intent(question) == intent
 
+
+
+@pytest.mark.parametrize("question", ["how's this for friday? 'shed thefts are up, lock your sheds.'",
+                                      "how does this sound: 'road closed on the high street for the parade'",
+                                      "how is that for the ward page?"])
+def test_how_is_this_asks_for_approval_not_about_the_documents(question):
+    assert asks_for_approval(question) and not asks_about_the_documents(question)
+
+
+def test_how_questions_about_the_documents_stay_informational():
+    assert asks_about_the_documents("how do i contact the press bureau?")
+    assert read_intent("how is the rag table used?") == "informational"
 
 # --- guard ---
 

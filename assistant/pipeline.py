@@ -176,7 +176,8 @@ class Scope(Step):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
         if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
-        posting_about_a_topic = ctx.intent == "posting" and names_a_topic
+        # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
+        posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not off_topic(ctx.normalised.text)
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
             or to_the_media or _raises_anything(ctx)
         if not ctx.in_scope:

@@ -46,6 +46,7 @@ ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
 }
 INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 BEFORE_CHARGE = ("none", "suspected", "arrested")
+AFTER_CHARGE = ("charged", "convicted", "sentenced")
 
 
 class Reason(BaseModel):
@@ -152,6 +153,8 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
             continue
         if factor.risk == "naming_arrested" and not _about_an_incident(facts):
             continue  # a name asked for in a post about nothing that happened (a new colleague, a retirement)
+        if factor.risk == "naming_arrested" and facts.proceedings.stage in AFTER_CHARGE:
+            continue  # naming after charge is the identification rule's to judge (an adult defendant: amber, for DMC)
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
     found += _identification(facts, {reason.risk for reason in found})
@@ -191,13 +194,24 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
                 and (about_an_incident or identifier.kind == "name")  # a school visit may show its school, not a child's name
                 and (identifier.kind != "relationship" or anonymous_victim)]  # "assaulted his brother" names no one protected
     spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
+    # From charge the force may name an adult defendant (name, age, address, charge): amber, for DMC to decide, not a legal risk
+    defendant = _only_an_adult_defendant(facts, raised, young)
+    severity: Rag = "amber" if defendant else "red"
     if any(identifier.kind != "image" for identifier in pointing):
-        reasons.append(Reason(risk="identifies_person", severity="red", legal=_identity_matter(facts, raised), spans=spans))
+        reasons.append(Reason(risk="identifies_person", severity=severity,
+                              legal=None if defendant else _identity_matter(facts, raised), spans=spans))
     images = tuple(identifier.span for identifier in pointing if identifier.kind == "image" and identifier.span)
     if any(identifier.kind == "image" for identifier in pointing):
-        reasons.append(Reason(risk="identifiable_images", severity="red",
-                              legal=_legal_matter("identifiable_images", facts), spans=images))
+        reasons.append(Reason(risk="identifiable_images", severity=severity,
+                              legal=None if defendant else _legal_matter("identifiable_images", facts), spans=images))
     return reasons
+
+
+def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> bool:
+    """Whether the only person a post can be about is an adult who has been charged, convicted or sentenced."""
+    return facts.proceedings.stage in AFTER_CHARGE and not young \
+        and not facts.has_role("suspect", "arrested", "victim", "witness", "child", "died") \
+        and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 
 def _identity_matter(facts: Facts, raised: set[str]) -> LegalMatter | None:

@@ -393,7 +393,12 @@ COURT_ORDER = Rule(
     patterns=(words(r"(?:section|s\.?)\s?4\s?\(2\)", r"(?:section|s\.?)\s?11(?: order)?", r"(?:section|s\.?)\s?45a?",
                     r"(?:section|s\.?)\s?46", r"reporting (?:restrictions?|directions?|orders?)", "postponement order",
                     "anonymity order", "lifetime anonymity", "lifelong anonymity", "gagging order", "court order",
-                    r"order (?:postponing|banning|preventing|withholding)", r"withholding (?:the |his |her )?(?:name|identity)"),),
+                    r"order (?:postponing|banning|preventing|withholding)", r"withholding (?:the |his |her )?(?:name|identity)",
+                    # an order told in plain words: what the judge did, or what the order forbids
+                    r"(?:judge|court|magistrates?|bench) (?:\w+ ){0,3}?(?:made|issued|imposed|granted|put) (?:an? |the )?(?:\w+ )?order",
+                    r"(?:judge|court|magistrates?|bench) (?:\w+ ){0,2}?(?:postponed|banned|restricted|prohibited|stopped) (?:any |the )?(?:reporting|publication)",
+                    r"order (?:\w+ ){0,6}?(?:can't|cannot|couldn't|could not|mustn't|must not|not to|shouldn't|should not) be "
+                    r"(?:identified|named|reported|published|shown)"),),
     legal=True,
 )
 

@@ -75,9 +75,11 @@ PUBLISHING = words(
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?", r"newsletters?", r"bulletins?",
 )
+TAG_QUESTION = r"\b(?:is|was|would|will|could|can|should|do|does|did|has|have|are)n[’']?t (?:it|i|we|they|he|she|that|you|there)\s*\?+\s*$"
+""""… would help, wouldn't it?", "… can't I?": a statement turned into a question asks for agreement, like "alright?"."""
 HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
 """"How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
-ASKING = words(HOW_IS_THIS, r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
+ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
@@ -125,9 +127,10 @@ OFF_TOPIC = words(
     "printer", "vpn", "helpdesk",
     r"(?:my|our|the|a) (?:\w+ )?(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|kit|car|van)"
     r" (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)? (?:dropping|cutting|crashing|freezing|broken|not working|faulty|"
-    r"playing up|dying|failing|down|out of battery|losing signal)", "it help", "sick leave", "expenses", "lieu", r"training course", "fitness test", r"sergeants? exam",
+    r"playing up|dying|failing|down|out of battery|losing signal)", "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
-    r"can (?:i|we|police|officers) (?:arrest|search|detain|seize|stop)\b(?! and search)",
+    r"can (?:i|we|police|officers|(?:a|an|the) (?:pcso|pc|special|officer|constable|sergeant)s?|pcsos|specials) "
+    r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
 )
 MEDIA_CUE = words(
     r"tweet\w*", "twitter", r"post(?:s|ed|ing)?", r"publish\w*", "social media", "facebook", "instagram", r"press\b", "media",
@@ -155,6 +158,10 @@ def describes_own_post(text: str) -> bool:
     return bool(ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text))
 
 
+WH_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)(?:who|what|which|where|when|why|how)\b[^.!?]*\?")
+"""A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
+
+
 def asks_about_the_documents(text: str) -> bool:
     """A question that starts like a question about the rules ("Who may…", "What's the number…")."""
     return bool(INFORMATIONAL_START.search(text))
@@ -170,8 +177,8 @@ def read_intent(text: str) -> Intent | None:
         return "posting"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
-    if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(text):
-        return "interview"
+    if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
+        return "interview"  # "what key messages can I build it around?" asks for words, not permission
     if POSTING.search(text) or QUOTED_DRAFT.search(text):
         return "posting"
     if PUBLISHING.search(text) and (PLANNING.search(text) or (ASKING.search(text) and not INFORMATIONAL_START.search(text))):
@@ -181,7 +188,7 @@ def read_intent(text: str) -> Intent | None:
     if (PUBLISHING.search(text) or PRESS_CONTACT.search(text)) and FIRST_PERSON.search(text) \
             and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
-    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?"):
+    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text):
         return "informational"
     return None
 

@@ -231,6 +231,8 @@ PAST_RECORD = re.compile(
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
     r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b"
+    r"|\b(?:a\s+|bit of a\s+)?regular\s+(?:for us|customer|visitor|face|in (?:custody|the cells))\b"
+    r"|\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in a|in the last)\s+(?:year|month|week)\b"
     r"|\b(?:nicked|arrested|lifted|done|had up|charged|caught)\s+(?:\w+\s+){0,3}?for the same (?:thing|offence|stuff|crime)s?\s+before\b", re.I)
 """A record told of someone now arrested or charged ("jailed for similar offences in 2019", "no stranger to officers")."""
 INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")

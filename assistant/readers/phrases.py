@@ -53,7 +53,7 @@ LONDON_PRISONS = ("pentonville|wandsworth|belmarsh|wormwood scrubs|the scrubs|br
                   "downview|high down|coldingley|send|ford")
 ESCAPE = words(r"(?:escaped|escaping|absconded|absconding|absconder|walked out|walking out|got out|broke out|busted out|legged it|"
                r"did a runner|ran off|went missing|gone missing|on the run)\s+(?:of|from)\s+(?:the\s+|an?\s+)?"
-               rf"(?:hmp\s+[a-z]+|(?:open\s+)?(?:prison|jail|gaol)|custody|the cells|court|(?:a\s+)?prison van|"
+               rf"(?:hmp\s+[a-z]+|(?:open\s+)?(?:prison|jail|gaol)|custody|the cells|court|the dock|(?:a\s+)?(?:prison|escort|custody|cell|secure|sweatbox) van|"
                rf"young offenders?(?: institution)?|yoi|{LONDON_PRISONS})",
                r"unlawfully at large", r"(?:prison|jail) (?:escape|escapee|absconder)s?")
 """Someone out of custody who should not be, in plain words ("walked out of the open prison", "absconded from

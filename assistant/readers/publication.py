@@ -52,6 +52,8 @@ PUBLIC = words(
     r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",
     r"@metpoliceuk (?:has |have )?(?:tweeted|posted)", r"dmc (?:has |have )?(?:already )?(?:put out|released|published|tweeted)",
     r"all over (?:facebook|twitter|social media|the news|the papers)", "widely reported",
+    r"(?:it's|its|it is|it was|it went|now|already) (?:been )?(?:up|out) (?:on|in) (?:the )?(?:\w+(?:'s)? )?(?:news ?site|website|news|papers?|"
+    r"telly|tv|radio|twitter|x|facebook|instagram|press|paper)",
 )
 NOT_PUBLIC = words(
     r"not (?:yet )?(?:been )?(?:public|released|announced|published|reported|out|in the (?:press|papers|news|public domain))",
@@ -73,6 +75,9 @@ NOT_YET_HAPPENED = words(
 AHEAD_OF_ANNOUNCEMENT = words(r"(?:to |and |so we |so i |can |could |we'd |i'd )?(?:get|getting|be|stay) (?:in )?(?:ahead|first)\b(?! of (?:the )?(?:weather|traffic|rush|crowds?|queues?|christmas|winter|summer))",
                               r"(?:a |an |our |the )?(?:scoop|exclusive)\b", r"beat (?:the )?(?:papers|press|news|council|dmc|met|media|bbc|standard|locals?)",
                               r"(?:break|breaking) (?:it|the news|this) (?:first|before)",
+                              # news that is someone's to announce and not yet announced: posting it is getting ahead of them
+                              r"(?:hasn't|has not|haven't|have not|isn't|is not|wasn't|not) (?:yet |even )?(?:been )?(?:officially |formally )?"
+                              r"(?:announced|launched|unveiled)\b",
                               r"before (?:the )?(?:council|dmc|the met|press office|press bureau|they|the papers|the press|partners?|"
                               r"the mayor|tfl|the nhs|the school|the family) (?:\w+ )?(?:announce|publish|put|release|go|say|tell|confirm)\w*")
 """Posting before the body whose news it is has announced it ("to get ahead", "a scoop", "before the council announce it")."""

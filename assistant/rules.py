@@ -69,9 +69,12 @@ ARREST = words(r"arrest\w*", "in custody", "bailed", "on bail", "released under 
                "awaiting trial", "waiting for trial", r"suspects?", r"detained")
 CHARGE = words("charged", "charging", r"summons\w*", "appearing at", "appear at", "first appearance", "trial",
                "plead", "pleaded not guilty")
+BEHAVIOUR_ORDER_MADE = (r"(?:cbo|asbo|criminal behaviour order|behaviour order)s? (?:was |were |has been |got |been )?(?:granted|imposed|made|issued)"
+                        r"|(?:given|got|handed) (?:an? )?(?:cbo|asbo|criminal behaviour order)")
+"""A behaviour order is made on conviction: the case has reached its sentence."""
 SENTENCE = words(r"sentenced", "jailed", "imprisoned", r"got \d+ (?:years?|months?)", r"given \d+ (?:years?|months?)",
                  r"\d+ (?:years?|months?) for", "locked up", "was jailed", "sent to prison", "community order",
-                 "suspended sentence", "referral order", "fined")
+                 "suspended sentence", "referral order", "fined", BEHAVIOUR_ORDER_MADE)
 COURT_RESULT = words("sentenced", "sentencing", "jailed", "court results?", "convicted", "conviction",
                      "found guilty", "pleaded guilty", r"got \d+ (?:years?|months?)", r"\d+ (?:years?|months?) for",
                      "the result", "referral order", "verdict", "community order", "suspended sentence", "conditional discharge",

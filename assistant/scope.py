@@ -113,7 +113,7 @@ GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|of
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|should|can|could) (?:i|we) (?:say|tell)",
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
-INFORMATIONAL_START = re.compile(r"^\s*(?:who|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+INFORMATIONAL_START = re.compile(r"^\s*(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
@@ -158,7 +158,7 @@ def describes_own_post(text: str) -> bool:
     return bool(ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text))
 
 
-WH_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)(?:who|what|which|where|when|why|how)\b[^.!?]*\?")
+WH_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?")
 """A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
 
 

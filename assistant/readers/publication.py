@@ -52,6 +52,9 @@ PUBLIC = words(
     r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",
     r"@metpoliceuk (?:has |have )?(?:tweeted|posted)", r"dmc (?:has |have )?(?:already )?(?:put out|released|published|tweeted)",
     r"all over (?:facebook|twitter|social media|the news|the papers)", "widely reported",
+    r"(?:gazette|times|echo|recorder|advertiser|guardian|mercury|standard|chronicle|herald|observer|journal|mail|express|mirror|"
+    r"bugle|independent|paper|papers|bbc|itv|sky|lbc|news shopper)(?:'s| has| have| had)? ?(?:already )?(?:ran|carried|printed|"
+    r"did a (?:piece|story)|wrote (?:it )?up)\b",
     r"(?:it's|its|it is|it was|it went|now|already) (?:been )?(?:up|out) (?:on|in) (?:the )?(?:\w+(?:'s)? )?(?:news ?site|website|news|papers?|"
     r"telly|tv|radio|twitter|x|facebook|instagram|press|paper)",
 )

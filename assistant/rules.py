@@ -226,7 +226,16 @@ JIGSAW = Rule(
     patterns=(words(r"(?:her|his|their|the victim's) (?:flat|house|home|address|school|college|work|workplace)",
                     r"(?:on|in|of) \w+ (?:street|road|avenue|lane|close|gardens|way|estate)", "where (?:she|he|they) lives?",
                     "name of the street", "which estate", "her school", "his school", "the pub", r"the \w+ pub",
-                    "outside the academy", "a local shopkeeper"),),
+                    "outside the academy", "a local shopkeeper",
+                    # her routine: where she can be found, and when
+                    r"(?:her|his|their) (?:usual|normal|regular|daily|nightly|same) (?:route|walk|run|commute|bus|train|way home|shortcut)",
+                    r"after (?:her|his|their) (?:late |early |night |evening )?shift",
+                    r"(?:as (?:she|he|they) (?:does|do|did) )?every (?:single )?(?:day|morning|afternoon|evening|night|week|weekday|weekend|"
+                    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day(?: and (?:mon|tues|wednes|thurs|fri|satur|sun)day)?(?: morning| afternoon| evening| night)?)",
+                    r"(?:gets|catches|takes|got|caught|took) the (?:\w+ )?(?:bus|train|tube|overground)",
+                    # how she knows the accused, told as what he did for her
+                    r"(?:whom|who) (?:he|she|they) (?:\w+ )?(?:taught|coached|tutored|employed|treated|supervised|managed|mentored|trained|"
+                    r"babysat|cared for|drove|lodged with|rented)"),),
     requires=words(r"rap(?:e|ed|ist)", r"sexual\w*", r"indecen\w*", "exposure", r"section 45a?", r"section 46",
                    "anonymity", r"s\.?\s?45a?", r"s\.?\s?46", "reporting direction"),
     safer="Give only the general area (for example the borough), never the street, home, school or workplace.",

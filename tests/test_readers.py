@@ -117,6 +117,33 @@ def test_where_someone_lives_on_a_street_places_them_however_it_is_said():
         assert found and street in found[0], (text, found)
 
 
+def test_homes_by_block_or_development_and_the_kind_of_home_before_the_street():
+    for text, phrase in [("Mrs Reid of 3 Weston Park was targeted by two men posing as water board staff", "3 Weston Park"),
+                         ("the victim, from 6 Tenby House, was robbed of her bag", "6 Tenby House"),
+                         ("she lives alone in a flat on Highbury New Park and was followed home", "Highbury New Park")]:
+        found = [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"]
+        assert any(phrase in f for f in found), (text, found)
+
+
+def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
+    found = {(i.kind, text[i.span.start : i.span.end]) for text in [
+        "Lin Tran, 23, manager of Glamour Nails on Green St, was arrested",
+        "the complainant, a barista at the Arch 12 coffee stand, was attacked",
+        "her former landlord has been arrested on suspicion of rape",
+    ] for i in people(text).identifiers if i.span}
+    assert any(kind == "school_or_workplace" and "Glamour Nails" in phrase for kind, phrase in found)
+    assert any(kind == "school_or_workplace" and "Arch" in phrase for kind, phrase in found)
+    assert ("relationship", "her former landlord") in found
+
+
+def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
+    for text in ["Man charged with GBH after the fight. Bit of a regular for us, third time this year!",
+                 "The driver, who was already disqualified, has been arrested",
+                 "He's no stranger to our custody suite, arrested again last night",
+                 "DT only got out in Jan and he's been arrested for the burglaries"]:
+        assert people(text).guilt, text
+    assert not people("She only got out of hospital on Monday after the crash").guilt
+
 def test_an_offence_stated_as_certain_of_someone_arrested_is_guilt():
     assert people("Man arrested after the crash on the A12; the driver, who was obviously over the limit, is in custody").guilt
     assert people("The van driver, who was definitely speeding, was arrested at the scene").guilt
@@ -263,6 +290,21 @@ def test_identification_raises_only_in_a_post_about_an_incident_and_names_the_le
     child = decide(facts(ages=(Age(years=15, span=SPAN),), roles=(arrested,)), LIMITS)
     assert child.rag == "red" and "statutory_anonymity" in child.legal_matters
 
+
+def test_an_adult_defendant_named_after_charge_is_for_dmc_not_a_legal_matter():
+    name = Identifier(kind="name", span=SPAN)
+    charged = RoleMention(role="charged", span=SPAN)
+    after_charge = decide(facts("amber", identifiers=(name,), roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS)
+    assert after_charge.rag == "amber" and not after_charge.legal_matters and after_charge.escalate_dmc
+    # never green on its own, even on a green topic
+    assert decide(facts("green", identifiers=(name,), roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS).rag == "amber"
+    # a child, or anyone arrested but not charged, is still a legal matter
+    young = decide(facts("amber", identifiers=(name,), roles=(charged,), ages=(Age(years=16, span=SPAN),),
+                         proceedings=Proceedings(stage="charged")), LIMITS)
+    assert young.rag == "red" and "statutory_anonymity" in young.legal_matters
+    arrested = RoleMention(role="arrested", span=SPAN)
+    mixed = decide(facts("amber", identifiers=(name,), roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
+    assert mixed.rag == "red" and mixed.legal_matters
 
 def test_rank_decides_what_speaking_to_the_media_needs():
     journalist = frozenset({"text", "quote_to_journalist"})

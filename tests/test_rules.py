@@ -43,7 +43,9 @@ CASES = {
     "jigsaw_identification": (
         ["The woman was sexually assaulted in her flat on Elm Street. Can I tweet about the assault?",
          "Is it OK to tweet the name of the street where the rape victim lives?",
-         "Can our tweet about the verdict under the section 46 direction mention that a local shopkeeper gave evidence?"],
+         "Can our tweet about the verdict under the section 46 direction mention that a local shopkeeper gave evidence?",
+         "Draft: 'A woman was sexually assaulted while walking home, as she does every evening, through the park.'",
+         "Draft: 'The complainant, whom he coached at the boxing club, reported the sexual assault in May.'"],
         ["Burglary on Elm Street last night, can I tweet a warning to residents?",
          "Man arrested on suspicion of rape. Can we tweet the arrest with no other details?",
          "Criminal damage to cars on Brook Road overnight. Can I tweet to reassure residents?"],
@@ -124,7 +126,9 @@ CASES = {
     "court_order": (
         ["The judge made a section 4(2) order postponing reporting. Can we tweet that the first defendant was convicted?",
          "The court made a section 11 order withholding the victim's name. Can I tweet the sentence?",
-         "There's a reporting direction for the adult witness. Can our tweet mention her?"],
+         "There's a reporting direction for the adult witness. Can our tweet mention her?",
+         "The judge made an order at the start of the trial that the boy couldn't be named. Can we tweet the verdict?",
+         "The magistrates postponed reporting of the first trial. Can I post the result?"],
         ["He was sentenced yesterday to four years. Can I tweet the result?",
          "Can I tweet that we've carried out a section 60 search operation?",
          "Can I tweet about the court case? It's already in the Standard and was sentenced yesterday."],

@@ -60,9 +60,12 @@ PLACE_WORDS = {
     "parade", "broadway", "station", "church", "hall", "school", "academy", "college", "primary", "centre", "center",
     "library", "hospital", "police", "council", "borough", "ward", "team", "high", "market", "bridge", "wharf", "house",
     "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
+    "snt", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody",
 }
 STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
                 "square|walk|row|estate|parade|hill|court|vale|view")
+BLOCK_WORDS = "park|house|mansions|heights|tower|towers|buildings|lodge|villas|point|wharf|yard"
+"""With a house or flat number, a block's or development's name is an address too ("6 Tenby House", "3 Weston Park")."""
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
                           r"(?:above|next to|next door to|opposite|behind|over|at the back of)\s+the\s+[\w'’]+", re.I)
@@ -73,14 +76,16 @@ NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|prope
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
 ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
-HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
+HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
 _WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
+_IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|maisonette|bedsit|room|studio|bungalow|hostel))?"
+"""'lives alone in a flat on …': the kind of home between the verb and the street."""
 """'lives alone at the end of Cedar Close': how and where on the street someone lives still places them."""
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
-    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
-    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
+    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
+    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"(?!\s+(?i:road|rd|street|st|lane|avenue|ave|way|parade|green|park|hill|close|gardens|square|station|bus|estate)\b)"
@@ -92,17 +97,19 @@ WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:manager|worker|employee|cashier|nurse|teacher|assistant|director|chef|cleaner|security guard|caretaker|"
     r"receptionist|member of staff|staff member)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
-    r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?",
+    r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?"
+    r"|\b(?:manager|owner|director|licensee|proprietor|landlord|landlady|boss|head)\s+(?:of|at)\s+(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}",
     re.I)
 RELATIONSHIP = re.compile(
     r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman)(?:'s|’s))\s+(?:former\s+|ex-?\s*|own\s+|then\s+)?"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
     r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child)s?|"
     r"mother|father|mum|dad|aunt|uncle|lodgers?|tenants?|pupils?|students?|patients?|clients?|employees?|colleagues?|"
-    r"neighbours?|babysitters?|nanny|carers?|child(?:ren)?|kids?|ex)\b", re.I)
+    r"neighbours?|babysitters?|nanny|carers?|child(?:ren)?|kids?|ex|landlord|landlady|boss|employer|manager|teacher|tutor|coach|"
+    r"instructor|doctor|gp|pastor|priest|imam|vicar|flatmates?|housemates?|stepdad|stepmum)\b", re.I)
 """How a victim is related to the accused: once he is named or known locally, the relationship names her."""
 JOB_AT_A_NAMED_PLACE = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ist|er|or|ian|ant|ent|ic|ess)\s+(?:at|for)\s+(?:the\s+)?"
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)\s+(?:at|for)\s+(?:the\s+)?"
     r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)")
 """Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
@@ -162,7 +169,7 @@ OFFENCE = re.compile(
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
-    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit and run|affray|"
+    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
     r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b", re.I)
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
@@ -177,7 +184,7 @@ IMAGE = re.compile(
     re.I)
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
-COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|welcome|retir\w*|"
+COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
                                r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b",
                                re.I)
 ROLE_WORDS: dict[str, re.Pattern] = {
@@ -227,7 +234,7 @@ PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
     r"|\b(?:released|let out|out)\s+(?:from|of)\s+(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
-    r"|\bon licence\b|\bno stranger to\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us|courts?)\b"
+    r"|\bon licence\b|\bno stranger to\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:police|officers|us|courts?|custody(?: suite)?|cells|magistrates|nick)\b|\balready\s+(?:disqualified|banned from driving|on licence|on probation|serving)\b|\b(?:only|just|recently)\s+(?:got|came)\s+out\b(?!\s+(?:of\s+)?(?:hospital|the car|the house|work|school))"
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
     r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b"

@@ -45,6 +45,7 @@ POSTING = words(
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to {POST_VERB}",
     r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", r"(?:ok|okay|alright|fine) for (?:the|our|my|me|us) ", "is it ok", "is that ok", "is this ok", "are we ok",
+    rf"(?:happy|ok|okay|alright|fine|content) (?:for|with) (?:me|us|the team|our team) (?:to |going ahead and )?{POST_VERB}",
     r"(?:ok|okay)\s*\??\s*$", r"(?:still )?in time to (?:post|tweet|put)", r"worth a (?:tweet|post)", "any issues", "good to go",
     rf"(?:want|wanted|going|planning|hoping) to {POST_VERB}", r"do i (?:delete|reply|respond|post|tweet)", "what do i do",
     "what should i do", r"(?:it's|is it|that's|so it's|it is) green", "give me a green", "mark this green", "classify as green",

@@ -51,6 +51,7 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     "Crash at the lights on Brixton Road, the cyclist is unconscious and the helicopter's on its way. Can I tweet the road closure?",
     "For the ward newsletter: can I say how much the team has spent on overtime for the festival and the savings we're having to make?",
     "Draft ok? 'Two men smashed the window of the bakery on Lee High Road overnight. If you saw anything, call 101 quoting ref 881/2DEC.'",
+    "Next week we're out with environmental health and the council's licensing officers on a sweep of the late-night takeaways. Post about it?",
 ])
 def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
     result = ask(engine, question)
@@ -60,6 +61,7 @@ def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
 @pytest.mark.parametrize("question", [
     "This week's round-up: cuppa with a copper at the library Tuesday, free bike marking at the station Saturday, and lock your sheds. Anything we need to change?",
     "Can the Barnet account plug our volunteer cadets open evening at Colindale station next Wednesday?",
+    "Bromley High Street closed Sunday 9 till 1 for the Santa fun run, council's doing the diversions. Happy for me to tweet the times?",
 ])
 def test_everyday_posts_asked_in_other_words_are_judged_as_posts(engine, question):
     assert ask(engine, question).rag == "green"

@@ -351,6 +351,17 @@ def test_the_green_model_reads_the_whole_question_and_names_its_nearest_green_to
     assert all(t.topic != NOT_IN_TABLE for t in topics) and not risks  # an unlisted matter is no topic and no risk
 
 
+def test_the_green_model_never_names_a_row_the_post_cannot_belong_to():
+    examples = (Example("rt the council's post", "topic", "Retweeting", "green"), Example("road shut for the fair", "topic", "Road closures", "green"),
+                Example("wanted man", "topic", "Wanted suspects", "amber"))
+    vectors = np.eye(3, dtype=np.float32)
+    bank = ExampleBank(examples=examples, vectors=vectors, rejected=(), green_model=GreenModel.fit(vectors, np.array([True, True, False])))
+    question = np.array([0.9, 0.4, 0.0], dtype=np.float32)
+    assert read_green_model(bank, question).topic == "Retweeting"
+    own_post = read_green_model(bank, question, ruled_out=frozenset({"Retweeting"}))
+    assert own_post.topic == "Road closures" and own_post.score == read_green_model(bank, question).score
+
+
 FINDINGS = [
     {"topics": (TopicCandidate(topic="Burglary", status="green", reader="aliases"),)},
     {"topics": (TopicCandidate(topic="Court results", status="amber", reader="examples", score=0.9),)},

@@ -81,14 +81,17 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
         risks += by_example_risks
-        if (by_model := read_green_model(bank, reading.question_vector)) is not None:
-            topics.append(by_model)
+    publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
     mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}
+    if "examples" in readers and bank is not None:
+        ruled_out = frozenset(name for name, medium in mediums.items() if medium not in publication.media)
+        if (by_model := read_green_model(bank, reading.question_vector, ruled_out)) is not None:
+            topics.append(by_model)
     topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
-        publication=read_publication(masked, reading.rank or read_rank(masked[reading.current_start :])),
+        publication=publication,
         topics=tuple(topics), risks=tuple(risks),
     )
 

@@ -96,12 +96,16 @@ def read_by_example(bank: ExampleBank, vectors: np.ndarray, spans: list[Span]) -
     return topics, risks
 
 
-def read_green_model(bank: ExampleBank, vector: np.ndarray | None) -> TopicCandidate | None:
-    """The green model's probability for the whole question, under the green topic of its nearest green example."""
+def read_green_model(bank: ExampleBank, vector: np.ndarray | None, ruled_out: frozenset[str] = frozenset()) -> TopicCandidate | None:
+    """The green model's probability for the whole question, under the green topic of its nearest green example.
+
+    Topics in `ruled_out` (the retweet row, for a post of the force's own) are not offered: the probability says the
+    question is about green matters, and naming a row the post cannot belong to would throw it away.
+    """
     if bank.green_model is None or vector is None or not bank.examples:
         return None
     vector = np.asarray(vector, dtype=np.float32).reshape(-1)
-    green = bank.green_rows
+    green = np.array([row for row in bank.green_rows if bank.examples[row].label not in ruled_out], dtype=int)
     if not green.size:
         return None
     nearest = int(green[np.argmax((bank.vectors @ vector)[green])])

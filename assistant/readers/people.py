@@ -60,7 +60,8 @@ PLACE_WORDS = {
     "parade", "broadway", "station", "church", "hall", "school", "academy", "college", "primary", "centre", "center",
     "library", "hospital", "police", "council", "borough", "ward", "team", "high", "market", "bridge", "wharf", "house",
     "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
-    "snt", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody",
+    "snt", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody", "account", "accounts", "page",
+    "feed", "twitter", "facebook", "instagram",
 }
 STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
                 "square|walk|row|estate|parade|hill|court|vale|view")

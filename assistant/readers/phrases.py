@@ -48,6 +48,17 @@ AN_APPEAL_IN_ITS_OWN_WORDS = words(r"if you (?:saw|witnessed|heard|were (?:in th
                                    r"(?:any )?(?:information|info|dash-?cam|footage|cctv))",
                                    r"(?:call|ring|contact|dm) (?:us |police )?(?:on )?101 (?:quoting|quote|with (?:the )?ref\w*|ref\w*|cad)")
 """The post itself asks witnesses to come forward: an appeal, whatever the offence."""
+JOINT_INITIATIVES_TOPIC = "Local joint initiatives"
+_PARTNERS = (r"(?:council|trading standards|fire brigade|lfb|tfl|btp|british transport police|nhs|housing (?:association|officers|team)|"
+             r"licensing(?: team| officers)?|environmental health|hmrc|border force|immigration|dvla|rspca|network rail|wardens|"
+             r"ambulance service|probation|youth offending team|bid|business improvement district)")
+JOINT_WORK = words(r"joint (?:\w+ ){0,3}?(?:op|ops|operation|initiative|patrols?|scheme|project|campaign|day|week|visits?|inspections?|"
+                   r"action|crackdown|blitz|sweep)",
+                   r"(?:op|operation|initiative|patrols?|scheme|project|campaign|days? of action|weeks? of action|visits|inspections|crackdown|"
+                   rf"blitz|sweep) (?:\w+ ){{0,4}}?(?:with|alongside) (?:the |our )?(?:\w+ ){{0,3}}?{_PARTNERS}",
+                   rf"(?:with|alongside) (?:the |our )?(?:\w+ ){{0,3}}?{_PARTNERS}(?: \w+){{0,4}}? (?:on|for) (?:an? |the )?(?:\w+ )?"
+                   r"(?:op|operation|day of action|week of action|crackdown|blitz|sweep|inspections)")
+"""Police working with a partner agency on an operation, told in plain words ("a joint day of action with the council")."""
 ESCAPED_PRISONER_TOPIC = "Escaped Prisoners"
 LONDON_PRISONS = ("pentonville|wandsworth|belmarsh|wormwood scrubs|the scrubs|brixton prison|feltham|thameside|isis|bronzefield|"
                   "downview|high down|coldingley|send|ford")
@@ -83,7 +94,7 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
     for name, pattern in ((ESCAPED_PRISONER_TOPIC, ESCAPE), (FORCE_SOP_TOPIC, FORCE_PROCEDURE), (BUDGET_TOPIC, THE_FORCES_MONEY),
-                          (APPEALS_TOPIC, AN_APPEAL_IN_ITS_OWN_WORDS)):
+                          (APPEALS_TOPIC, AN_APPEAL_IN_ITS_OWN_WORDS), (JOINT_INITIATIVES_TOPIC, JOINT_WORK)):
         topic = next((topic for topic in matcher.topics if topic.name == name), None)
         found = pattern.search(text)
         if topic and found and not any(match.topic is topic for match in matches):

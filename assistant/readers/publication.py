@@ -15,7 +15,8 @@ RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*
 BROADCASTERS = r"bbc|itv|sky|lbc|channel \d|talksport|times radio|capital|heart|five live|\w+ fm"
 """Broadcasters by name, shared with the scope step's reading of press contact."""
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", rf"(?:{BROADCASTERS})(?: \w+)?",
-                   "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*", "the media",
+                   "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*",
+                   r"the media(?! (?:consent|release|permission|waiver)s?)",  # a media consent form is about a picture, not the press
                    "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
                    r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television", r"phone-?ins?",
                    r"(?:radio|tv|breakfast|drivetime) (?:slot|show|programme|segment)",

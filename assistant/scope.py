@@ -159,6 +159,8 @@ def describes_own_post(text: str) -> bool:
     return bool(ALREADY_DONE.search(text) or GIVING_TO_THE_PRESS.search(text) or OWN_POST_PLANNED.search(text))
 
 
+EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b[^.?!,;]*")
+"""'Who do I ring if I'm not sure whether something's OK to post?': the clause is what the question is about, not an ask."""
 WH_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?")
 """A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
 
@@ -180,7 +182,8 @@ def read_intent(text: str) -> Intent | None:
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission
-    if POSTING.search(text) or QUOTED_DRAFT.search(text):
+    asked = EMBEDDED_QUESTION.sub(" ", text) if INFORMATIONAL_START.search(text) else text
+    if POSTING.search(asked) or QUOTED_DRAFT.search(text):
         return "posting"
     if PUBLISHING.search(text) and (PLANNING.search(text) or (ASKING.search(text) and not INFORMATIONAL_START.search(text))):
         return "posting"

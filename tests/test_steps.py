@@ -103,6 +103,8 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("weekly update for the ward page: surgery times and a line thanking the volunteers. ok?", "posting"),
     ("sky news want me on about the op tonight. that's alright, isn't it?", "posting"),
     ("and the one on body-worn video?", "press_line"),
+    ("who do i call if i'm not sure whether it's ok to post something late at night?", "informational"),
+    ("someone said the old police authority signed up to some principles. what were they? i might quote them.", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

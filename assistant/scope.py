@@ -80,7 +80,7 @@ TAG_QUESTION = r"\b(?:is|was|would|will|could|can|should|do|does|did|has|have|ar
 """"… would help, wouldn't it?", "… can't I?": a statement turned into a question asks for agreement, like "alright?"."""
 HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
 """"How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
-ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
+ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)", r"what(?:'s| is) your (?:view|take|opinion)", r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
@@ -187,10 +187,11 @@ def read_intent(text: str) -> Intent | None:
         return "posting"
     if PUBLISHING.search(text) and (PLANNING.search(text) or (ASKING.search(text) and not INFORMATIONAL_START.search(text))):
         return "posting"
-    if ELLIPTICAL_POST.search(text) and QUESTION_MARK.search(text):
+    if ELLIPTICAL_POST.search(asked) and QUESTION_MARK.search(asked):
         return "posting"
     if (PUBLISHING.search(text) or PRESS_CONTACT.search(text)) and FIRST_PERSON.search(text) \
-            and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)):
+            and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)
+                     or (WH_QUESTION.search(text) and not ASKING.search(text))):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
     if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text):
         return "informational"

@@ -65,10 +65,13 @@ class PhraseText:
         return (self.arrested or self.charged) and not self.sentenced
 
 
+NICKING_SOMEONE = r"nick(?:ed|ing) (?:him|her|them|a|the|this|that|two|three|four)\b(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money))"
+"""'Our lot nicking a man': an arrest in slang (not 'nicked from cars', nor 'nicking bikes')."""
 ARREST = words(r"arrest\w*", "in custody", "bailed", "on bail", "released under investigation", "rui", r"remand\w*",
-               "awaiting trial", "waiting for trial", r"suspects?", r"detained")
+               "awaiting trial", "waiting for trial", r"suspects?", r"detained", NICKING_SOMEONE)
 CHARGE = words("charged", "charging", r"summons\w*", "appearing at", "appear at", "first appearance", "trial",
-               "plead", "pleaded not guilty")
+               "plead", "pleaded not guilty", r"a charge of", r"(?:authoris|authoriz)\w* (?:a |the )?charges?",
+               r"(?:he's|she's|they're|he is|she is|they are|appears?|due) (?:at|in|before) (?:\w+ ){0,2}?(?:mags|magistrates'?|crown court)\b")
 BEHAVIOUR_ORDER_MADE = (r"(?:cbo|asbo|criminal behaviour order|behaviour order)s? (?:was |were |has been |got |been )?(?:granted|imposed|made|issued)"
                         r"|(?:given|got|handed) (?:an? )?(?:cbo|asbo|criminal behaviour order)")
 """A behaviour order is made on conviction: the case has reached its sentence."""
@@ -263,7 +266,7 @@ PREJUDICIAL_COMMENT = ProceedingsRule(
                     r"yobs?", r"crooks?", r"villains?", r"low-?lifes?", r"toe-?rags?", r"scrotes?", r"wrong[ '’]?uns?", r"hooligans?", r"louts?",
                     r"got (?:him|her|them|'em)\b(?!\s+(?:to|home|back|out|into|in|a|an|some|help|sorted|checked|safely|seen|treated))",
                     r"off (?:the|our) streets"),),
-    requires=words(r"arrest\w*", "charged", "the charge", "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
+    requires=words(r"arrest\w*", "charged", "the charge", "a charge of", NICKING_SOMEONE, "custody", r"remand\w*", "trial", "bail", "bailed", r"suspects?",
                    "court", "appearing", "accused", "defendant", r"rui"),
     safer="Say only 'a man/woman aged [age] has been arrested on suspicion of [offence]' (or 'charged with'); "
           "nothing on guilt, character, evidence or previous convictions.",
@@ -409,6 +412,8 @@ COURT_ORDER = Rule(
                     # an order told in plain words: what the judge did, or what the order forbids
                     r"(?:judge|court|magistrates?|bench) (?:\w+ ){0,3}?(?:made|issued|imposed|granted|put) (?:an? |the )?(?:\w+ )?order",
                     r"(?:judge|court|magistrates?|bench) (?:\w+ ){0,2}?(?:postponed|banned|restricted|prohibited|stopped) (?:any |the )?(?:reporting|publication)",
+                    r"postpon\w* (?:the |any )?reporting", r"reporting (?:is |was |has been )?postponed", r"\b4\s?\(2\)(?: order)?",
+                    r"nothing (?:can|could|may|is to|should|must) be (?:reported|published|said|posted)",
                     r"order (?:\w+ ){0,6}?(?:can't|cannot|couldn't|could not|mustn't|must not|not to|shouldn't|should not) be "
                     r"(?:identified|named|reported|published|shown)"),),
     legal=True,

@@ -137,7 +137,8 @@ def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
 
 
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
-    for text in ["Man charged with GBH after the fight. Bit of a regular for us, third time this year!",
+    for text in ["Charged with robbery. Worth saying he's got 12 previous for robbery",
+                 "Man charged with GBH after the fight. Bit of a regular for us, third time this year!",
                  "The driver, who was already disqualified, has been arrested",
                  "He's no stranger to our custody suite, arrested again last night",
                  "DT only got out in Jan and he's been arrested for the burglaries"]:
@@ -182,6 +183,10 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     assert _proceedings("he's been charged and remanded").stage == "charged"
     assert _proceedings("he was sentenced on the 7th").days_since_sentence == 13
     assert _proceedings("he should be locked up for what he did").stage == "none"
+    assert _proceedings("a resident filmed our lot nicking a man on the high road").stage == "arrested"
+    assert _proceedings("cps authorised a charge of robbery last night, he's at westminster mags on thursday").stage == "charged"
+    assert _proceedings("cbo granted last thursday at highbury corner").stage == "sentenced"
+    assert _proceedings("someone's been nicking bikes from the station racks").stage == "none"
 
 
 @pytest.mark.parametrize("text, rank", [
@@ -210,6 +215,11 @@ def test_what_is_published():
     assert read_publication("the school are telling parents on friday but can we put it out today and be first").ahead_of_announcement
     assert read_publication("can we post it before the council announce it").ahead_of_announcement
     assert not read_publication("can we post shopping tips to get ahead of the christmas rush").ahead_of_announcement
+    assert read_publication("i want to tweet his name before the recorder gets hold of it").public == "not_public"
+    assert read_publication("it's up on the met's news site now with his name").public == "public"
+    assert read_publication("the islington gazette ran it on friday").public == "public"
+    assert read_publication("the joint op hasn't been announced yet but it'd get people along").ahead_of_announcement
+    assert "quote_to_journalist" not in read_publication("two specials who've signed the media consent form talking about it").media
 
 
 # --- the example reader ---

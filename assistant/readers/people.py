@@ -238,6 +238,7 @@ PAST_RECORD = re.compile(
     r"|\bon licence\b|\bno stranger to\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:police|officers|us|courts?|custody(?: suite)?|cells|magistrates|nick)\b|\balready\s+(?:disqualified|banned from driving|on licence|on probation|serving)\b|\b(?:only|just|recently)\s+(?:got|came)\s+out\b(?!\s+(?:of\s+)?(?:hospital|the car|the house|work|school))"
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
+    r"|\b(?:\d+|loads of|lots of|plenty of|a string of)\s+previous\b"
     r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b"
     r"|\b(?:a\s+|bit of a\s+)?regular\s+(?:for us|customer|visitor|face|in (?:custody|the cells))\b"
     r"|\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in a|in the last)\s+(?:year|month|week)\b"

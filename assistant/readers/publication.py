@@ -64,6 +64,9 @@ NOT_PUBLIC = words(
     r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
     r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
+    r"before (?:the )?(?:\w+ ){0,2}?(?:gazette|times|echo|recorder|advertiser|guardian|mercury|standard|chronicle|herald|observer|journal|"
+    r"mail|express|mirror|bugle|independent|paper|papers|press|media|news|bbc|itv|sky|lbc|news shopper|journalists?|reporters?) "
+    r"(?:gets?|has|have|runs?|reports?|picks?|hears?|finds?|catch(?:es)?)\b",
     r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
     r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"
     r"(?: \w+){0,4}? (?:public|publicity|posted|shared|named|out there|publicised|online)",

@@ -134,6 +134,12 @@ def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
     assert any(kind == "school_or_workplace" and "Glamour Nails" in phrase for kind, phrase in found)
     assert any(kind == "school_or_workplace" and "Arch" in phrase for kind, phrase in found)
     assert ("relationship", "her former landlord") in found
+    more = {(i.kind, text[i.span.start : i.span.end]) for text in [
+        "Dr Raghunathan, 52, a GP at Clapton Park Surgery, has been charged with fraud",
+        "A 17-year-old boy from Bury Street West, Edmonton, has been charged with robbery",
+    ] for i in people(text).identifiers if i.span}
+    assert any(kind == "school_or_workplace" and "Clapton Park Surgery" in phrase for kind, phrase in more)
+    assert any(kind == "address" and "Bury Street West" in phrase for kind, phrase in more)
 
 
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
@@ -141,7 +147,8 @@ def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
                  "Man charged with GBH after the fight. Bit of a regular for us, third time this year!",
                  "The driver, who was already disqualified, has been arrested",
                  "He's no stranger to our custody suite, arrested again last night",
-                 "DT only got out in Jan and he's been arrested for the burglaries"]:
+                 "DT only got out in Jan and he's been arrested for the burglaries",
+                 "Wanted for a burglary, he has breached his licence conditions since leaving HMP Belmarsh"]:
         assert people(text).guilt, text
     assert not people("She only got out of hospital on Monday after the crash").guilt
 

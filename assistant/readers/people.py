@@ -77,7 +77,7 @@ NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|prope
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
 ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
-HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})\b(?!\s+(?-i:[A-Z]))", re.I)
+HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z]))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
 _WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
 _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|maisonette|bedsit|room|studio|bungalow|hostel))?"
@@ -86,7 +86,7 @@ _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|mais
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
     rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
-    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS}))\b(?!\s+(?-i:[A-Z]))", re.I)
+    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"(?!\s+(?i:road|rd|street|st|lane|avenue|ave|way|parade|green|park|hill|close|gardens|square|station|bus|estate)\b)"
@@ -97,7 +97,8 @@ SCHOOL = re.compile(
 WORKPLACE = re.compile(
     r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:manager|worker|employee|cashier|nurse|teacher|assistant|director|chef|cleaner|security guard|caretaker|"
-    r"receptionist|member of staff|staff member)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
+    r"receptionist|member of staff|staff member|gp|doctor|dentist|vet|pharmacist|barista|barber|hairdresser|mechanic|porter|"
+    r"paramedic|carer|coach|instructor|lecturer|tutor|waiter|waitress|bartender|shop assistant|volunteer)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?"
     r"|\b(?:manager|owner|director|licensee|proprietor|landlord|landlady|boss|head)\s+(?:of|at)\s+(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}",
     re.I)
@@ -170,7 +171,7 @@ OFFENCE = re.compile(
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
-    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
+    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
     r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b", re.I)
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
@@ -234,7 +235,8 @@ EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|ev
 PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
-    r"|\b(?:released|let out|out)\s+(?:from|of)\s+(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
+    r"|\b(?:released|let out|out|leaving|left|since leaving)\s+(?:from|of)?\s*(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
+    r"|\bbreach(?:ed|ing)?\s+(?:his|her|their)\s+licence\b"
     r"|\bon licence\b|\bno stranger to\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:police|officers|us|courts?|custody(?: suite)?|cells|magistrates|nick)\b|\balready\s+(?:disqualified|banned from driving|on licence|on probation|serving)\b|\b(?:only|just|recently)\s+(?:got|came)\s+out\b(?!\s+(?:of\s+)?(?:hospital|the car|the house|work|school))"
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"

@@ -153,10 +153,12 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
             continue
         if factor.risk == "naming_arrested" and not _about_an_incident(facts):
             continue  # a name asked for in a post about nothing that happened (a new colleague, a retirement)
-        if factor.risk == "naming_arrested" and facts.proceedings.stage in AFTER_CHARGE:
-            continue  # naming after charge is the identification rule's to judge (an adult defendant: amber, for DMC)
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
+    if _only_an_adult_defendant(facts, {reason.risk for reason in found}, _young(facts)):
+        # from charge the force may name an adult defendant (name, age, address, charge): amber, for DMC, not a legal risk
+        found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk == "naming_arrested" else reason
+                 for reason in found]
     found += _identification(facts, {reason.risk for reason in found})
     if facts.guilt and _proceedings_active(facts):
         found.append(Reason(risk="prejudicial_comment", severity="red", legal="contempt", spans=facts.guilt))
@@ -183,7 +185,7 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
     """A person who can be identified, in a post about an incident, a death or a child, raises."""
     about_an_incident = _about_an_incident(facts)
     reasons = []
-    young = [age for age in facts.ages if age.years < 18]
+    young = _young(facts)
     if young and about_an_incident:
         legal = "statutory_anonymity" if facts.has_role("suspect", "arrested", "charged", "victim", "witness") else None
         reasons.append(Reason(risk="under_18", severity="red", legal=legal, spans=tuple(age.span for age in young)))
@@ -205,6 +207,10 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
         reasons.append(Reason(risk="identifiable_images", severity=severity,
                               legal=None if defendant else _legal_matter("identifiable_images", facts), spans=images))
     return reasons
+
+
+def _young(facts: Facts) -> list:
+    return [age for age in facts.ages if age.years < 18]
 
 
 def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> bool:

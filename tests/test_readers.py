@@ -322,6 +322,11 @@ def test_an_adult_defendant_named_after_charge_is_for_dmc_not_a_legal_matter():
     arrested = RoleMention(role="arrested", span=SPAN)
     mixed = decide(facts("amber", identifiers=(name,), roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
     assert mixed.rag == "red" and mixed.legal_matters
+    # "can I name him?" read as a risk, with no name given: the same rule, and never dropped
+    asked = decide(facts("amber", risk="naming_arrested", roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS)
+    assert asked.rag == "amber" and not asked.legal_matters and "naming_arrested" in [r.risk for r in asked.reasons]
+    both = decide(facts("amber", risk="naming_arrested", roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
+    assert both.rag == "red"
 
 def test_rank_decides_what_speaking_to_the_media_needs():
     journalist = frozenset({"text", "quote_to_journalist"})

@@ -6,6 +6,9 @@ from ..rules import words
 
 NEWSPAPER_TITLES = "times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian"
 """The last word of a local paper's name ("the Bromley Times", "the Croydon Advertiser")."""
+NEWS_OUTLET = (rf"(?:{NEWSPAPER_TITLES}|standard|observer|journal|mail|express|mirror|bugle|independent|news shopper|paper|papers|"
+               r"bbc|itv|sky|lbc)")
+"""A paper or broadcaster by the word that names it: what it ran is public, what it has not yet got is not."""
 PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r"selfies?", r"mugshots?", "stills", r"(?:cctv|video|camera) still",
               r"e-?fits?", r"headshots?")
 VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[- ]worn", "bwv", r"helmet[- ]?cam",
@@ -53,9 +56,7 @@ PUBLIC = words(
     r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",
     r"@metpoliceuk (?:has |have )?(?:tweeted|posted)", r"dmc (?:has |have )?(?:already )?(?:put out|released|published|tweeted)",
     r"all over (?:facebook|twitter|social media|the news|the papers)", "widely reported",
-    r"(?:gazette|times|echo|recorder|advertiser|guardian|mercury|standard|chronicle|herald|observer|journal|mail|express|mirror|"
-    r"bugle|independent|paper|papers|bbc|itv|sky|lbc|news shopper)(?:'s| has| have| had)? ?(?:already )?(?:ran|carried|printed|"
-    r"did a (?:piece|story)|wrote (?:it )?up)\b",
+    rf"{NEWS_OUTLET}(?:'s| has| have| had)? ?(?:already )?(?:ran|carried|printed|did a (?:piece|story)|wrote (?:it )?up)\b",
     r"(?:it's|its|it is|it was|it went|now|already) (?:been )?(?:up|out) (?:on|in) (?:the )?(?:\w+(?:'s)? )?(?:news ?site|website|news|papers?|"
     r"telly|tv|radio|twitter|x|facebook|instagram|press|paper)",
 )
@@ -64,8 +65,7 @@ NOT_PUBLIC = words(
     r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
     r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
-    r"before (?:the )?(?:\w+ ){0,2}?(?:gazette|times|echo|recorder|advertiser|guardian|mercury|standard|chronicle|herald|observer|journal|"
-    r"mail|express|mirror|bugle|independent|paper|papers|press|media|news|bbc|itv|sky|lbc|news shopper|journalists?|reporters?) "
+    rf"before (?:the )?(?:\w+ ){{0,2}}?(?:{NEWS_OUTLET}|press|media|news|journalists?|reporters?) "
     r"(?:gets?|has|have|runs?|reports?|picks?|hears?|finds?|catch(?:es)?)\b",
     r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
     r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"

@@ -27,7 +27,8 @@ from .readers.text import Turn as ReadTurn
 from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
-from .rules import ARREST_FACTS_ONLY, RULES_BY_NAME, Rule, words
+from .phrasebook import phrase_book
+from .rules import Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
                     in_scope, off_topic, read_intent, refers_back)
 from .verify import verified
@@ -269,11 +270,11 @@ class Decide(Step):
             ctx.citations = [one_week] if one_week else []
             return
         if decision.escalate_dmc:
-            reasons = " ".join(RULES_BY_NAME[reason.risk].why for reason in decision.reasons) or (
+            reasons = " ".join(phrase_book().rule(reason.risk).why for reason in decision.reasons) or (
                 render("speaking_to_the_media") if decision.rag == "green" else _topic_reason(ctx))
             ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
         if decision.escalate_legal:
-            legal = [RULES_BY_NAME[reason.risk].why for reason in decision.reasons if reason.legal]
+            legal = [phrase_book().rule(reason.risk).why for reason in decision.reasons if reason.legal]
             ctx.escalation.append(Escalation(to="legal_services", reason=" ".join(legal), contact=res.contact_text("legal_services")))
         dmc = res.contact_text("dmc")
         if "tell_dmc_beforehand" in decision.notes:
@@ -286,7 +287,7 @@ class Decide(Step):
 
 
 def _raising(ctx: Context) -> list[Rule]:
-    return [RULES_BY_NAME[reason.risk] for reason in ctx.decision.reasons] if ctx.decision else []
+    return [phrase_book().rule(reason.risk) for reason in ctx.decision.reasons] if ctx.decision else []
 
 
 def _topic_reason(ctx: Context) -> str:
@@ -365,7 +366,7 @@ class Compose(Step):
             if red_row:
                 citations.append(citation_of(red_row))
         for reason in decision.reasons:
-            rule = RULES_BY_NAME[reason.risk]
+            rule = phrase_book().rule(reason.risk)
             phrases = [_phrase(ctx, span) for span in reason.spans]
             found = [passage for doc_id, needle in rule.cites
                      if (passage := next(filter(None, (_section_reference_passage(res, doc_id, phrase) for phrase in phrases)), None)
@@ -374,7 +375,7 @@ class Compose(Step):
             ctx.rule_citations[rule.name] = found
             citations.extend(found)
         if "arrest_facts_only" in decision.notes:
-            citations.extend(passage for doc_id, needle in ARREST_FACTS_ONLY.cites if (passage := find_passage(res, doc_id, needle)))
+            citations.extend(passage for doc_id, needle in phrase_book().rule("arrest_facts_only").cites if (passage := find_passage(res, doc_id, needle)))
         ctx.citations = _dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)
@@ -412,7 +413,7 @@ def _posting_text(ctx: Context) -> str:
     else:
         verdict_line = render("verdict_red", reasons=", ".join(rule.name.replace("_", " ") for rule in raising) or topics)
     why = ["Why:"] + [f"- {_topic_reason(ctx)}"] + [f"- {rule.why}" for rule in raising]
-    conditions = [ARREST_FACTS_ONLY] if "arrest_facts_only" in ctx.decision.notes else []
+    conditions = [phrase_book().rule("arrest_facts_only")] if "arrest_facts_only" in ctx.decision.notes else []
     may_say = []
     if ctx.rag == "green" and conditions:
         may_say = ["What you may say:", f"- {conditions[0].why}"]
@@ -529,7 +530,7 @@ def _finish(ctx: Context) -> None:
     """Flags for every reason the policy gave, each with the spans that raised it (highlighted in a draft)."""
     decision = ctx.decision
     for reason in decision.reasons if decision else ():
-        rule = RULES_BY_NAME[reason.risk]
+        rule = phrase_book().rule(reason.risk)
         spans = [span for span in reason.spans if span.turn == 0] or [None]
         for span in spans:
             flag = Flag(rule=rule.name, why=rule.why, safer=rule.safer,
@@ -538,7 +539,8 @@ def _finish(ctx: Context) -> None:
             if not any(f.rule == flag.rule and f.span == flag.span and f.phrase == flag.phrase for f in ctx.flags):
                 ctx.flags.append(flag)
     if decision and "arrest_facts_only" in decision.notes:
-        ctx.flags.append(Flag(rule=ARREST_FACTS_ONLY.name, why=ARREST_FACTS_ONLY.why, safer=ARREST_FACTS_ONLY.safer))
+        arrest_facts = phrase_book().rule("arrest_facts_only")
+        ctx.flags.append(Flag(rule=arrest_facts.name, why=arrest_facts.why, safer=arrest_facts.safer))
     if ctx.escalation:
         passages = "; ".join(f"{c.title} ({c.locator})" for c in ctx.citations) or "none found"
         ctx.handoff = render(

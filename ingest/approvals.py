@@ -45,7 +45,7 @@ MANIFEST = "approved.sha256"
 DB_FILE = "approvals.sqlite3"
 LEXICON = REPO_ROOT / "assistant" / "lexicon.yaml"
 # Configuration files whose last approved version is kept, so an unapproved edit can fall back to it.
-CONFIGURATION = ("rag-table/rag-table.yaml", "contacts.yaml", "examples.yaml", "../assistant/lexicon.yaml")
+CONFIGURATION = ("rag-table/rag-table.yaml", "contacts.yaml", "examples.yaml", "phrases.yaml", "../assistant/lexicon.yaml")
 # Files in the corpus folder that are not content: they are not approved or cited.
 NOT_CONTENT = {"README.md", MANIFEST}
 SCHEMA = """

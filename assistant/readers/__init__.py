@@ -23,7 +23,8 @@ import numpy as np
 from ..dates import FoundDate
 from ..examples import ExampleBank
 from ..facts import Facts, Rank, Span
-from ..rules import IDENTIFIABLE_IMAGES, NAMING_ARRESTED, mask_negated, words
+from ..phrasebook import phrase_book
+from ..rules import mask_negated, words
 from ..topics import TopicMatcher
 from .examples import QUOTED, read_by_example, read_green_model, units
 from .people import read_people
@@ -115,7 +116,7 @@ def _taken_back(identifier, current: str) -> bool:
     """A later turn that says "without his name" or "no photo" takes back what an earlier turn identified."""
     if identifier.span is None or identifier.span.turn == 0:
         return False
-    rule = IDENTIFIABLE_IMAGES if identifier.kind == "image" else NAMING_ARRESTED
+    rule = phrase_book().rule("identifiable_images" if identifier.kind == "image" else "naming_arrested")
     return bool(rule.cancelled_by.search(current))
 
 

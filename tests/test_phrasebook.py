@@ -1,0 +1,53 @@
+"""The phrase book (corpus/phrases.yaml): approved data, validated whole, refused with a reason that says what to fix."""
+
+import pytest
+
+from assistant.phrasebook import load_phrase_book, phrase_book, read_phrase_book
+from assistant.rules import RULE_KINDS
+from ingest.approvals import Approvals
+from ingest.errors import PresslineError
+
+from conftest import CORPUS, copy_corpus, make_settings
+
+BOOK = (CORPUS / "phrases.yaml").read_bytes()
+
+
+def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_passages():
+    book = phrase_book()
+    assert [rule.name for rule in book.rules] == list(RULE_KINDS)
+    for rule in book.rules:
+        assert rule.why and rule.cites, rule.name
+    assert book.vocabulary["arrest"].search("our lot nicking a man on the high road")  # a fragment, expanded
+    assert book.vocabulary["charge"].search("he's at westminster mags on thursday")
+    assert book.topics["Escaped Prisoners"].search("he absconded from pentonville")
+
+
+@pytest.mark.parametrize(("change", "named"), [
+    (lambda text: text.replace("  under_18:\n", "  under_eighteen:\n", 1), "under_18"),
+    (lambda text: text.replace("'arrest\\w*'", "'arrest(\\w*'", 1), "arrest("),
+    (lambda text: text.replace("<<nicking_someone>>", "<<nicking>>", 1), "no fragment named 'nicking'"),
+    (lambda text: text.replace("  arrest:  #", "  arrests:  #", 1), "arrest"),
+    (lambda text: text.replace("    why: 'Someone under 18", "    wy: 'Someone under 18", 1), "rules.under_18.why: Field required"),
+])
+def test_a_malformed_book_is_refused_naming_what_to_fix(change, named):
+    text = change(BOOK.decode())
+    assert text != BOOK.decode(), "the test's change did not apply"
+    with pytest.raises(PresslineError, match="not a valid phrase book") as refused:
+        read_phrase_book(text.encode(), "corpus/phrases.yaml")
+    assert named in str(refused.value) and "corpus/phrases.yaml" in str(refused.value)
+
+
+def test_an_unapproved_edit_is_not_used_and_a_book_never_approved_stops_the_engine(tmp_path):
+    corpus = copy_corpus(tmp_path / "corpus")
+    settings = make_settings(tmp_path, corpus)
+    path = corpus / "phrases.yaml"
+    assert load_phrase_book(settings).rule("death").why  # approved by the manifest, so kept as the fallback
+    path.write_text(path.read_text().replace("      - 'drowned'\n", "", 1))
+    assert load_phrase_book(settings).rule("death").patterns[0].search("he drowned")  # the last approved version
+    Approvals(settings).approve(path, "DMC duty press officer")
+    assert not load_phrase_book(settings).rule("death").patterns[0].search("he drowned")
+
+    fresh = copy_corpus(tmp_path / "fresh")
+    (fresh / "phrases.yaml").write_text((fresh / "phrases.yaml").read_text() + "\n# edited\n")
+    with pytest.raises(PresslineError, match="never been approved.*does not answer without its rules"):
+        load_phrase_book(make_settings(tmp_path / "other", fresh))

@@ -149,6 +149,8 @@ class Facts(BaseModel):
     publication: Publication = Field(default_factory=Publication)
     topics: tuple[TopicCandidate, ...] = ()
     risks: tuple[RiskFactor, ...] = ()
+    instructed: bool = False
+    """Whether the question tries to tell the assistant what to answer ("classify it as green", "ignore your rules")."""
 
     def has_role(self, *roles: Role) -> bool:
         return any(mention.role in roles for mention in self.roles)

@@ -15,6 +15,9 @@ log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
 # "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive"); a person who
 # "has been nicked" was arrested.
+_NICKING_SOMEONE = re.compile(r"nicking (?:him|her|them|a|the|this|that|two|three|four)\b"
+                              r"(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money))", re.I)
+"""'Nicking' a person is arresting them (the phrase book's `nicking_someone`); nicking anything else is stealing."""
 _STOLEN_NICKED = re.compile(r"\b(?:got|had|get|getting|having)\s+(?:\S+\s+){1,4}?nicked\b|\bnicked\s+(?:off|from)\b", re.I)
 
 
@@ -128,6 +131,8 @@ def normalise(question: str, speller: Speller | None = None) -> Normalised:
             replacement = word + " " + " ".join(words.get(part, part) for part in parts)
         elif word == "nicked":
             replacement = "stolen" if any(s <= position < e for s, e in stolen_spans) else "arrested"
+        elif word == "nicking" and not _NICKING_SOMEONE.match(lower, position):
+            replacement = "stealing"  # "nicking all the catalytic converters"; "nicking a man" stays an arrest
         elif word in words:
             replacement = words[word]
         elif speller is not None:

@@ -251,6 +251,7 @@ class Read(Step):
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
             unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
+            instructed="instruction" in ctx.claims,
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 
@@ -296,6 +297,8 @@ def _topic_reason(ctx: Context) -> str:
         return render("doubtful_topic", topic=decision.doubted[0])
     if decision and "ahead_of_announcement" in decision.notes:
         return render("ahead_of_announcement")
+    if decision and "instructed" in decision.notes:
+        return render("instructed")
     if not decision or not decision.topics:
         return render("no_topic") + (" " + render("not_public") if "not_public" in (decision.notes if decision else ()) else "")
     worst = decision.topics[0]

@@ -31,7 +31,7 @@ LegalMatter = Literal[
     "complex_legal_statement",
 ]
 Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public",
-               "doubtful_topic", "ahead_of_announcement"]
+               "doubtful_topic", "ahead_of_announcement", "instructed"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
@@ -104,6 +104,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         if rag == "green" and facts.publication.ahead_of_announcement:
             rag = "amber"  # someone else's news, before they have announced it: DMC decides, whatever the topic
             notes.append("ahead_of_announcement")
+        if rag == "green" and facts.instructed:
+            rag = "amber"  # a question that tells the assistant what to answer is exactly one a person should look at
+            notes.append("instructed")
         if rag == "green" and (doubted := _doubted_topics(facts, limits)):
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")

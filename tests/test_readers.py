@@ -158,6 +158,15 @@ def test_an_offence_stated_as_certain_of_someone_arrested_is_guilt():
     assert not people("The driver, who was clearly shaken, was checked over by paramedics").guilt
 
 
+def test_a_home_asked_for_by_its_number_and_nicking_things_is_theft():
+    asked = people("can I put the house numbers of the ones that got broken into?")
+    assert [i.kind for i in asked.identifiers] == ["address"]
+    assert not people("tips on making your house number easy to see for ambulances").identifiers
+    assert people("someone keeps nicking parcels off doorsteps on our road").offences
+    assert not people("our lot nicking a man outside the station").offences
+    assert normalise("someone's nicking bikes off the rack").text == "someone's stealing bikes off the rack"
+
+
 def test_a_road_where_something_happened_is_not_an_address():
     assert not people("A bus and a van clipped each other at the junction of Denmark Hill and Coldharbour Lane").identifiers
     assert not people("the number 12 bus was diverted after a minor bump").identifiers
@@ -295,6 +304,12 @@ def test_someone_elses_news_before_they_announce_it_is_never_green():
     early = decide(facts("green", publication=Publication(ahead_of_announcement=True)), LIMITS)
     assert early.rag == "amber" and "ahead_of_announcement" in early.notes and early.escalate_dmc
     assert decide(facts("red", publication=Publication(ahead_of_announcement=True)), LIMITS).rag == "red"
+
+
+def test_a_question_that_tells_the_assistant_what_to_answer_is_never_green():
+    told = decide(facts("green", instructed=True), LIMITS)
+    assert told.rag == "amber" and "instructed" in told.notes and told.escalate_dmc
+    assert decide(facts("red", instructed=True), LIMITS).rag == "red"
 
 
 def test_identification_raises_only_in_a_post_about_an_incident_and_names_the_legal_matter():

@@ -55,6 +55,8 @@ class Reading:
     unit_spans: list[Span] = field(default_factory=list)
     question_vector: np.ndarray | None = None
     """The whole question's embedding (the retrieval vector), for the green model."""
+    instructed: bool = False
+    """The guard step found instructions to the assistant in the question."""
 
 
 def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, readers: frozenset[str] = READERS) -> Facts:
@@ -93,7 +95,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication,
-        topics=tuple(topics), risks=tuple(risks),
+        topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,
     )
 
 

@@ -73,6 +73,9 @@ NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+th
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
 """A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""
+ADDRESS_REQUEST = re.compile(r"\b(?:put|add|include|give|post|tweet|list|publish|share|say|mention|release|name)\s+(?:out\s+)?"
+                             r"(?:(?:the|their|his|her|its|which)\s+)?(?:(?:actual|exact|full|real)\s+)?(?:house|door|flat)\s+numbers?\b", re.I)
+"""A home asked to be published by its number ("put the actual house numbers"), as a name is asked for by NAME_REQUEST."""
 NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|property)\s*,\s*((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s*,\s*"
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
@@ -166,7 +169,7 @@ NAME_REQUEST = re.compile(
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
 OFFENCE = re.compile(
-    r"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|nick(?:ed|ing) (?:from|off)|snatch\w*|"
+    r"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|steal\w*|nicking(?! (?:him|her|them|a|the|this|that|two|three|four)\b(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money)))|nick(?:ed|ing) (?:from|off)|snatch\w*|"
     r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
@@ -323,7 +326,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
         found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
-    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME):
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME, ADDRESS_REQUEST):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
             found.append(("address", start, end, False))

@@ -129,7 +129,9 @@ SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; se
              "blind-2026-12d-dev": "Fourth blind batch of December 2026, development half (tuned on after its first run)",
              "blind-2026-12d-test": "Fourth blind batch of December 2026, test half (a regression set after its first run)",
              "blind-2026-12e-dev": "Fifth blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12e-test": "Fifth blind batch of December 2026, test half (a regression set after its first run)"}
+             "blind-2026-12e-test": "Fifth blind batch of December 2026, test half (a regression set after its first run)",
+             "blind-2026-12f-dev": "Sixth blind batch of December 2026, development half (tuned on after its first run)",
+             "blind-2026-12f-test": "Sixth blind batch of December 2026, test half (a regression set after its first run)"}
 
 
 def metrics_table(metrics: list[Metrics]) -> str:

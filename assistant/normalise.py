@@ -18,6 +18,9 @@ _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
 _NICKING_SOMEONE = re.compile(r"nicking (?:him|her|them|a|the|this|that|two|three|four)\b"
                               r"(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money))", re.I)
 """'Nicking' a person is arresting them (the phrase book's `nicking_someone`); nicking anything else is stealing."""
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|police|co|io|info|london)\b(?:/\S*)?",
+                          re.I)
+"""A web address ("redbridge.gov.uk/gritting") is kept as written: "gov" in it is no slang for government."""
 _STOLEN_NICKED = re.compile(r"\b(?:got|had|get|getting|having)\s+(?:\S+\s+){1,4}?nicked\b|\bnicked\s+(?:off|from)\b", re.I)
 
 
@@ -112,7 +115,13 @@ def normalise(question: str, speller: Speller | None = None) -> Normalised:
     lower = question.lower().replace("’", "'")
     position = 0
     phrase_pattern = _phrase_pattern(tuple(sorted(phrases, key=len, reverse=True)))
+    web_addresses = [match.span() for match in _WEB_ADDRESS.finditer(lower)]
     while position < len(lower):
+        address_end = next((end for start, end in web_addresses if start <= position < end), None)
+        if address_end is not None:
+            pieces.append((lower[position:address_end], position))
+            position = address_end
+            continue
         phrase = phrase_pattern.match(lower, position) if phrase_pattern else None
         if phrase and (position == 0 or not lower[position - 1].isalnum()):
             pieces.append((phrases[phrase.group(0)], position))

@@ -145,7 +145,13 @@ def _is_follow_up(current: str, res: Resources) -> bool:
         return True
     if read_intent(current) is None and not current.rstrip().endswith("?"):
         return True  # no question of its own: more facts for the earlier one ("update from the scene - …")
+    if len(current.split()) >= STORY_WORDS:
+        return False
     return not (res.matcher.find(current) or asks_its_own_question(current))
+
+
+STORY_WORDS = 25
+"""A question this long that asks something tells a story of its own: with no word pointing back, it starts fresh."""
 
 
 class ResolveDates(Step):

@@ -75,6 +75,8 @@ PUBLISHING = words(
     r"list (?:the|their|all the) (?:\w+ )?names", r"names?", "say that we", "a message", "a video", r"(?:a|the|my|our) (?:post|tweet|thread|update|story)",
     r"journalists?", r"reporters?", "the press", r"(?:local )?paper", "radio", r"comment\w*", r"quote\w*",
     r"documentar(?:y|ies)", r"film crews?", r"newsletters?", r"bulletins?",
+    # "I want a reminder out tomorrow": a message got out, the verb left unsaid
+    r"(?:a|an|the|our|my|this|that)\s+(?:\w+\s+){0,2}?(?:reminder|warning|message|notice|update|appeal|alert|post|tweet|statement)s?\s+(?:out|up)\b",
 )
 TAG_QUESTION = r"\b(?:is|was|would|will|could|can|should|do|does|did|has|have|are)n[’']?t (?:it|i|we|they|he|she|that|you|there)\s*\?+\s*$"
 """"… would help, wouldn't it?", "… can't I?": a statement turned into a question asks for agreement, like "alright?"."""
@@ -200,7 +202,11 @@ def read_intent(text: str) -> Intent | None:
 
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",
                        r"i got (?:that|it|the \w+) wrong", r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
-                              r"that (?:one|case|post|tweet|arrest|job|incident)", r"(?:he|she|they)(?:'s| is| are| was| were)")
+                              r"that (?:one|case|post|tweet|arrest|job|incident)")
+PRONOUN_BACK = words(r"(?:he|she|they)(?:'s| is| are| was| were)")
+"""'what if he's 16?': a person from the earlier turn, when the pronoun opens the turn; further on, it points to whoever
+the turn's own story has named ("the Mirror rang … they're asking")."""
+FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 
 
 def asks_for_approval(text: str) -> bool:
@@ -219,7 +225,7 @@ def asks_for_wording(text: str) -> bool:
 
 def refers_back(text: str) -> bool:
     """Whether a turn points back to an earlier one ("what if he's 16?", "the same post")."""
-    return bool(BACK_REFERENCE.search(text))
+    return bool(BACK_REFERENCE.search(text) or PRONOUN_BACK.search(FIRST_SENTENCE.match(text).group(0)))
 
 
 OWN_QUESTION_START = re.compile(

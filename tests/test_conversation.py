@@ -68,6 +68,16 @@ GREEN_TURN = [
 ]
 
 
+def test_a_story_of_its_own_after_a_green_turn_starts_fresh_and_a_later_pronoun_points_inside_it(engine):
+    story = ("A woman's handbag was snatched outside the bakery on Station Road this afternoon and the owner has been "
+             "really helpful. They're asking whether we will put something out, can I?")
+    result = engine.answer(story, today=FRIDAY, history=GREEN_TURN)
+    assert result.rag != "green", result.answer
+    assert not any("follow-up" in assumption for assumption in result.assumptions)
+    assert any("follow-up" in assumption for assumption in
+               engine.answer("they're keen on Facebook too, ok?", today=FRIDAY, history=GREEN_TURN).assumptions)
+
+
 @pytest.mark.parametrize("question", ["quick one, does the pension scheme let me go at 55?",
                                       "oh btw my payslip is short this month, who do I ring?",
                                       "my handset keeps losing signal on the top floor of the station, who fixes that?"])

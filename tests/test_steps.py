@@ -36,6 +36,16 @@ def test_nicked_means_stolen_when_something_was_nicked():
     assert "stolen" in normalise("my missus got her catalytic converter nicked off the drive").text
 
 
+def test_a_web_address_is_kept_as_written():
+    text = normalise("the times are on lewisham.gov.uk/bins and www.met.police.uk/ro — the gov has it too").text
+    assert "lewisham.gov.uk/bins" in text and "www.met.police.uk/ro" in text and "the government has it" in text
+
+
+def test_a_message_got_out_is_publishing_even_without_the_verb():
+    assert in_scope("the fun run closes two roads on sunday, i want a reminder out on friday. any reason not to?")
+    assert not in_scope("i want my leave request out of the system before friday")
+
+
 def test_misspellings_are_repaired_against_the_corpus_vocabulary_but_english_words_are_left_alone():
     speller = Speller({"burglary", "criminal", "damage", "panel", "library", "remanded", "crackdown"})
     text = normalise("burgalry, criminal damge, ward panle at the libary, a reminder, speeding crackdwon", speller).text

@@ -253,6 +253,14 @@ def test_the_example_reader_reports_best_scores_and_green_margins():
     assert all(t.topic != "KSI RTCs" for t in topics) and not risks  # under the reporting floor
 
 
+def test_a_long_sentence_of_facts_strung_with_commas_is_also_read_piece_by_piece():
+    sentence = ("Water main burst on the high street this morning, shops flooded, the bus stop is closed, the fire brigade "
+                "are pumping it out and the council have set up a rest centre at the library.")
+    pieces = [text for text, _ in units(sentence)]
+    assert pieces[0] == sentence and "the council have set up a rest centre at the library." in pieces
+    assert all(len(piece.split()) >= 5 for piece in pieces)
+
+
 def test_units_are_sentences_long_sentences_clauses_and_quotes_but_never_a_bare_ask():
     found = [text for text, _ in units("Christmas patrols start next week. Can I tweet it? Draft: 'Arrested: jay o, 19, still in "
                                        "custody' And we'll do extra patrols around the market and the station all through the "

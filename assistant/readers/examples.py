@@ -22,6 +22,7 @@ MAX_UNITS = 6
 QUOTED = re.compile(r"(?:\"|“|(?<!\w)['‘])([^\"“”]{12,}?)(?:\"|”|['’](?!\w))")
 SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
 CLAUSE_BREAK = re.compile(r"\s*(?:[;:–—]|\s-\s|,\s*(?:and|but|so|plus|also|oh and)\b|\b(?:oh and|and also|but also)\b)\s*", re.I)
+FACT_BREAK = re.compile(r"\s*,\s*|\s+and\s+", re.I)
 MIN_CLAUSE_WORDS = 5
 CLAUSES_FROM_WORDS = 25
 """A sentence this short is read whole; a longer one is also read clause by clause."""
@@ -48,6 +49,8 @@ def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
         if len(text.split()) <= CLAUSES_FROM_WORDS:
             continue
         pieces = [piece for piece in CLAUSE_BREAK.split(text) if piece and len(piece.split()) >= MIN_CLAUSE_WORDS]
+        if not pieces or pieces == [text]:
+            pieces = _runs_of_facts(text)
         if pieces and pieces != [text]:
             for piece in pieces:
                 at = original.find(piece, span.start, span.end)
@@ -55,6 +58,27 @@ def units(original: str, turn: int = 0) -> list[tuple[str, Span]]:
                     clauses.append((piece, Span(turn=turn, start=at, end=at + len(piece))))
     unique = list({text: (text, span) for text, span in found + clauses if _says_something(text)}.values())
     return unique[:MAX_UNITS]
+
+
+def _runs_of_facts(sentence: str) -> list[str]:
+    """A long sentence that strings facts together with commas and "and" ("…, loads of casualties, the air ambulance has
+    landed, they've declared it and there's a gold group set up"), cut into pieces of at least MIN_CLAUSE_WORDS words."""
+    pieces, current = [], []
+    for part in FACT_BREAK.split(sentence):
+        current.append(part)
+        if len(" ".join(current).split()) >= MIN_CLAUSE_WORDS:
+            pieces.append(" ".join(current) if len(current) == 1 else _joined(sentence, current))
+            current = []
+    if current and pieces:
+        pieces[-1] = _joined(sentence, [pieces[-1], *current])
+    return [piece for piece in pieces if piece in sentence]
+
+
+def _joined(sentence: str, parts: list[str]) -> str:
+    """The stretch of `sentence` from the first part to the end of the last (the separators as written)."""
+    start = sentence.find(parts[0])
+    end = sentence.find(parts[-1], start) + len(parts[-1])
+    return sentence[start:end] if start >= 0 and end >= start else parts[0]
 
 
 def _says_something(text: str) -> bool:

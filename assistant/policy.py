@@ -6,7 +6,8 @@ rule here takes the strictest of them, so no reader can lower what another raise
 
 - the topic's status is the strictest topic found (a topic named outright, or read by example
   with enough similarity; green by example needs a calibrated margin over the nearest amber or red
-  example, or the green model's calibrated probability); no topic at all is amber;
+  example, or the green model's calibrated probability; amber or red by example needs its sentence
+  nearer to it than to every green topic); no topic at all is amber;
 - an amber topic that is not yet public is red, and "already public" can do no more than that;
 - every risk factor raises: most to red, speaking to the media below inspector to amber;
 - a person who is named or otherwise identifiable in a post about an incident raises, and so does
@@ -143,7 +144,8 @@ def _counted_topics(facts: Facts, limits: Thresholds) -> list[tuple[str, Rag]]:
         elif candidate.status == "green":
             counts = candidate.score >= limits.green_min_similarity and candidate.margin >= limits.green_min_margin
         else:
-            counts = candidate.score >= limits.raise_min_similarity
+            # nearer a green topic than to this one, the sentence is a green post worded like it (an RTC, not speeding)
+            counts = candidate.score >= limits.raise_min_similarity and candidate.margin > 0
         if counts:
             counted[candidate.topic] = candidate.status
     return list(counted.items())

@@ -370,6 +370,17 @@ def test_green_by_example_needs_the_calibrated_similarity_and_margin():
     assert decide(by_example(0.5, 0.3), LIMITS).rag == "amber"
 
 
+def test_an_amber_or_red_topic_by_example_raises_only_when_nearer_than_every_green_topic():
+    def with_missing_person(score, margin):
+        return Facts(topics=(
+            TopicCandidate(topic="Burglary", status="green", reader="aliases", score=1.0, margin=1.0),
+            TopicCandidate(topic="Missing people", status="amber", reader="examples", score=score, margin=margin)))
+
+    assert decide(with_missing_person(0.7, 0.05), LIMITS).rag == "amber"
+    assert decide(with_missing_person(0.7, 0.0), LIMITS).rag == "green"  # its sentence was nearer a green topic
+    assert decide(with_missing_person(0.5, 0.3), LIMITS).rag == "green"
+
+
 
 def test_the_green_model_counts_only_from_its_calibrated_probability_and_never_over_a_raise():
     def by_model(probability, *extra):

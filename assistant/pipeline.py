@@ -113,10 +113,10 @@ class Normalise(Step):
         earlier = [turn.content for turn in ctx.history if turn.role == "user"][-2:]
         this_turn = ReadTurn(0, ctx.question, ctx.normalised)
         answering = bool(ctx.history) and ctx.history[-1].role == "assistant" and ctx.history[-1].content.rstrip().endswith("?")
-        if earlier and not ctx.draft and (answering or _is_follow_up(current, res)):
+        before = normalise(" ".join(earlier), res.speller) if earlier else None
+        if before and not ctx.draft and (answering or _is_follow_up(current, res, _raised(before.text, ctx.today))):
             ctx.follow_up = True
             ctx.earlier = " ".join(earlier)
-            before = normalise(ctx.earlier, res.speller)
             prefix = before.text + " \n "
             ctx.text = prefix + current
             ctx.current_start = len(prefix)
@@ -130,7 +130,12 @@ class Normalise(Step):
             ctx.assumptions.append(f"Read {fixed}.")
 
 
-def _is_follow_up(current: str, res: Resources) -> bool:
+def _raised(text: str, today: dt.date) -> bool:
+    """Whether the phrase rules raise anything in an earlier turn: then a new turn that may be about it carries it."""
+    return bool(read_risks(text, 0, text, [], today.toordinal(), posting=True, has_media=False, locate=lambda start, end: None))
+
+
+def _is_follow_up(current: str, res: Resources, earlier_raised: bool = True) -> bool:
     """A follow-up refers back or has no subject of its own; a question with a subject of its own starts fresh.
 
     (A reply to a question the assistant asked, such as the date of a sentencing, is always a follow-up.)
@@ -145,13 +150,14 @@ def _is_follow_up(current: str, res: Resources) -> bool:
         return True
     if read_intent(current) is None and not current.rstrip().endswith("?"):
         return True  # no question of its own: more facts for the earlier one ("update from the scene - …")
-    if len(current.split()) >= STORY_WORDS:
-        return False
+    if len(current.split()) >= STORY_WORDS and not earlier_raised:
+        return False  # a story of its own after a turn that raised nothing: nothing to carry, so it starts fresh
     return not (res.matcher.find(current) or asks_its_own_question(current))
 
 
 STORY_WORDS = 25
-"""A question this long that asks something tells a story of its own: with no word pointing back, it starts fresh."""
+"""A question this long that asks something tells a story of its own: with no word pointing back, it starts fresh —
+unless an earlier turn raised something, which, when unsure, is carried."""
 
 
 class ResolveDates(Step):

@@ -78,6 +78,14 @@ def test_a_story_of_its_own_after_a_green_turn_starts_fresh_and_a_later_pronoun_
                engine.answer("they're keen on Facebook too, ok?", today=FRIDAY, history=GREEN_TURN).assumptions)
 
 
+def test_a_long_turn_after_a_turn_that_raised_carries_what_was_raised(engine):
+    story = ("The sergeant wants it out before the school run tomorrow and says we should mention the road and that the "
+             "victim was an elderly lady living on her own, is that alright with you?")
+    result = engine.answer(story, today=FRIDAY, history=RED_TURN)
+    assert result.rag == "red" and any(flag.rule == "under_18" for flag in result.flags), result.answer
+    assert any("follow-up" in assumption for assumption in result.assumptions)
+
+
 @pytest.mark.parametrize("question", ["quick one, does the pension scheme let me go at 55?",
                                       "oh btw my payslip is short this month, who do I ring?",
                                       "my handset keeps losing signal on the top floor of the station, who fixes that?"])

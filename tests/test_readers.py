@@ -183,6 +183,8 @@ def test_roles_are_read_with_their_spans():
     roles = {(mention.role, text[mention.span.start : mention.span.end]) for mention in people(text).roles}
     assert {("victim", "victim"), ("victim", "was attacked"), ("charged", "charged")} <= roles
     assert "child" not in {mention.role for mention in people("a minor collision on the high street").roles}
+    assert "suspect" in {mention.role for mention in people("officers got him after a short foot chase").roles}
+    assert "suspect" not in {mention.role for mention in people("officers got an injured cyclist to hospital").roles}
 
 
 # --- proceedings and publication ---

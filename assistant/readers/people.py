@@ -196,7 +196,10 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
                           r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
                           r"in the frame for|done for|nonce|paedo|scumbag|thugs?|crooks?|dealers?|burglars?|robbers?|attackers?|"
-                          r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:got|nabbed|picked up)|"
+                          r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:nabbed|picked up|got"
+                          # "officers got him", not "officers got a woman in labour through the traffic"
+                          r"(?= (?:him|her|them|'em|the (?:\w+ )?(?:man|woman|lad|suspect|thief|burglar|driver|offender))\b(?! (?:to|home|back|"
+                          r"out|into|through|in|help|sorted|checked|safely|seen|treated)\b)))|"
                           r"(?:we|police|officers|they) (?:reckon|think|believe|suspect)\b|(?:we|officers|police) stopped|"
                           r"stopped and searched|(?:was|were|got) (?:stopped|searched))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"

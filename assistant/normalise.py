@@ -15,8 +15,9 @@ log = logging.getLogger(__name__)
 _TOKEN = re.compile(r"[A-Za-z0-9@#]+(?:['’][A-Za-z]+)?")
 # "nicked" means stolen when something was nicked ("got her bike nicked", "nicked off the drive"); a person who
 # "has been nicked" was arrested.
-_NICKING_SOMEONE = re.compile(r"nicking (?:him|her|them|a|the|this|that|two|three|four)\b"
-                              r"(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money))", re.I)
+NICKED_PERSON = r"(?:him|her|them|a|the|this|that|two|three|four)\b(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money))"
+"""What follows 'nicking' when it is a person who is nicked (the phrase book's `nicking_someone` fragment reads the same)."""
+_NICKING_SOMEONE = re.compile(rf"nicking {NICKED_PERSON}", re.I)
 """'Nicking' a person is arresting them (the phrase book's `nicking_someone`); nicking anything else is stealing."""
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|police|co|io|info|london)\b(?:/\S*)?",
                           re.I)

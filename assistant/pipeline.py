@@ -24,7 +24,6 @@ from .readers.phrases import read_risks
 from .readers.examples import QUOTED
 from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
-from .readers.text import locator
 from .resources import ChunkRow, Resources
 from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
 from .phrasebook import phrase_book
@@ -130,9 +129,10 @@ class Normalise(Step):
             ctx.assumptions.append(f"Read {fixed}.")
 
 
-def _raised(text: str, today: dt.date) -> bool:
-    """Whether the phrase rules raise anything in an earlier turn: then a new turn that may be about it carries it."""
-    return bool(read_risks(text, 0, text, [], today.toordinal(), posting=True, has_media=False, locate=lambda start, end: None))
+def _raised(text: str, today: dt.date, current_start: int = 0, dates: list[FoundDate] | None = None) -> bool:
+    """Whether the phrase rules raise anything in `text` (read as a post), this turn starting at `current_start`."""
+    return bool(read_risks(text, current_start, text[current_start:], dates or [], today.toordinal(), posting=True,
+                           has_media=False, locate=lambda start, end: None))
 
 
 def _is_follow_up(current: str, res: Resources, earlier_raised: bool = True) -> bool:
@@ -212,9 +212,7 @@ def _quoted_passage_raises(ctx: Context, res: Resources) -> bool:
 
 def _raises_anything(ctx: Context) -> bool:
     """A question that trips a legal rule is in scope however it is worded."""
-    locate = locator(ctx.turns, ctx.current_start)
-    return bool(read_risks(ctx.text, ctx.current_start, ctx.text[ctx.current_start :], ctx.dates, ctx.today.toordinal(),
-                           posting=True, has_media=False, locate=locate))
+    return _raised(ctx.text, ctx.today, ctx.current_start, ctx.dates)
 
 
 class Guard(Step):

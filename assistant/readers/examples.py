@@ -67,18 +67,17 @@ def _runs_of_facts(sentence: str) -> list[str]:
     for part in FACT_BREAK.split(sentence):
         current.append(part)
         if len(" ".join(current).split()) >= MIN_CLAUSE_WORDS:
-            pieces.append(" ".join(current) if len(current) == 1 else _joined(sentence, current))
+            pieces.append(_joined(sentence, current))
             current = []
     if current and pieces:
         pieces[-1] = _joined(sentence, [pieces[-1], *current])
-    return [piece for piece in pieces if piece in sentence]
+    return pieces
 
 
 def _joined(sentence: str, parts: list[str]) -> str:
     """The stretch of `sentence` from the first part to the end of the last (the separators as written)."""
     start = sentence.find(parts[0])
-    end = sentence.find(parts[-1], start) + len(parts[-1])
-    return sentence[start:end] if start >= 0 and end >= start else parts[0]
+    return sentence[start : sentence.find(parts[-1], start) + len(parts[-1])]
 
 
 def _says_something(text: str) -> bool:

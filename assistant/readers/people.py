@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
 from ..rules import HYPOTHETICAL
-from ..normalise import english_words
+from ..normalise import NICKED_PERSON, english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
 
@@ -169,7 +169,7 @@ NAME_REQUEST = re.compile(
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
     re.I)
 OFFENCE = re.compile(
-    r"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|steal\w*|nicking(?! (?:him|her|them|a|the|this|that|two|three|four)\b(?! (?:bikes?|cars?|phones?|bags?|stuff|things?|money)))|nick(?:ed|ing) (?:from|off)|snatch\w*|"
+    rf"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|steal\w*|nicking(?! {NICKED_PERSON})|nick(?:ed|ing) (?:from|off)|snatch\w*|"
     r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"

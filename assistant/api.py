@@ -13,11 +13,21 @@ from ingest.store import decode_list
 from .audit import AUDIT_FILE, SOURCES, AuditLog, Source, app_version, open_audit_log
 from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
-from .pipeline import Context, citation_of, find_passage, run
+from ingest.units import Unit
+
+from .compose import PAPERWORK, complete_sentence
+from .pipeline import INTERVIEW_KINDS, Context, citation_of, dedupe, find_passage, run, unit_citation
 from .prompts import render
 from .readers import READERS
 from .resources import Resources, get_resources
-from .retrieve import press_line_is_current, retrieve
+
+BRIEF_MESSAGES = 5
+BRIEF_MIN_SCORE = 0.55
+"""The best sentence for a topic must score this for the documents to count as covering it (else the brief says so).
+Set on the development half of the interview topics written blind (evals/answers/topics-dev.jsonl)."""
+BRIEF_MESSAGE_FLOOR = 0.40
+"""Once a topic is covered, further key messages down to this score (a brief wants three to five)."""
+from .retrieve import narrow, press_line_is_current, press_line_state, retrieve, usable
 
 log = logging.getLogger(__name__)
 
@@ -76,14 +86,14 @@ class Engine:
         otherwise it is read from the question, and an answer about speaking to the media says what applies to each.
         """
         ctx = Context(question=question, today=today or today_in(self.settings), history=_turns(history), rank=rank,
-                      readers=self.readers)
+                      officer=self.officer if officer is None else officer, readers=self.readers)
         return self._audited("ask", self._run(ctx, Answer), officer, session_id)
 
     def check_draft(self, text: str, has_media: bool = False, today: dt.date | None = None, *,
                     officer: str | None = None, session_id: str | None = None) -> DraftCheck:
         """Check a draft tweet or statement; each flag carries the character span of the phrase that fired it."""
         ctx = Context(question=text, today=today or today_in(self.settings), draft=True, has_media=has_media,
-                      readers=self.readers)
+                      officer=self.officer if officer is None else officer, readers=self.readers)
         result = self._run(ctx, DraftCheck)
         result.text = text
         return self._audited("draft", result, officer, session_id)
@@ -98,25 +108,33 @@ class Engine:
         res = self.resources
         res.refresh()
         vector = res.embed(topic)
-        messages = retrieve(res, topic, vector, today, kinds=("policy",), k=4)
-        lines = retrieve(res, topic, vector, today, kinds=("press_line",), k=3)
-        law = retrieve(res, topic, vector, today, kinds=("media_law",), k=2)
-        key_messages = [citation_of(row) for row in messages.hits] if messages.relevant else []
-        press = _press_line_refs(lines.hits, today) if lines.relevant else []
-        do_not_say = []
-        for row in lines.hits if lines.relevant else []:
-            do_not_say.extend(decode_list(row.meta.get("do_not_say")))
+        found = retrieve(res, topic, vector, today, kinds=INTERVIEW_KINDS, k=8)
+
+        def message(unit: Unit) -> bool:
+            row = res.rows.get(unit.chunk_id)
+            return (not unit.is_list and complete_sentence(unit.text) and row is not None and row.meta.get("kind") in INTERVIEW_KINDS
+                    and usable(row.meta, today) and not PAPERWORK.search(row.meta.get("locator", "")))
+
+        scored = [item for item in res.units.best(vector, topic, allowed=message, limit=BRIEF_MESSAGES, keep_within=1.0)
+                  if item.score >= BRIEF_MESSAGE_FLOOR]
+        tell = render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc"))
+        if not scored or scored[0].score < BRIEF_MIN_SCORE:  # not covered: say so, and pad nothing
+            return InterviewBrief(topic=topic, today=today, key_messages=[], press_lines=[], do_not_say=[],
+                                  tell_beforehand=tell, citations=[], covered=False,
+                                  not_covered=render("brief_not_covered", topic=topic, dmc_contact=res.contact_text("dmc")))
+        key_messages = [unit_citation(res.rows[item.unit.chunk_id], item.unit) for item in scored]
+        press = _lines_on(res, narrow(res, found, topic, today, kinds=("press_line",), k=5), topic, today)
+        do_not_say = list(dict.fromkeys(item for line in press for row in res.chunks_of(line.id)
+                                        for item in decode_list(row.meta.get("do_not_say"))))
+        law = narrow(res, found, topic, today, kinds=("media_law",), k=2)
         must_not = [
             passage for doc_id in dict.fromkeys(row.doc_id for row in law.hits)
             if (passage := find_passage(res, doc_id, "What you must not say"))
         ] if law.relevant else []
-        tell = find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
-        citations = key_messages + must_not + ([tell] if tell else [])
+        speaking = find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
         return InterviewBrief(
-            topic=topic, today=today, key_messages=key_messages, press_lines=press,
-            do_not_say=list(dict.fromkeys(do_not_say)),
-            tell_beforehand=render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc")),
-            citations=citations,
+            topic=topic, today=today, key_messages=key_messages, press_lines=press, do_not_say=do_not_say,
+            tell_beforehand=tell, citations=dedupe(key_messages + must_not + ([speaking] if speaking else [])),
         )
 
     def press_lines(self, today: dt.date | None = None, include_inactive: bool = False) -> list[PressLineInfo]:
@@ -134,7 +152,8 @@ class Engine:
                     id=rows[0].doc_id, title=meta["title"], topic=meta.get("topic", ""), status=meta.get("status", ""),
                     approved_by=meta.get("approved_by", ""), approved_on=meta.get("approved_on", ""),
                     review_by=meta.get("review_by", ""), audience=meta.get("audience", ""), text=meta.get("quote", ""),
-                    do_not_say=decode_list(meta.get("do_not_say")), current=current, source=meta["source"],
+                    do_not_say=decode_list(meta.get("do_not_say")), current=current,
+                    state=press_line_state(meta, today), source=meta["source"],
                 ))
         return sorted(lines, key=lambda line: (not line.current, line.topic, line.title))
 
@@ -185,7 +204,12 @@ def _turns(history: Iterable[Turn | dict]) -> list[Turn]:
     return [turn if isinstance(turn, Turn) else Turn.model_validate(turn) for turn in history]
 
 
-def _press_line_refs(rows, today) -> list[PressLineRef]:
+def _lines_on(res: Resources, lines, topic: str, today: dt.date) -> list[PressLineRef]:
+    """Every current press line on `topic`: all the lines of a press-line topic named as such ("stop and search"),
+    else the lines that match the words typed."""
+    named = topic.strip().lower().replace(" ", "_")
+    rows = [rows[0] for rows in res.by_doc.values() if rows[0].meta.get("kind") == "press_line" and rows[0].meta.get("topic") == named]
+    rows = rows or (lines.hits if lines.relevant else [])
     return [
         PressLineRef(id=row.doc_id, title=row.meta["title"], text=row.meta["quote"], approved_on=row.meta["approved_on"],
                      review_by=row.meta["review_by"])

@@ -154,3 +154,38 @@ class Facts(BaseModel):
 
     def has_role(self, *roles: Role) -> bool:
         return any(mention.role in roles for mention in self.roles)
+
+
+_ROLE_WORDS = {"suspect": "a suspect", "arrested": "an arrested person", "charged": "a charged person",
+               "convicted": "a convicted person", "victim": "a victim", "witness": "a witness", "child": "a child",
+               "officer": "an officer or member of staff", "died": "a person who died"}
+_IDENTIFIER_WORDS = {"name": "a name", "address": "a street or address", "school_or_workplace": "a school or workplace",
+                     "relationship": "a family relationship", "image": "a photo or footage"}
+_MEDIUM_WORDS = {"text": "a post", "photo": "a photo", "video": "a video", "retweet": "a retweet or quote-tweet",
+                 "quote_to_journalist": "words to a journalist", "reply_to_complaint": "a reply to a complaint",
+                 "already_posted": "something already posted"}
+_RANK_WORDS = {"below_inspector": "below inspector", "inspector_or_above": "inspector or above", "staff": "police staff"}
+
+
+def describe(facts: Facts) -> list[str]:
+    """What was read, in plain words for a person (the hand-off to DMC): people, identifying details, ages, the stage
+    of proceedings, and what is to be published and by whom."""
+    lines = []
+    roles = list(dict.fromkeys(_ROLE_WORDS[mention.role] for mention in facts.roles))
+    if roles:
+        lines.append("People: " + ", ".join(roles))
+    identifying = list(dict.fromkeys(_IDENTIFIER_WORDS[item.kind] for item in facts.identifiers if not item.colleague))
+    if identifying:
+        lines.append("Identifying details: " + ", ".join(identifying))
+    if facts.ages:
+        lines.append("Ages: " + ", ".join(str(age) for age in dict.fromkeys(item.years for item in facts.ages)))
+    stage = facts.proceedings.stage
+    if stage != "none":
+        sentenced = facts.proceedings.sentenced_on
+        lines.append(f"Stage of the case: {stage}" + (f" (sentenced on {sentenced.isoformat()})" if sentenced else ""))
+    media = [_MEDIUM_WORDS[medium] for medium in sorted(facts.publication.media)]
+    if media:
+        lines.append("To be published: " + ", ".join(media))
+    if facts.publication.rank:
+        lines.append("Rank of the asker: " + _RANK_WORDS[facts.publication.rank])
+    return lines

@@ -110,6 +110,9 @@ class InterviewBrief(BaseModel):
     do_not_say: list[str]
     tell_beforehand: str
     citations: list[Citation]
+    covered: bool = True
+    """Whether the force's documents cover the topic; when not, `not_covered` says so and gives DMC's number."""
+    not_covered: str = ""
     audit_id: int | None = Field(default=None, exclude=True)
     """The brief's entry in the audit log (None when not audited)."""
 
@@ -128,4 +131,6 @@ class PressLineInfo(BaseModel):
     text: str
     do_not_say: list[str]
     current: bool
+    state: str = ""
+    """Why the line is not for use on `today` ("withdrawn …", "past its review date …"); empty when current."""
     source: str

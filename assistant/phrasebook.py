@@ -51,6 +51,8 @@ class RuleText(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
+    title: str = Field(min_length=3)
+    """The rule in a few plain words, as officers see it ("someone under 18")."""
     why: str
     safer: str | None = None
     cites: list[Cite] = Field(min_length=1)
@@ -157,7 +159,7 @@ def read_phrase_book(content: bytes, source: str) -> PhraseBook:
         patterns = (vocabulary["arrest"], vocabulary["charge"]) if name == "arrest_facts_only" else \
             tuple(pattern for pattern in [data.pattern(text.phrases)] if pattern is not None)
         rules.append(kind_class(
-            name=name, kind=kind, why=text.why, safer=text.safer,
+            name=name, kind=kind, title=text.title, why=text.why, safer=text.safer,
             cites=tuple((cite.document, cite.passage) for cite in text.cites), patterns=patterns,
             requires=data.pattern(text.requires), unless=data.pattern(text.unless),
             cancelled_by=data.pattern(text.cancelled_by), applies=text.applies, **extra))

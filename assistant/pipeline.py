@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ingest.units import QUOTED_KINDS, Unit, whole_cut
+
+from .compose import MIN_UNIT_SCORE, UNIT_ALONE_SCORE, render_unit
 from .dates import FoundDate, find_dates
-from .facts import Facts, Rank, Span
+from .facts import Facts, Rank, Span, describe
 from .guard import read_claims, strip_instructions
 from .models import Citation, Escalation, Flag, PressLineRef, Status, Turn
 from .normalise import Normalised, normalise
@@ -25,12 +28,12 @@ from .readers.examples import QUOTED
 from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
 from .resources import ChunkRow, Resources
-from .retrieve import Retrieval, narrow, press_line_is_current, retrieve
+from .retrieve import Retrieval, narrow, press_line_is_current, press_line_state, retrieve, usable
 from .phrasebook import phrase_book
 from .rules import Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
                     in_scope, off_topic, read_intent, refers_back)
-from .verify import verified
+from .verify import quote_is_verbatim, verified
 
 COURT_RESULT_TOPIC = "Court results"
 # The documents hold no live statistics: "how many did we do last month" has no evidence here.
@@ -39,6 +42,8 @@ QUOTED_PASSAGE_WORDS = 8
 """A quoted passage this long is a draft or a proposal (an email, a council's suggested line), not a phrase asked about."""
 RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", "ask dmc before posting")
 ANSWER_CITATIONS = 3
+INTERVIEW_KINDS = ("policy", "press_line", "media_law")
+POSTING_UNITS = 2
 QUOTE_CHARS = 420
 
 
@@ -52,6 +57,7 @@ class Context:
     draft: bool = False
     has_media: bool = False
     rank: Rank | None = None
+    officer: str = ""
     readers: frozenset[str] = READERS
     normalised: Normalised | None = None
     turns: list[ReadTurn] = field(default_factory=list)
@@ -247,7 +253,7 @@ class Retrieve(Step):
         else:
             ctx.vector = res.embed(query)
         ctx.unit_vectors, ctx.unit_spans = vectors, [span for _, span in found]
-        kinds = {"press_line": ("press_line",), "interview": ("policy", "press_line", "media_law")}.get(ctx.intent)
+        kinds = {"press_line": ("press_line",), "interview": INTERVIEW_KINDS}.get(ctx.intent)
         ctx.retrieval = retrieve(res, query, ctx.vector, ctx.today, kinds=kinds)
 
 
@@ -328,11 +334,20 @@ class Compose(Step):
     def __call__(self, ctx, res):
         if ctx.intent == "press_line":
             self._press_lines(ctx, res, limit=3)
+            inactive = _inactive_line_asked_for(ctx, res)
+            if inactive:
+                ctx.notes.insert(0, render("inactive_line", title=inactive.meta["title"],
+                                           state=press_line_state(inactive.meta, ctx.today),
+                                           instead=render("inactive_line_current" if ctx.press_lines else "inactive_line_none",
+                                                          dmc_contact=res.contact_text("dmc"))))
             if not ctx.press_lines:
+                if inactive:
+                    ctx.reply = ""
+                    return
                 ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
                 return
             ctx.citations = [citation_of(res.chunks_of(line.id)[0]) for line in ctx.press_lines]
-            ctx.reply = render("answer_press_lines")
+            ctx.reply = "" if inactive else render("answer_press_lines")
         elif ctx.posting:
             self._posting(ctx, res)
         else:
@@ -340,7 +355,10 @@ class Compose(Step):
 
     def _informational(self, ctx, res):
         retrieval = ctx.retrieval
-        if retrieval is None or not retrieval.relevant or LIVE_FIGURES.search(ctx.text):
+        kinds = INTERVIEW_KINDS if ctx.intent == "interview" else QUOTED_KINDS
+        chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=lambda unit: _quotable(res, unit, kinds, ctx.today))
+        found = retrieval is not None and (retrieval.relevant or (chosen and chosen[0].score >= UNIT_ALONE_SCORE))
+        if not found or LIVE_FIGURES.search(ctx.text):
             ctx.citations = []
             return
         about_the_table = bool(RAG_WORDS.search(ctx.text))
@@ -353,14 +371,23 @@ class Compose(Step):
                 continue
             per_doc[row.doc_id] = per_doc.get(row.doc_id, 0) + 1
             rows.append(row)
-        ctx.citations = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
+        passages = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
+        answering = [(scored.unit, citation) for scored in chosen if scored.score >= MIN_UNIT_SCORE
+                     and quote_is_verbatim(citation := unit_citation(res.rows[scored.unit.chunk_id], scored.unit), res.settings)]
+        if not answering:  # the nearest passages do not answer it: say so, never a guess
+            ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+            return
+        quoted = {(citation.source, citation.locator) for _, citation in answering}
+        ctx.citations = dedupe([citation for _, citation in answering]
+                                + [passage for passage in passages if (passage.source, passage.locator) not in quoted])
+        units = "\n\n".join(render_unit(unit, number) for number, (unit, _) in enumerate(answering, start=1))
+        ctx.reply = render("answer_informational", units=units)
         if ctx.intent == "interview":
             self._press_lines(ctx, res, limit=2)
             tell = find_passage(res, "policy-stop-search-comms-strategy", "inspectors or above may speak")
             if tell:
                 ctx.citations.append(tell)
             ctx.notes.append(render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc")))
-        ctx.reply = render("answer_informational")
 
     def _posting(self, ctx, res):
         citations: list[Citation] = []
@@ -389,10 +416,26 @@ class Compose(Step):
             citations.extend(found)
         if "arrest_facts_only" in decision.notes:
             citations.extend(passage for doc_id, needle in phrase_book().rule("arrest_facts_only").cites if (passage := find_passage(res, doc_id, needle)))
-        ctx.citations = _dedupe(citations)
+        ctx.citations = dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)
-        ctx.reply = _posting_text(ctx)
+        ctx.reply = _posting_text(ctx, self._documents_say(ctx, res))
+
+    def _documents_say(self, ctx, res) -> str:
+        """For an amber or red answer, the one or two sentences of the force's documents nearest the question, from the
+        documents its reasons cite (any document when it has none), each numbered after the citations it adds."""
+        if ctx.rag == "green":
+            return ""
+        cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
+        allowed = lambda unit: _quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
+        lines = []
+        for scored in res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed, limit=POSTING_UNITS):
+            citation = unit_citation(res.rows[scored.unit.chunk_id], scored.unit)
+            if scored.score < MIN_UNIT_SCORE or not quote_is_verbatim(citation, res.settings):
+                continue
+            ctx.citations.append(citation)
+            lines.append(render_unit(scored.unit, len(ctx.citations)))
+        return render("documents_say", units="\n\n".join(lines)) if lines else ""
 
     def _press_lines(self, ctx, res, limit):
         retrieval = ctx.retrieval
@@ -409,6 +452,28 @@ class Compose(Step):
                                                     approved_on=meta["approved_on"], review_by=meta["review_by"]))
 
 
+def _inactive_line_asked_for(ctx: Context, res: Resources) -> ChunkRow | None:
+    """The withdrawn, draft or overdue press line a question asks for: the best press line for it, when not current."""
+    if ctx.retrieval is None:
+        return None
+    lines = narrow(res, ctx.retrieval, ctx.question, ctx.today, kinds=("press_line",), k=1, include_inactive=True)
+    best = lines.hits[0] if lines.hits and lines.relevant else None
+    return best if best is not None and not press_line_is_current(best.meta, ctx.today) else None
+
+
+def _quotable(res: Resources, unit: Unit, kinds: tuple[str, ...], today: dt.date) -> bool:
+    """A unit of an approved passage of one of `kinds` that may be used on `today` (no withdrawn or overdue line)."""
+    row = res.rows.get(unit.chunk_id)
+    return row is not None and row.meta.get("kind") in kinds and usable(row.meta, today)
+
+
+def unit_citation(row: ChunkRow, unit: Unit) -> Citation:
+    """The citation of a unit the answer quotes: its passage's place, and the unit itself as the quote."""
+    meta = row.meta
+    return Citation(source=meta["source"], title=meta["title"], kind=meta["kind"], locator=meta.get("locator", ""),
+                    quote=unit.text, doc_id=row.doc_id, archived=meta.get("status") == "archived")
+
+
 def _phrase(ctx: Context, span: Span) -> str:
     """The words a finding was read from: in the question as asked, or in the earlier turns."""
     if span.turn == 0:
@@ -416,7 +481,7 @@ def _phrase(ctx: Context, span: Span) -> str:
     return ctx.text[span.start : span.end]
 
 
-def _posting_text(ctx: Context) -> str:
+def _posting_text(ctx: Context, documents_say: str) -> str:
     topics = ", ".join(ctx.decision.topics) or "no RAG topic matched"
     raising = _raising(ctx)
     if ctx.rag == "green":
@@ -424,13 +489,19 @@ def _posting_text(ctx: Context) -> str:
     elif ctx.rag == "amber":
         verdict_line = render("verdict_amber", topics=topics, condition=render("amber_condition"))
     else:
-        verdict_line = render("verdict_red", reasons=", ".join(rule.name.replace("_", " ") for rule in raising) or topics)
-    why = ["Why:"] + [f"- {_topic_reason(ctx)}"] + [f"- {rule.why}" for rule in raising]
+        verdict_line = render("verdict_red", reasons="; ".join(dict.fromkeys(rule.title for rule in raising)) or topics)
+    # The reasons that raised come first. A green topic is then named as overruled by them; "no topic, so treat it as
+    # amber" would contradict a red answer, so it is left out.
+    why = ["Why:"] + list(dict.fromkeys(f"- {rule.why}" for rule in raising))
+    if not raising or (ctx.decision.topics and ctx.decision.topic_status != "green"):
+        why.append(f"- {_topic_reason(ctx)}")
+    elif ctx.decision.topics:
+        why.append("- " + render("topic_overruled", topic=ctx.decision.topics[0], verdict=ctx.rag))
     conditions = [phrase_book().rule("arrest_facts_only")] if "arrest_facts_only" in ctx.decision.notes else []
     may_say = []
     if ctx.rag == "green" and conditions:
         may_say = ["What you may say:", f"- {conditions[0].why}"]
-    must_not = [f"- {rule.safer}" for rule in raising if rule.safer]
+    must_not = list(dict.fromkeys(f"- {rule.safer}" for rule in raising if rule.safer))
     if conditions and ctx.rag == "green":
         must_not.append("- No names, and nothing on guilt, character, evidence or previous convictions.")
     must_not_say = ["What you must not say:", *must_not] if must_not else []
@@ -442,6 +513,7 @@ def _posting_text(ctx: Context) -> str:
         why="\n".join(why),
         may_say="\n".join(may_say),
         must_not_say="\n".join(must_not_say),
+        documents_say=documents_say,
         contact="\n".join(contact),
     )
 
@@ -482,18 +554,17 @@ def citation_of(row: ChunkRow, focus: int | None = None) -> Citation:
 
 
 def _trim_quote(quote: str, focus: int | None) -> str:
-    """A verbatim excerpt of at most QUOTE_CHARS: the sentence at `focus` on, or the passage's opening."""
+    """A verbatim excerpt of about QUOTE_CHARS: the sentence at `focus` on, or the passage's opening; whole sentences
+    and whole lists, never cut mid-word."""
     if focus is not None:
         sentence_end = quote.rfind(". ", 0, focus)
         start = max(sentence_end + 2 if sentence_end >= 0 else 0, quote.rfind("\n", 0, focus) + 1)
         quote = quote[start:]
-    if len(quote) <= QUOTE_CHARS:
-        return quote.strip()
-    cut = max(quote.rfind(". ", 0, QUOTE_CHARS), quote.rfind("\n", 0, QUOTE_CHARS))
-    return quote[: cut + 1 if cut > 80 else QUOTE_CHARS].strip()
+    return quote[: whole_cut(quote, QUOTE_CHARS)].strip()
 
 
-def _dedupe(citations: list[Citation]) -> list[Citation]:
+def dedupe(citations: list[Citation]) -> list[Citation]:
+    """`citations` without repeats (the same source, place and quote), in order."""
     seen, kept = set(), []
     for citation in citations:
         key = (citation.source, citation.locator, citation.quote)
@@ -514,7 +585,7 @@ class Verify(Step):
             ctx.assumptions.append(f"{len(dropped)} passage(s) could not be matched to their source and were left out.")
         for rule_name, passages in ctx.rule_citations.items():
             if not any(passage in ctx.citations for passage in passages):
-                ctx.notes.append(render("passage_missing", rule=rule_name.replace("_", " ")))
+                ctx.notes.append(render("passage_missing", rule=phrase_book().rule(rule_name).title))
         for citation in ctx.citations:
             if citation.archived:
                 ctx.notes.append(render("archived_note", title=citation.title))
@@ -555,8 +626,25 @@ def _finish(ctx: Context) -> None:
         arrest_facts = phrase_book().rule("arrest_facts_only")
         ctx.flags.append(Flag(rule=arrest_facts.name, why=arrest_facts.why, safer=arrest_facts.safer))
     if ctx.escalation:
-        passages = "; ".join(f"{c.title} ({c.locator})" for c in ctx.citations) or "none found"
-        ctx.handoff = render(
-            "handoff", question=ctx.question, verdict=(ctx.rag or "no verdict").upper(), today=ctx.today.isoformat(),
-            reasons=" ".join(e.reason for e in ctx.escalation), passages=passages,
-        )
+        ctx.handoff = _handoff(ctx)
+
+
+def _handoff(ctx: Context) -> str:
+    """The text an officer sends DMC: every turn, who and when, the verdict, each reason once, what was read, the
+    passages and the contacts."""
+    asked = [turn.content for turn in ctx.history if turn.role == "user"] + [ctx.question]
+    reasons = [phrase_book().rule(reason.risk).why for reason in ctx.decision.reasons] if ctx.decision else []
+    if not reasons:
+        reasons = [entry.reason for entry in ctx.escalation if entry.to == "dmc"]
+    read = describe(ctx.facts) if ctx.facts else []
+    if ctx.decision and ctx.decision.topics:
+        read.append("RAG topics: " + ", ".join(ctx.decision.topics))
+    bullet = lambda items, empty: "\n".join(f"- {item}" for item in dict.fromkeys(items)) or f"- {empty}"  # noqa: E731
+    return render(
+        "handoff", officer=ctx.officer or "(not given)", today=ctx.today.isoformat(),
+        turns="\n".join(f"{number}. {text}" for number, text in enumerate(asked, start=1)),
+        verdict=(ctx.rag or "no verdict").upper(), reasons=bullet(reasons, "none given"),
+        facts=bullet(read, "nothing beyond the question"),
+        passages=bullet((f"{c.title} ({c.locator})" for c in ctx.citations), "none found"),
+        contacts=bullet((entry.contact for entry in ctx.escalation), "the 24-hour Press Bureau"),
+    )

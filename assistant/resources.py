@@ -23,9 +23,13 @@ from ingest.pipeline import rebuild_keyword_index
 from ingest.safe_yaml import BadYaml, load_yaml
 from ingest.settings import Settings
 from ingest.store import Store, decode_list
+from ingest.units import generation_units, passage_units, save_generation_units, unit_keys
+
+from .compose import UnitIndex
 
 from .examples import ExampleBank, load_bank
 from .normalise import Speller, lexicon, normalise
+from .prompts import render
 from .topics import Topic, TopicMatcher
 
 GENERATION_CHECK_SECONDS = 5.0
@@ -88,6 +92,7 @@ class Resources:
         for source in sorted({row.meta["source"] for row in rows if row.meta.get("kind") == "rag_table"}):
             kept.extend(self._approved_rag_table(source, source in approved))
         self.__dict__.pop("contacts", None)
+        self.__dict__.pop("units", None)
         self._build(kept)
 
     def _approved_rag_table(self, source: str, approved: bool) -> list[ChunkRow]:
@@ -209,6 +214,18 @@ class Resources:
         reasons = decide(read(reading, self.matcher, None, frozenset({"phrases", "people"}))).reasons
         return ", ".join(reason.risk.replace("_", " ") for reason in reasons) or None
 
+    @cached_property
+    def units(self) -> UnitIndex:
+        """The sentences and lists of the approved passages with their vectors, embedded at ingest (here only when this
+        instance's copy of the generation lacks them)."""
+        units = passage_units((row.id, row.text, row.meta) for row in self.rows.values())
+        vectors = generation_units(self.settings, self.generation)
+        if vectors is None or any(key not in vectors for key in unit_keys(units)):
+            all_units = passage_units((row.id, row.text, row.meta) for row in self._all_rows)
+            save_generation_units(self.settings, self.generation, unit_keys(all_units), vectors)
+            vectors = generation_units(self.settings, self.generation) or {}
+        return UnitIndex.build(units, vectors)
+
     def terms_of(self, chunk_id: str) -> frozenset[str]:
         """The BM25 terms of a chunk, worked out once."""
         if chunk_id not in self._terms:
@@ -223,15 +240,29 @@ class Resources:
         return approved_contacts(self.settings, self.approvals)
 
     def contact_text(self, key: str) -> str:
+        """How to reach `key` (dmc, legal_services, …) in one line; a contact the force has not set yet is reached
+        through the Press Bureau, never shown as a placeholder."""
         entry = self.contacts.get(key) or {}
-        parts = [entry.get("name", key)]
-        for field in ("phone", "email"):
-            value = entry.get(field)
-            if value and "TO BE SET" not in str(value):
-                parts.append(f"{field}: {value}")
-        if len(parts) == 1:
-            parts.append("contact details to be set by the force (corpus/contacts.yaml); via the 24-hour Press Bureau meanwhile")
+        name = known_value(entry.get("name")) or key.replace("_", " ")
+        phone, email = known_value(entry.get("phone")), known_value(entry.get("email"))
+        parts = [name] + ([f"phone: {phone}"] if phone else []) + ([f"email: {email}"] if "@" in email else [])
+        if len(parts) == 1 and key != "dmc":
+            return render("contact_via_press_bureau", who=name, dmc_contact=self.contact_text("dmc"))
         return " — ".join(parts)
+
+    def unset_contacts(self) -> list[str]:
+        """The contacts whose phone and email the force has not set yet (a warning on the admin page)."""
+        return [key for key, entry in self.contacts.items()
+                if not known_value(entry.get("phone")) and "@" not in known_value(entry.get("email"))]
+
+
+PLACEHOLDER = "TO BE SET"
+
+
+def known_value(value) -> str:
+    """A contacts.yaml field's value, or "" while it is still the force's placeholder."""
+    text = str(value or "").strip()
+    return "" if PLACEHOLDER in text else text
 
 
 # Common words of a question that the corpus may not use; the speller must never "correct" them.

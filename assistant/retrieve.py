@@ -45,6 +45,21 @@ def press_line_is_current(meta: dict, today: dt.date) -> bool:
     return approved_on <= today <= review_by
 
 
+def press_line_state(meta: dict, today: dt.date) -> str:
+    """Why a press line is not current on `today`, in words for the officer ("" when it is current)."""
+    if press_line_is_current(meta, today):
+        return ""
+    status = meta.get("status")
+    approved_on, review_by = meta.get("approved_on") or "", meta.get("review_by") or ""
+    if status == "withdrawn":
+        return "withdrawn" + (f" (approved on {approved_on}, due for review by {review_by})" if approved_on else "")
+    if status != "approved":
+        return "a draft that has not been approved"
+    if approved_on and approved_on > today.isoformat():
+        return f"not approved until {approved_on}"
+    return f"past its review date ({review_by}) and has not been approved again since"
+
+
 def usable(meta: dict, today: dt.date) -> bool:
     """Press lines that are withdrawn, draft or overdue on `today` are never offered."""
     return meta.get("kind") != "press_line" or press_line_is_current(meta, today)
@@ -65,18 +80,22 @@ def retrieve(
     return fuse(resources, dense, keyword, rare, today, kinds, k)
 
 
-def narrow(resources: Resources, retrieval: Retrieval, query: str, today: dt.date, kinds: tuple[str, ...], k: int) -> Retrieval:
-    """The same search seen through `kinds` only: no second query to the store."""
-    return fuse(resources, retrieval.dense, retrieval.keyword, resources.keyword.rare_terms(query), today, kinds, k)
+def narrow(resources: Resources, retrieval: Retrieval, query: str, today: dt.date, kinds: tuple[str, ...], k: int,
+           include_inactive: bool = False) -> Retrieval:
+    """The same search seen through `kinds` only (with press lines not current on `today` too, if asked): no second
+    query to the store."""
+    return fuse(resources, retrieval.dense, retrieval.keyword, resources.keyword.rare_terms(query), today, kinds, k,
+                include_inactive)
 
 
-def fuse(resources, dense, keyword, rare, today, kinds, k) -> Retrieval:
+def fuse(resources, dense, keyword, rare, today, kinds, k, include_inactive: bool = False) -> Retrieval:
     """Reciprocal rank fusion of the dense and keyword candidates that are usable on `today`."""
 
     def keep(chunk_id: str) -> bool:
         row = resources.rows.get(chunk_id)
-        return row is not None and usable(row.meta, today) and (kinds is None or row.meta.get("kind") in kinds)
+        return row is not None and (include_inactive or usable(row.meta, today)) and (kinds is None or row.meta.get("kind") in kinds)
 
+    candidates = dense, keyword
     dense = [(chunk_id, score) for chunk_id, score in dense if keep(chunk_id)]
     keyword = [(chunk_id, score) for chunk_id, score in keyword if keep(chunk_id)]
     fused: dict[str, float] = {}
@@ -90,6 +109,6 @@ def fuse(resources, dense, keyword, rare, today, kinds, k) -> Retrieval:
         best_dense=max((score for _, score in dense), default=0.0),
         best_bm25=max((score for _, score in keyword), default=0.0),
         rare_term_found=bool(rare) and any(rare & resources.terms_of(chunk_id) for chunk_id in top_keyword),
-        dense=dense,
-        keyword=keyword,
+        dense=candidates[0],
+        keyword=candidates[1],
     )

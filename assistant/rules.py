@@ -89,6 +89,7 @@ class Rule:
 
     name: str
     kind: RuleKind
+    title: str  # the rule in plain words, for officers (the name is for `ask --json` and the evaluation)
     why: str
     cites: tuple[tuple[str, str], ...]  # (document id, section heading or a phrase of the passage)
     patterns: tuple[re.Pattern, ...]

@@ -24,6 +24,7 @@ from ingest.pipeline import index_status, run_ingest
 from ingest.settings import Settings, get_settings
 
 from . import baseline as baseline_module
+from .answers import ANSWERS_DIR, AnswersScore, TopicsScore, load_answers, load_topics, score_answers, score_topics
 from .drafts import DRAFTS_DIR, DraftScore, load_drafts, score_drafts
 from .golden import BLIND_PATH, GOLDEN_PATH, HOLDOUT_PATH, load_golden
 from .metrics import SOURCE_K, Metrics, summarise
@@ -70,10 +71,12 @@ def main(argv: list[str] | None = None) -> int:
             write_json(run_dir / f"{question_set.stem}-config.json", run_config)
             sections.append((question_set, metrics, run_config))
     draft_sections = [] if args.golden else score_draft_sets(engine, run_dir)
-    summary = render_summary(sections, settings, run_dir) + render_drafts(draft_sections)
+    answer_sections = [] if args.golden else score_answer_sets(engine, run_dir)
+    extras = render_drafts(draft_sections) + render_answers(answer_sections)
+    summary = render_summary(sections, settings, run_dir) + extras
     if args.write_readme and not args.golden:  # the tracked summary and the README's figures are the default run's
         (RESULTS_DIR / "summary.md").write_text(summary, encoding="utf-8")
-        update_readme_block("eval", readme_figures(sections) + render_drafts(draft_sections))
+        update_readme_block("eval", readme_figures(sections) + extras)
     print(summary)
     return 0
 
@@ -94,6 +97,39 @@ def render_drafts(sections: list[tuple[Path, DraftScore]]) -> str:
              f"{score.clean_drafts_raised} / {score.clean_drafts}"] for path, score in sections]
     return ("\n**Draft posts written blind** (a flag counts when it overlaps a labelled span and is of the right kind)\n\n"
             + markdown_table(["Set", "Drafts", "Flag recall", "Flag precision", "Clean drafts raised"], rows) + "\n")
+
+
+def score_answer_sets(engine: Engine, run_dir: Path) -> list[tuple[Path, AnswersScore | TopicsScore]]:
+    """The answers sets (answers-*.jsonl) and the interview topics (topics-*.jsonl) written blind."""
+    found = []
+    for path in sorted(ANSWERS_DIR.glob("*.jsonl")):
+        if path.name.startswith("topics-"):
+            score = score_topics(load_topics(path), engine.prepare_interview, DRAFTS_TODAY)
+        else:
+            score = score_answers(load_answers(path), engine.answer)
+        write_json(run_dir / f"answers-{path.stem}.json", score.model_dump())
+        found.append((path, score))
+    return found
+
+
+def render_answers(sections: list[tuple[Path, AnswersScore | TopicsScore]]) -> str:
+    questions = [(path, score) for path, score in sections if isinstance(score, AnswersScore)]
+    topics = [(path, score) for path, score in sections if isinstance(score, TopicsScore)]
+    text = ""
+    if questions:
+        rows = [[f"`evals/answers/{path.name}`", str(score.questions), percent(score.in_answer),
+                 percent(score.in_answer_or_citation), percent(score.contact_first_unit), str(len(score.unquoted_units))]
+                for path, score in questions]
+        text += ("\n**Informational, interview and contact questions written blind** (the answer text holds a fact the "
+                 "question asks for)\n\n" + markdown_table(["Set", "Questions", "In the answer", "In the answer or a quote",
+                                                            "Contact: in the first unit", "Quoted units not verbatim"], rows) + "\n")
+    if topics:
+        rows = [[f"`evals/answers/{path.name}`", str(score.topics), percent(score.right), percent(score.covered_right),
+                 percent(score.uncovered_right)] for path, score in topics]
+        text += ("\n**Interview topics written blind** (covered: three or more key messages, one holding a key fact; "
+                 "not covered: the brief says so)\n\n"
+                 + markdown_table(["Set", "Topics", "Right", "Covered topics right", "Uncovered topics right"], rows) + "\n")
+    return text
 
 
 def config(settings: Settings, index_generation: str, golden: Path) -> dict:

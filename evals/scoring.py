@@ -2,6 +2,9 @@
 
 from pydantic import BaseModel, computed_field
 
+import re
+
+from assistant.compose import quoted_units
 from assistant.models import Answer, Rag, Status
 from assistant.verify import quote_is_verbatim
 from ingest.settings import Settings
@@ -33,6 +36,8 @@ class QuestionResult(BaseModel):
     citations: int
     unverifiable_quotes: list[str]
     """Locators of citations whose quote is not verbatim in the cited file."""
+    unquoted_units: list[str] = []
+    """Sentences or list items marked [n] in the answer that are not in citation n's quote."""
     contains_found: bool | None
     latency_ms: float
 
@@ -70,6 +75,18 @@ class QuestionResult(BaseModel):
                 f"    got rag={self.rag}, status={self.status}, escalation={self.escalation}, cited={self.cited}")
 
 
+def unquoted_units(answer: Answer) -> list[str]:
+    """The pieces the answer marks [n] that citation n does not hold word for word (a list's heading may be its locator's)."""
+    squash = lambda text: " ".join(text.split())  # noqa: E731
+    missing = []
+    for number, pieces in quoted_units(answer.answer):
+        citation = answer.citations[number - 1] if 0 < number <= len(answer.citations) else None
+        held = squash(citation.quote) if citation else ""
+        heading = citation.locator.split(" › ")[-1] if citation else ""
+        missing += [f"[{number}] {piece}" for piece in pieces if squash(piece) not in held and piece != heading]
+    return missing
+
+
 def score(system: str, row: GoldenRow, answer: Answer, latency_ms: float, settings: Settings) -> QuestionResult:
     """Judge `answer` (from `system`) against `row`; quotes are checked against the files under `settings.root`."""
     answer_text = " ".join([answer.answer, *answer.assumptions, *(c.quote for c in answer.citations),
@@ -84,6 +101,7 @@ def score(system: str, row: GoldenRow, answer: Answer, latency_ms: float, settin
         cited=list(dict.fromkeys(c.doc_id for c in answer.citations if c.doc_id)),
         citations=len(answer.citations),
         unverifiable_quotes=[f"{c.source} {c.locator}" for c in answer.citations if not quote_is_verbatim(c, settings)],
+        unquoted_units=unquoted_units(answer),
         contains_found=None if row.answer_contains is None else all(
             phrase.lower() in answer_text for phrase in ([row.answer_contains] if isinstance(row.answer_contains, str)
                                                          else row.answer_contains)),

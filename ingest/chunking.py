@@ -19,8 +19,8 @@ def chunk_document(doc: Document, max_words: int) -> list[Chunk]:
         chunks = []
         markdown_headings = any(_MD_HEADING.match(line) for page in doc.pages for line in page.text.splitlines())
         for page in doc.pages:
-            for path, start, end in _passages(page.text, max_words, markdown_headings):
-                chunks.append(_text_chunk(doc, page, path, start, end, len(chunks)))
+            for path, start, end, lead in _passages(page.text, max_words, markdown_headings):
+                chunks.append(_text_chunk(doc, page, path, start, end, len(chunks), lead))
     return chunks
 
 
@@ -35,7 +35,7 @@ def _base_metadata(doc: Document) -> dict:
     }
 
 
-def _text_chunk(doc: Document, page: Page, path: list[str], start: int, end: int, position: int) -> Chunk:
+def _text_chunk(doc: Document, page: Page, path: list[str], start: int, end: int, position: int, lead: str = "") -> Chunk:
     quote = page.text[start:end]
     locator = " › ".join(path) if path else doc.title
     if page.number is not None:
@@ -49,11 +49,13 @@ def _text_chunk(doc: Document, page: Page, path: list[str], start: int, end: int
         "end": page.offset + end,
         "quote": quote,
     }
-    return Chunk(id=f"{doc.id}::{position:04d}", doc_id=doc.id, text=f"{heading}\n\n{quote}", quote=quote, metadata=flat_metadata(metadata))
+    text = f"{heading}\n\n{lead}\n{quote}" if lead else f"{heading}\n\n{quote}"
+    return Chunk(id=f"{doc.id}::{position:04d}", doc_id=doc.id, text=text, quote=quote, metadata=flat_metadata(metadata))
 
 
 def _passages(text: str, max_words: int, markdown_headings: bool):
-    """Yield (heading path, start, end) for each passage of `text`, never crossing a heading."""
+    """Yield (heading path, start, end, lead-in of a list it starts inside) for each passage of `text`, never crossing
+    a heading."""
     path: list[str] = []
     levels: list[int] = []
     units: list[tuple[int, int]] = []  # (start, end) of non-empty lines in the current section
@@ -97,21 +99,29 @@ def _heading(line: str, lines: list[str], index: int, markdown_headings: bool) -
 
 
 def _pack(text: str, path: list[str], units: list[tuple[int, int]], max_words: int):
-    """Group consecutive lines into passages of at most `max_words` words."""
+    """Group consecutive lines into passages of at most `max_words` words, with the lead-in line of a list that a
+    passage starts inside (a list longer than a passage is split between its items; each part repeats its lead-in)."""
     pieces: list[tuple[int, int]] = []
     for start, end in units:
         pieces.extend(_split_long(text, start, end, max_words))
     current: tuple[int, int] | None = None
+    current_lead = ""
     words = 0
+    lead = ""  # the line before the list the last piece belongs to ("" when it is not in a list)
     for start, end in pieces:
-        count = len(text[start:end].split())
+        line = text[start:end]
+        count = len(line.split())
         if current and words + count > max_words:
-            yield list(path), *current
+            yield list(path), *current, current_lead
             current, words = None, 0
+        if not current:
+            current_lead = lead if _BULLET.match(line) else ""
         current = (current[0], end) if current else (start, end)
         words += count
+        if not _BULLET.match(line):
+            lead = line if line.rstrip().endswith(":") else ""
     if current:
-        yield list(path), *current
+        yield list(path), *current, current_lead
 
 
 def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:

@@ -25,6 +25,7 @@ from .examples import generation_bank, read_bank, save_generation_bank
 from .keyword import KeywordIndex
 from .loaders import load_document
 from .safe_yaml import BadYaml
+from .units import generation_units, passage_units, save_generation_units, unit_keys
 from .settings import Settings
 from .store import Store, open_client
 
@@ -45,6 +46,9 @@ class IngestReport:
     errors: list[tuple[str, str]] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     embedded: int = 0
+    """Chunks embedded (the rest were copied forward)."""
+    sentences_embedded: int = 0
+    """Texts that find the answerable units (sentences and lists) embedded; the rest were copied forward."""
     embed_seconds: float = 0.0
     seconds: float = 0.0
     generation: str = ""
@@ -202,7 +206,8 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
         report.chunks = source.count()
     else:
         report.generation = _build(settings, client, source, previous, chunks, to_write, carried, hashes,
-                                   bank_content, bank_texts, current_bank, rebuild, report, progress)
+                                   bank_content, bank_texts, current_bank, generation_units(settings, now) if now else None,
+                                   rebuild, report, progress)
         report.chunks = len(wanted) + len(carried)
     report.seconds = time.perf_counter() - started
     if whole_corpus:
@@ -211,7 +216,7 @@ def _ingest(settings: Settings, paths: list[Path] | None, rebuild: bool, progres
 
 
 def _build(settings, client, source: Store | None, previous: dict, chunks: list[Chunk], to_write: list[Chunk],
-           carried: list[str], hashes: dict, bank_content, bank_texts, current_bank, rebuild: bool,
+           carried: list[str], hashes: dict, bank_content, bank_texts, current_bank, current_units, rebuild: bool,
            report: IngestReport, progress: ProgressCallback) -> str:
     """Build a whole new generation, check it against its manifest, then point readers at it and remove the old."""
     generation = generations.new_id()
@@ -249,6 +254,14 @@ def _build(settings, client, source: Store | None, previous: dict, chunks: list[
     keyword = rebuild_keyword_index(target, settings)
     progress("keyword index", 1, 1)
 
+    progress("passage sentences", 0, 1)
+    began = time.perf_counter()
+    keys = unit_keys(passage_units(target.all_chunks()))
+    embedded = save_generation_units(settings, generation, keys, None if rebuild else current_units)
+    report.sentences_embedded += embedded
+    report.embed_seconds += time.perf_counter() - began if embedded else 0.0
+    progress("passage sentences", 1, 1)
+
     progress("verifying", 0, 1)
     ids, dimensions, _ = target.ids_and_dimensions()
     manifest = generations.Manifest(
@@ -274,7 +287,8 @@ def _build(settings, client, source: Store | None, previous: dict, chunks: list[
 
 
 def verify(settings: Settings, store: Store, manifest: "generations.Manifest") -> list[str]:
-    """What in a generation disagrees with its manifest: chunk ids and vectors, the BM25 index, the example vectors."""
+    """What in a generation disagrees with its manifest: chunk ids and vectors, the BM25 index, the example vectors,
+    and the passage sentences' vectors."""
     problems = []
     ids, dimensions, missing = store.ids_and_dimensions()
     if len(ids) != manifest.chunks or generations.digest(ids) != manifest.chunk_ids:
@@ -293,6 +307,9 @@ def verify(settings: Settings, store: Store, manifest: "generations.Manifest") -
             problems.append(f"the example bank holds {len(texts)} vectors, the manifest {manifest.examples}")
         elif any(len(vector) != manifest.dimension for vector in vectors):
             problems.append(f"example vectors are not all {manifest.dimension} long")
+    sentence_vectors = generation_units(settings, manifest.generation)
+    if sentence_vectors is None or any(key not in sentence_vectors for key in unit_keys(passage_units(store.all_chunks()))):
+        problems.append("the passage-sentence vectors are missing or incomplete")
     return problems
 
 
@@ -320,7 +337,7 @@ def _discard_leftovers(client, settings: Settings) -> list[str]:
 
 
 def _ensure_local(settings: Settings, store: Store, manifest: "generations.Manifest") -> None:
-    """The current generation's BM25 index and example vectors in this instance's data folder (a server's generation
+    """The current generation's BM25 index, example and passage-sentence vectors in this instance's data folder (a server's generation
     may have been built by another instance)."""
     keyword = KeywordIndex.load(settings, manifest.generation)
     if keyword is None or generations.digest(keyword.ids) != manifest.chunk_ids:
@@ -331,6 +348,8 @@ def _ensure_local(settings: Settings, store: Store, manifest: "generations.Manif
         except BadYaml:
             content, texts = None, []
         save_generation_bank(settings, manifest.generation, content, texts)
+    if generation_units(settings, manifest.generation) is None:
+        save_generation_units(settings, manifest.generation, unit_keys(passage_units(store.all_chunks())))
 
 
 def _remove_legacy(client, settings: Settings) -> None:

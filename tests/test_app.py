@@ -253,7 +253,9 @@ def test_press_lines_hide_withdrawn_draft_and_overdue_lines_until_asked(index_en
     at.toggle[0].set_value(True).run()
     table = at.dataframe[0].value
     assert {"current", "draft", "withdrawn", "overdue for review"} <= set(table["Status"])
-    assert "Not for use: withdrawn" in texts(at)
+    assert "**Not for use** — this line is withdrawn" in texts(at, "error")
+    assert "~~**Stop and search figures (2019)** · stop and search~~" in texts(at)
+    assert len(at.code) == sum(table["Status"] == "current")  # a copy button on current lines only
     at.text_input[0].input("youth conference").run()
     assert list(at.dataframe[0].value["Title"]) == ["Stop and search youth engagement conference (November 2019)"]
 

@@ -159,3 +159,24 @@ def test_an_officer_checks_a_draft_post(page):
     page.get_by_text("Safer:").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_timeout(500)
     page.screenshot(path=OUTPUT / "draft.png")
+
+
+COPY_BUTTON = '[aria-label="Copy to clipboard"]'
+
+
+def test_a_withdrawn_press_line_is_struck_through_marked_not_for_use_and_cannot_be_copied(page):
+    sign_in(page)
+    page.get_by_role("link", name="Press lines").click()
+    page.get_by_text("Show withdrawn, draft and overdue lines").click()
+    struck = page.locator("del", has_text="Stop and search figures (2019)")
+    struck.wait_for(timeout=ANSWER_TIMEOUT_MS)
+    # Each line is a bordered container; a current one has its text in a code block with a copy button.
+    title = page.locator("strong", has_text="Why police use stop and search").first
+    current = title.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+    current.locator(COPY_BUTTON).wait_for(state="attached", timeout=ANSWER_TIMEOUT_MS)  # shown on hover
+    card = struck.locator("xpath=ancestor::div[@data-testid='stVerticalBlock'][1]")
+    assert "Not for use — this line is withdrawn" in card.inner_text()
+    assert card.locator('[data-testid="stCode"]').count() == 0
+    assert card.locator(COPY_BUTTON).count() == 0
+    struck.scroll_into_view_if_needed()
+    page.screenshot(path=OUTPUT / "press-lines.png")

@@ -67,6 +67,13 @@ def test_every_amber_or_red_answer_sends_the_officer_to_dmc(every_set_results):
     assert not silent, f"{len(silent)} amber/red answer(s) without a DMC escalation:\n{listing(silent)}"
 
 
+def test_every_sentence_an_answer_quotes_is_verbatim_in_the_source_it_cites(every_set_results):
+    unquoted = [(name, result.id, piece) for name, result in every_set_results for piece in result.unquoted_units]
+    unverifiable = [(name, result.id, quote) for name, result in every_set_results for quote in result.unverifiable_quotes]
+    assert not unquoted, f"sentences marked [n] that citation n does not hold: {unquoted[:10]}"
+    assert not unverifiable, f"citations not verbatim in their sources: {unverifiable[:10]}"
+
+
 def test_verdict_accuracy(results):
     wrong = [result for result in results if not result.verdict_ok]
     accuracy = 1 - len(wrong) / len(results)

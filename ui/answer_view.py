@@ -55,7 +55,13 @@ def body(result: Answer) -> None:
     elif result.status == "error":
         st.error(result.answer, icon=":material/error:")
     else:
-        st.markdown(paragraphs(result.answer))
+        st.markdown(paragraphs(inert(without_verdict_line(result))))  # it quotes documents: no live image or link
+
+
+def without_verdict_line(result: Answer) -> str:
+    """The reply without its first line when that line is the verdict the badge above already shows."""
+    first, _, rest = result.answer.partition("\n")
+    return rest.lstrip("\n") if result.rag and first.startswith(result.rag.upper()) else result.answer
 
 
 def paragraphs(text: str) -> str:

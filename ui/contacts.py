@@ -2,10 +2,8 @@
 
 from pathlib import Path
 
-from assistant.resources import approved_contacts
+from assistant.resources import approved_contacts, known_value
 from ingest.settings import get_settings
-
-PLACEHOLDER = "TO BE SET"
 
 
 def load_contacts(corpus_dir: Path) -> dict[str, dict]:
@@ -13,10 +11,7 @@ def load_contacts(corpus_dir: Path) -> dict[str, dict]:
     return approved_contacts(get_settings().model_copy(update={"corpus_dir": Path(corpus_dir)}))
 
 
-def known(value) -> str:
-    """The field's value, or "" while it is still the force's placeholder."""
-    text = str(value or "").strip()
-    return "" if PLACEHOLDER in text else text
+known = known_value
 
 
 def urgent_help(corpus_dir: Path) -> str:

@@ -123,6 +123,10 @@ def corpus_status() -> None:
     st.caption(f"Last complete ingest finished at {state.get('finished_at', 'never').replace('T', ' ')}.")
     if status == "stale":
         st.warning("The corpus has changed since the last ingest; re-ingest so answers use the current files.")
+    if status != "missing" and (unset := services.engine().resources.unset_contacts()):
+        names = ", ".join(key.replace("_", " ") for key in unset)
+        st.warning(f"No phone or email is set for: {names}. Officers are sent through the 24-hour Press Bureau "
+                   "until they are set in corpus/contacts.yaml (and approved).", icon=":material/contact_phone:")
     if documents := state.get("documents"):
         st.dataframe(pd.DataFrame({"Kind": list(documents), "Documents": list(documents.values())}), hide_index=True)
     if errors := state.get("errors"):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from ui import answer_view, services, session
 from ui.errors import readable_errors
+from ui.inert import inert
 
 st.title("Prepare for an interview")
 st.caption("Pick a topic (or type your own) for a brief from the force's documents and press lines.")
@@ -30,13 +31,14 @@ if submitted:
 if brief := st.session_state.get("interview_brief"):
     st.subheader(f"Brief: {brief.topic}")
     st.warning(brief.tell_beforehand, icon=":material/campaign:")
+    if not brief.covered:
+        st.info(inert(brief.not_covered), icon=":material/search_off:")
+        st.stop()
     st.markdown("#### Key messages")
-    if not brief.key_messages:
-        st.caption("No passage of the force's documents matches this topic; ask DMC for the key messages.")
     for message in brief.key_messages:
         number = brief.citations.index(message) + 1
         # A passage may start "5. …"; escaped, it stays a sentence rather than becoming a numbered list.
-        text = re.sub(r"^(\d+)\.", r"\1\\.", " ".join(message.quote.split()))
+        text = re.sub(r"^(\d+)\.", r"\1\\.", inert(" ".join(message.quote.split())))
         st.markdown(f"- {text} **[{number}]**")
     answer_view.press_line_cards(brief.press_lines)
     must_not = [

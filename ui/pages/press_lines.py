@@ -1,6 +1,5 @@
-"""Press lines: every line in the index, searchable; withdrawn, draft and overdue lines only on request, greyed."""
-
-import datetime as dt
+"""Press lines: every line in the index, searchable; withdrawn, draft and overdue lines only on request, greyed in the
+table and struck through below, marked "Not for use", with no copy button."""
 
 import pandas as pd
 import streamlit as st
@@ -8,17 +7,18 @@ import streamlit as st
 from assistant import PressLineInfo
 from ui import services, session
 from ui.errors import readable_errors
+from ui.inert import inert
 
 INACTIVE_STYLE = "color:#8a8a8a;background-color:#f3f3f3"
 
 
-def state(line: PressLineInfo, today: dt.date) -> str:
-    """Why a line is or is not offered on `today`, in words (the engine decides; this only names its reason)."""
+def state(line: PressLineInfo) -> str:
+    """Why a line is or is not offered (the engine decides and words it; the table names it shortly)."""
     if line.current:
         return "current"
     if line.status != "approved":
         return line.status
-    return "overdue for review" if line.review_by and line.review_by < today.isoformat() else "approved, not yet in force"
+    return "overdue for review" if line.state.startswith("past its review date") else "approved, not yet in force"
 
 
 def matches(line: PressLineInfo, search: str) -> bool:
@@ -40,7 +40,7 @@ if not shown:
     st.stop()
 
 table = pd.DataFrame([
-    {"Topic": line.topic.replace("_", " "), "Title": line.title, "Status": state(line, today),
+    {"Topic": line.topic.replace("_", " "), "Title": line.title, "Status": state(line),
      "Approved on": line.approved_on, "Review by": line.review_by}
     for line in shown
 ])
@@ -52,11 +52,14 @@ st.dataframe(
 
 for line in shown:
     with st.container(border=True):
+        topic = line.topic.replace("_", " ")
         if line.current:
-            st.markdown(f"**{line.title}** · {line.topic.replace('_', ' ')}")
-        else:
-            st.markdown(f":gray[**{line.title}** · {line.topic.replace('_', ' ')}] · :gray-badge[Not for use: {state(line, today)}]")
-        st.code(line.text, language=None, wrap_lines=True)
+            st.markdown(f"**{inert(line.title)}** · {topic}")
+            st.code(line.text, language=None, wrap_lines=True)
+        else:  # struck through, marked, and with no copy button: nobody should post it by mistake
+            st.error(f"**Not for use** — this line is {line.state}.", icon=":material/block:")
+            st.markdown(f"~~**{inert(line.title)}** · {topic}~~")
+            st.markdown("\n\n".join(f"~~{inert(part.strip())}~~" for part in line.text.split("\n\n") if part.strip()))
         dates = f"Approved {line.approved_on or '—'} by {line.approved_by or '—'} · review by {line.review_by or '—'}"
         st.caption(f"{dates} · for {line.audience or 'any audience'}")
         if line.do_not_say:

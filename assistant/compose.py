@@ -1,0 +1,144 @@
+"""The extractive composer: the sentences and whole lists of the force's documents that answer a question.
+
+Every unit (`ingest/units.py`) was embedded at ingest; at question time the question's vector is compared with
+them all (one matrix product) and the question's words with theirs, and the best one to four units open the
+answer, each verbatim and followed by its citation number. Nothing here writes a sentence of its own: the words
+around the units come from `prompts/`.
+
+Usage::
+
+    index = UnitIndex.build(units, vectors)
+    chosen = index.best(question_vector, "who trains officers on social media?", allowed=lambda unit: True)
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ingest.keyword import tokenize
+from ingest.units import Unit
+
+__all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "PAPERWORK", "complete_sentence", "render_unit",
+           "quoted_units"]
+
+MIN_UNIT_SCORE = 0.45
+"""Below this the best unit does not answer the question: the answer says so and gives the Press Bureau's number.
+Set over the evaluation sets' informational and no-evidence questions: the highest value (in steps of 0.05) that
+refuses none of the questions the documents answer (`python -m evals.calibrate_units` prints the table)."""
+UNIT_ALONE_SCORE = 0.80
+"""A unit this close answers a question on its own, though no whole passage was near enough to count as evidence
+("What's the Press Bureau's number?"). Set the same way: the lowest step above every question the documents do not
+answer."""
+KEYWORD_WEIGHT = 0.25
+"""How much the share of the question's rarer words a unit holds adds to its similarity."""
+KEEP_WITHIN = 0.06
+"""Further units are kept while they score within this of the best one."""
+MAX_UNITS = 4
+
+
+PAPERWORK = re.compile(r"(?i)\b(?:recommendation|financial|commercial|implications|equality comments|gdpr|background papers|"
+                       r"supporting papers|signed|decision document|key information|contact details|abbreviations)\b")
+"""Sections of a decision's paperwork (approval, money, legal and risk notes, signatures): never an interview's key message."""
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    similarity: float
+
+
+class UnitIndex:
+    """Every quotable unit of the index with the vectors of the texts that find it."""
+
+    def __init__(self, units: list[Unit], keys: list[str], matrix: np.ndarray, owners: np.ndarray):
+        self.units = units
+        self._matrix = matrix
+        self._owners = owners
+        self._terms = [frozenset(tokenize(f"{unit.context} {unit.lead} {unit.text}")) for unit in units]
+        counts: dict[str, int] = {}
+        for terms in self._terms:
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+        total = max(len(units), 1)
+        self._idf = {term: float(np.log(1 + total / count)) for term, count in counts.items()}
+
+    @classmethod
+    def build(cls, units: list[Unit], vectors: dict[str, np.ndarray]) -> "UnitIndex":
+        """The index of `units` whose key texts all have a vector in `vectors` (a unit missing one is left out)."""
+        kept = [unit for unit in units if all(key in vectors for key in unit.keys)]
+        keys, owners = [], []
+        for position, unit in enumerate(kept):
+            for key in unit.keys:
+                keys.append(key)
+                owners.append(position)
+        matrix = np.array([vectors[key] for key in keys], dtype=np.float32) if keys else np.zeros((0, 1), dtype=np.float32)
+        return cls(kept, keys, matrix, np.array(owners, dtype=np.int64))
+
+    def best(self, vector, question: str, allowed: Callable[[Unit], bool], limit: int = MAX_UNITS,
+             keep_within: float = KEEP_WITHIN) -> list[Scored]:
+        """The units that answer `question` best, best first: the top one, then any within `keep_within` of it."""
+        if not len(self._owners) or vector is None:
+            return []
+        similarities = self._matrix @ np.asarray(vector, dtype=np.float32)
+        per_unit = np.full(len(self.units), -1.0, dtype=np.float32)
+        np.maximum.at(per_unit, self._owners, similarities)
+        wanted = {term: self._idf.get(term, 0.0) for term in set(tokenize(question))}
+        weight = sum(wanted.values()) or 1.0
+        scored = []
+        for position, unit in enumerate(self.units):
+            if per_unit[position] < 0 or not allowed(unit):
+                continue
+            overlap = sum(idf for term, idf in wanted.items() if term in self._terms[position]) / weight
+            similarity = float(per_unit[position])
+            scored.append(Scored(unit, similarity + KEYWORD_WEIGHT * overlap, similarity))
+        scored.sort(key=lambda item: -item.score)
+        chosen: list[Scored] = []
+        for item in scored:
+            if len(chosen) == limit or (chosen and item.score < chosen[0].score - keep_within):
+                break
+            if any(_overlaps(item.unit, other.unit) for other in chosen):
+                continue
+            chosen.append(item)
+        return chosen
+
+
+def complete_sentence(text: str) -> bool:
+    """Starts with a capital or a digit and ends like a sentence (a list's point "Raise awareness for;" does not)."""
+    stripped = text.strip().rstrip("\"'”’)")
+    return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()) and stripped[-1] in ".!?"
+
+
+def _overlaps(one: Unit, other: Unit) -> bool:
+    """One unit holds the other (a sentence of a listed point and its list), or they are the same words."""
+    return one.text in other.text or other.text in one.text
+
+
+def render_unit(unit: Unit, number: int) -> str:
+    """A unit as the answer shows it: a sentence and its citation number, or a list's lead-in, number and items."""
+    if not unit.is_list:
+        return f"{unit.text} [{number}]"
+    lead = f"{unit.lead} [{number}]" if unit.lead else f"[{number}]"
+    return "\n".join([lead, *(f"- {item}" for item in unit.items)])
+
+
+_MARKED = re.compile(r"^(.*?)\s?\[(\d+)\]$")
+
+
+def quoted_units(answer: str) -> list[tuple[int, list[str]]]:
+    """The units an answer quotes, as `render_unit` wrote them: (citation number, [lead or sentence, item, …])."""
+    found = []
+    for block in answer.split("\n\n"):
+        lines = block.strip().split("\n")
+        marked = _MARKED.match(lines[0])
+        if not marked:
+            continue
+        items = []
+        for line in lines[1:]:
+            if not line.startswith("- "):
+                break
+            items.append(line[2:])
+        found.append((int(marked.group(2)), [piece for piece in [marked.group(1), *items] if piece]))
+    return found

@@ -1,0 +1,66 @@
+"""What an answer says around its verdict: inactive press lines, the hand-off DMC can act on, contacts that are never
+placeholders, and the documents' own words in amber and red answers. The real index and model throughout."""
+
+import datetime as dt
+
+import pytest
+
+from assistant.api import Engine
+from assistant.compose import quoted_units
+from evals.scoring import unquoted_units
+
+TODAY = dt.date(2026, 12, 3)
+
+
+@pytest.fixture(scope="module")
+def engine(corpus_settings) -> Engine:
+    return Engine(corpus_settings, audit=False, officer="PC 4821")
+
+
+@pytest.mark.parametrize("question, state", [
+    ("What is the press line on the 2019 stop and search figures?", "is withdrawn"),
+    ("Is there a press line for the November 2019 stop and search youth conference?", "past its review date (2020-01-31)"),
+    ("Is there an approved line on the proposed changes to stop and search powers?", "is a draft that has not been approved"),
+])
+def test_a_question_about_an_inactive_line_says_its_state_and_offers_the_current_ones(engine, question, state):
+    result = engine.answer(question, today=TODAY)
+    assert state in result.answer and "do not use it" in result.answer
+    assert result.press_lines and all(line.id not in ("pl-stop-search-figures-2019", "pl-stop-search-youth-conference-2019",
+                                                      "pl-draft-stop-search-new-powers") for line in result.press_lines)
+
+
+def test_a_question_about_a_current_line_is_not_told_it_is_inactive(engine):
+    result = engine.answer("What's our press line on body-worn video at stop and search?", today=TODAY)
+    assert "do not use it" not in result.answer and any(line.id == "pl-stop-search-body-worn-video" for line in result.press_lines)
+
+
+def test_the_handoff_holds_every_turn_the_officer_the_verdict_each_reason_once_the_facts_and_the_contacts(engine):
+    history = [{"role": "user", "content": "Can I tweet that we arrested a man for a burglary on Elm Road yesterday?"},
+               {"role": "assistant", "content": "GREEN — Go for it"}]
+    result = engine.answer("what if he's 16?", today=TODAY, history=history)
+    handoff = result.handoff
+    assert result.rag == "red"
+    assert "1. Can I tweet that we arrested a man for a burglary on Elm Road yesterday?" in handoff
+    assert "2. what if he's 16?" in handoff
+    assert "From: PC 4821" in handoff and f"Date: {TODAY.isoformat()}" in handoff and "Verdict from Pressline: RED" in handoff
+    reasons = handoff.split("Reasons:\n", 1)[1].split("\nWhat Pressline read:", 1)[0].splitlines()
+    assert reasons and len(reasons) == len(set(reasons))
+    assert "- Ages: 16" in handoff and "- Stage of the case: arrested" in handoff
+    assert "763300" in handoff and "TO BE SET" not in handoff and "to be set" not in handoff
+
+
+def test_an_unset_contact_is_reached_through_the_press_bureau_never_shown_as_a_placeholder(engine):
+    res = engine.resources
+    assert "legal_services" in res.unset_contacts()  # corpus/contacts.yaml leaves it for the force to fill in
+    legal = res.contact_text("legal_services")
+    assert legal.startswith("Directorate of Legal Services") and "763300" in legal
+    assert "TO BE SET" not in legal and "to be set" not in legal
+    assert "Press Bureau (internal email)" not in res.contact_text("dmc")  # not an address, so not shown as one
+
+
+def test_an_amber_or_red_answer_quotes_what_the_documents_say_verbatim_and_a_green_one_stays_short(engine):
+    red = engine.answer("Can I post a screenshot of the PNC record of the man we nicked?", today=TODAY)
+    assert red.rag == "red" and "What the force's documents say:" in red.answer
+    assert quoted_units(red.answer) and unquoted_units(red) == []
+    green = engine.answer("Can I tweet some tips on keeping bikes safe from thieves?", today=TODAY)
+    assert green.rag == "green" and not quoted_units(green.answer)

@@ -15,16 +15,13 @@ from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
 from ingest.units import Unit
 
-from .compose import PAPERWORK, complete_sentence
+from .compose import COVERED_SCORE, key_message
 from .pipeline import INTERVIEW_KINDS, Context, citation_of, dedupe, find_passage, run, unit_citation
 from .prompts import render
 from .readers import READERS
 from .resources import Resources, get_resources
 
 BRIEF_MESSAGES = 5
-BRIEF_MIN_SCORE = 0.55
-"""The best sentence for a topic must score this for the documents to count as covering it (else the brief says so).
-Set on the development half of the interview topics written blind (evals/answers/topics-dev.jsonl)."""
 BRIEF_MESSAGE_FLOOR = 0.40
 """Once a topic is covered, further key messages down to this score (a brief wants three to five)."""
 from .retrieve import narrow, press_line_is_current, press_line_state, retrieve, usable
@@ -112,13 +109,13 @@ class Engine:
 
         def message(unit: Unit) -> bool:
             row = res.rows.get(unit.chunk_id)
-            return (not unit.is_list and complete_sentence(unit.text) and row is not None and row.meta.get("kind") in INTERVIEW_KINDS
-                    and usable(row.meta, today) and not PAPERWORK.search(row.meta.get("locator", "")))
+            return (row is not None and row.meta.get("kind") in INTERVIEW_KINDS and usable(row.meta, today)
+                    and key_message(unit, row.meta.get("locator", "")))
 
         scored = [item for item in res.units.best(vector, topic, allowed=message, limit=BRIEF_MESSAGES, keep_within=1.0)
                   if item.score >= BRIEF_MESSAGE_FLOOR]
         tell = render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc"))
-        if not scored or scored[0].score < BRIEF_MIN_SCORE:  # not covered: say so, and pad nothing
+        if not scored or scored[0].score < COVERED_SCORE:  # not covered: say so, and pad nothing
             return InterviewBrief(topic=topic, today=today, key_messages=[], press_lines=[], do_not_say=[],
                                   tell_beforehand=tell, citations=[], covered=False,
                                   not_covered=render("brief_not_covered", topic=topic, dmc_contact=res.contact_text("dmc")))

@@ -20,7 +20,7 @@ import numpy as np
 from ingest.keyword import tokenize
 from ingest.units import Unit
 
-__all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "PAPERWORK", "complete_sentence", "render_unit",
+__all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "COVERED_SCORE", "PAPERWORK", "key_message", "complete_sentence", "render_unit",
            "quoted_units"]
 
 MIN_UNIT_SCORE = 0.45
@@ -31,6 +31,9 @@ UNIT_ALONE_SCORE = 0.80
 """A unit this close answers a question on its own, though no whole passage was near enough to count as evidence
 ("What's the Press Bureau's number?"). Set the same way: the lowest step above every question the documents do not
 answer."""
+COVERED_SCORE = 0.55
+"""For an interview, the best key-message sentence must score this for the documents to cover the topic (else the
+brief says so). Set on the development half of the interview topics written blind (evals/answers/topics-dev.jsonl)."""
 KEYWORD_WEIGHT = 0.25
 """How much the share of the question's rarer words a unit holds adds to its similarity."""
 KEEP_WITHIN = 0.06
@@ -103,6 +106,11 @@ class UnitIndex:
                 continue
             chosen.append(item)
         return chosen
+
+
+def key_message(unit: Unit, locator: str) -> bool:
+    """Whether a unit can be said in an interview: a complete sentence, not from a decision's paperwork."""
+    return not unit.is_list and complete_sentence(unit.text) and not PAPERWORK.search(locator)
 
 
 def complete_sentence(text: str) -> bool:

@@ -14,7 +14,7 @@ import numpy as np
 
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
-from .compose import MIN_UNIT_SCORE, UNIT_ALONE_SCORE, render_unit
+from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, key_message, render_unit
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span, describe
 from .guard import read_claims, strip_instructions
@@ -355,9 +355,17 @@ class Compose(Step):
 
     def _informational(self, ctx, res):
         retrieval = ctx.retrieval
-        kinds = INTERVIEW_KINDS if ctx.intent == "interview" else QUOTED_KINDS
-        chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=lambda unit: _quotable(res, unit, kinds, ctx.today))
-        found = retrieval is not None and (retrieval.relevant or (chosen and chosen[0].score >= UNIT_ALONE_SCORE))
+        interview = ctx.intent == "interview"
+        kinds = INTERVIEW_KINDS if interview else QUOTED_KINDS
+
+        def allowed(unit: Unit) -> bool:  # for an interview, only what can be said: complete sentences, no paperwork
+            return _quotable(res, unit, kinds, ctx.today) and (not interview or key_message(unit, res.rows[unit.chunk_id].meta.get("locator", "")))
+
+        chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed)
+        best = chosen[0].score if chosen else 0.0
+        # An interview is covered as a brief is (by its best sentence); any other question needs a passage near enough
+        # or one unit that answers it on its own.
+        found = retrieval is not None and (best >= COVERED_SCORE if interview else (retrieval.relevant or best >= UNIT_ALONE_SCORE))
         if not found or LIVE_FIGURES.search(ctx.text):
             ctx.citations = []
             return

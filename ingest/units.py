@@ -27,7 +27,9 @@ UNITS_FILE = "units.npz"
 QUOTED_KINDS = ("policy", "media_law", "press_line")
 BULLET = re.compile(r"^\s*(?:[·•\-*]|\d{1,2}[.)]|[a-z][.)])\s+")
 LONG_LIST_WORDS = 160
-"""A list longer than this is found by its lead-in only; its points are found one by one."""
+"""A list longer than this is found by its lead-in only; its points are units of their own."""
+MIN_SENTENCE_WORDS = 4
+"""A shorter line standing alone ("Counter Terrorism") is a heading the reader did not recognise, not a sentence."""
 PROSE_ITEM_WORDS = 15
 """A list whose items average this many words is prose set out as points: each point is a unit of its own."""
 # A sentence ends at . ! or ? (and any closing quote) before a capital, a digit or an opening quote, but not
@@ -61,9 +63,15 @@ class Unit:
         if not self.items:
             return (f"{self.context}: {self.text}" if self.context else self.text,)
         lead = f"{self.context} {self.lead}" if self.context else self.lead
-        if self.words > LONG_LIST_WORDS:
+        if self.prose:  # its points are units of their own, found one by one
             return (lead,) if lead else ()
         return (lead, *(f"{self.lead} {item}" for item in self.items)) if self.lead else self.items
+
+    @property
+    def prose(self) -> bool:
+        """A list too long to quote for one of its points, or of points written as prose: found by its lead-in only."""
+        return bool(self.items) and (self.words > LONG_LIST_WORDS
+                                     or sum(len(item.split()) for item in self.items) / len(self.items) >= PROSE_ITEM_WORDS)
 
     @property
     def words(self) -> int:
@@ -135,7 +143,8 @@ def _section_units(parts: list[tuple[str, str]], heading: str) -> list[Unit]:
         if kind == "paragraph":
             said = sentences(" ".join(body))
             leads_a_list = index + 1 < len(blocks) and blocks[index + 1][0] == "list" and said and said[-1].endswith(":")
-            units.extend(Unit(chunk_id, sentence, context=heading) for sentence in (said[:-1] if leads_a_list else said))
+            units.extend(Unit(chunk_id, sentence, context=heading) for sentence in (said[:-1] if leads_a_list else said)
+                         if len(sentence.split()) >= MIN_SENTENCE_WORDS)
             continue
         items = [" ".join(BULLET.sub("", item, count=1).split()) for item in body]
         raw = "\n".join(" ".join(item.split()) for item in body)
@@ -148,7 +157,7 @@ def _section_units(parts: list[tuple[str, str]], heading: str) -> list[Unit]:
                         context=context)
         else:
             unit = Unit(chunk_id, raw, lead=heading if index == 0 else "", items=tuple(items))
-        if unit.words > LONG_LIST_WORDS or sum(len(item.split()) for item in items) / len(items) >= PROSE_ITEM_WORDS:
+        if unit.prose:
             units.extend(Unit(chunk_id, item, context=unit.lead or heading) for item in items)
         units.append(unit)
     return units

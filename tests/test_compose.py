@@ -31,7 +31,7 @@ def _row(chunk_id: str, quote: str, start: int, section: str = "Roles", doc: str
 
 def test_a_list_split_between_two_chunks_comes_back_whole_with_its_lead_in():
     first = "Boroughs can tell residents about:\n- Missing people\n- Road traffic collisions"
-    second = "- Appeals\n- Crime prevention advice\n\nAll of these suit local accounts. Photos help."
+    second = "- Appeals\n- Crime prevention advice\n\nAll of these suit local accounts. Photos make tweets better."
     units = passage_units([_row("d::0001", second, 200), _row("d::0000", first, 100)])
     listed = [unit for unit in units if unit.is_list]
     assert len(listed) == 1
@@ -39,7 +39,7 @@ def test_a_list_split_between_two_chunks_comes_back_whole_with_its_lead_in():
     assert whole.lead == "Boroughs can tell residents about:" and whole.lead_in_text
     assert whole.items == ("Missing people", "Road traffic collisions", "Appeals", "Crime prevention advice")
     assert whole.chunk_id == "d::0000"
-    assert [unit.text for unit in units if not unit.is_list] == ["All of these suit local accounts.", "Photos help."]
+    assert [unit.text for unit in units if not unit.is_list] == ["All of these suit local accounts.", "Photos make tweets better."]
     assert render_unit(whole, 2).splitlines() == ["Boroughs can tell residents about: [2]", "- Missing people",
                                                  "- Road traffic collisions", "- Appeals", "- Crime prevention advice"]
 

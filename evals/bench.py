@@ -296,7 +296,7 @@ def render(figures: dict, goals: list[Goal], info: dict) -> str:
         markdown_table(["Figure", "Value"], [
             ["Documents / chunks", f"{ingest['documents']} / {ingest['chunks']}"],
             ["Full ingest", f"{ingest['ingest_seconds']:.1f} s ({ingest['chunks_per_second']:.1f} chunks/s)"],
-            ["Embedding the same chunks only", f"{ingest['embed_only_seconds']:.1f} s"],
+            ["Embedding the same texts only (chunks, unit keys, example bank)", f"{ingest['embed_only_seconds']:.1f} s"],
             ["No-change re-ingest", f"{ingest['reingest_seconds']:.2f} s, {ingest['reingest_embedded']} embedded"],
             ["Peak RSS, ingest process", f"{figures['memory_mb']['ingest']:.0f} MB"],
             ["Peak RSS, process after 100 answers", f"{figures['memory_mb']['answered_100']:.0f} MB"],

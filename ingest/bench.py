@@ -1,4 +1,4 @@
-"""`python -m ingest.bench`: how long a full ingest of the corpus takes here, beside embedding its chunks alone.
+"""`python -m ingest.bench`: how long a full ingest of the corpus takes here, beside embedding all it embeds alone.
 
 Ingests into a temporary data folder (the real index under data/ is not touched), then runs again
 with nothing changed. The model is loaded and warmed before either timing, so neither pays for it.
@@ -15,6 +15,8 @@ from pathlib import Path
 from . import offline  # noqa: F401
 from .chunking import chunk_document
 from .embeddings import get_embedder
+from .examples import read_bank
+from .units import passage_units, unit_keys
 from .loaders import load_document
 from .pipeline import corpus_files, run_ingest
 from .settings import Settings
@@ -29,7 +31,7 @@ class IngestFigures:
     ingest_seconds: float
     chunks_per_second: float
     embed_only_seconds: float
-    """Embedding the same chunk texts in the same batches, and nothing else."""
+    """Embedding the same texts (chunks, unit keys, example bank) in the same batches, and nothing else."""
     reingest_seconds: float
     reingest_embedded: int
 
@@ -37,7 +39,10 @@ class IngestFigures:
 def measure(settings: Settings) -> IngestFigures:
     """Time a full ingest into `settings.data_dir` (expected empty), embedding alone, and a no-change re-ingest."""
     documents = [load_document(path, settings) for path in corpus_files([settings.corpus_dir], settings)]
-    texts = [chunk.text for document in documents for chunk in chunk_document(document, settings.chunk_words)]
+    chunks = [chunk for document in documents for chunk in chunk_document(document, settings.chunk_words)]
+    # Every text a full ingest embeds: the chunks, the texts that find the answerable units, and the example bank.
+    texts = [chunk.text for chunk in chunks] + unit_keys(passage_units((c.id, c.text, c.metadata) for c in chunks)) \
+        + read_bank(settings)[1]
     embedder = get_embedder(settings.embedding_model)
     batch = settings.embed_batch_size
     embedder.embed_documents(texts[:batch])  # load and warm the model outside both timings

@@ -11,22 +11,20 @@ from ingest.settings import Settings, get_settings
 from ingest.store import decode_list
 
 from .audit import AUDIT_FILE, SOURCES, AuditLog, Source, app_version, open_audit_log
+from .compose import COVERED_SCORE
 from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
-from ingest.units import Unit
-
-from .compose import COVERED_SCORE, key_message
-from .pipeline import INTERVIEW_KINDS, Context, citation_of, dedupe, find_passage, run, unit_citation
+from .pipeline import INTERVIEW_KINDS, Context, dedupe, find_passage, quotable, run, unit_citation
 from .prompts import render
 from .readers import READERS
 from .resources import Resources, get_resources
+from .retrieve import narrow, press_line_is_current, press_line_state, retrieve
+
+log = logging.getLogger(__name__)
 
 BRIEF_MESSAGES = 5
 BRIEF_MESSAGE_FLOOR = 0.40
 """Once a topic is covered, further key messages down to this score (a brief wants three to five)."""
-from .retrieve import narrow, press_line_is_current, press_line_state, retrieve, usable
-
-log = logging.getLogger(__name__)
 
 
 def today_in(settings: Settings) -> dt.date:
@@ -107,12 +105,8 @@ class Engine:
         vector = res.embed(topic)
         found = retrieve(res, topic, vector, today, kinds=INTERVIEW_KINDS, k=8)
 
-        def message(unit: Unit) -> bool:
-            row = res.rows.get(unit.chunk_id)
-            return (row is not None and row.meta.get("kind") in INTERVIEW_KINDS and usable(row.meta, today)
-                    and key_message(unit, row.meta.get("locator", "")))
-
-        scored = [item for item in res.units.best(vector, topic, allowed=message, limit=BRIEF_MESSAGES, keep_within=1.0)
+        scored = [item for item in res.units.best(vector, topic, allowed=lambda unit: quotable(res, unit, INTERVIEW_KINDS, today, spoken=True),
+                                                  limit=BRIEF_MESSAGES, keep_within=1.0)
                   if item.score >= BRIEF_MESSAGE_FLOOR]
         tell = render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc"))
         if not scored or scored[0].score < COVERED_SCORE:  # not covered: say so, and pad nothing

@@ -20,13 +20,13 @@ import numpy as np
 from ingest.keyword import tokenize
 from ingest.units import Unit
 
-__all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "COVERED_SCORE", "PAPERWORK", "key_message", "complete_sentence", "render_unit",
-           "quoted_units"]
+__all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "COVERED_SCORE", "PAPERWORK", "key_message",
+           "complete_sentence", "render_unit", "quoted_units"]
 
 MIN_UNIT_SCORE = 0.45
 """Below this the best unit does not answer the question: the answer says so and gives the Press Bureau's number.
-Set over the evaluation sets' informational and no-evidence questions: the highest value (in steps of 0.05) that
-refuses none of the questions the documents answer (`python -m evals.calibrate_units` prints the table)."""
+Chosen by hand over the evaluation sets' informational and no-evidence questions (their best unit scores tabulated
+once): the highest step of 0.05 that refuses none of the questions the documents answer."""
 UNIT_ALONE_SCORE = 0.80
 """A unit this close answers a question on its own, though no whole passage was near enough to count as evidence
 ("What's the Press Bureau's number?"). Set the same way: the lowest step above every question the documents do not
@@ -50,13 +50,13 @@ PAPERWORK = re.compile(r"(?i)\b(?:recommendation|financial|commercial|implicatio
 class Scored:
     unit: Unit
     score: float
-    similarity: float
 
 
 class UnitIndex:
     """Every quotable unit of the index with the vectors of the texts that find it."""
 
-    def __init__(self, units: list[Unit], keys: list[str], matrix: np.ndarray, owners: np.ndarray):
+    def __init__(self, units: list[Unit], matrix: np.ndarray, owners: np.ndarray):
+        """`matrix` holds one row per text that finds a unit; `owners[i]` is the position in `units` of row i's unit."""
         self.units = units
         self._matrix = matrix
         self._owners = owners
@@ -78,7 +78,7 @@ class UnitIndex:
                 keys.append(key)
                 owners.append(position)
         matrix = np.array([vectors[key] for key in keys], dtype=np.float32) if keys else np.zeros((0, 1), dtype=np.float32)
-        return cls(kept, keys, matrix, np.array(owners, dtype=np.int64))
+        return cls(kept, matrix, np.array(owners, dtype=np.int64))
 
     def best(self, vector, question: str, allowed: Callable[[Unit], bool], limit: int = MAX_UNITS,
              keep_within: float = KEEP_WITHIN) -> list[Scored]:
@@ -95,8 +95,7 @@ class UnitIndex:
             if per_unit[position] < 0 or not allowed(unit):
                 continue
             overlap = sum(idf for term, idf in wanted.items() if term in self._terms[position]) / weight
-            similarity = float(per_unit[position])
-            scored.append(Scored(unit, similarity + KEYWORD_WEIGHT * overlap, similarity))
+            scored.append(Scored(unit, float(per_unit[position]) + KEYWORD_WEIGHT * overlap))
         scored.sort(key=lambda item: -item.score)
         chosen: list[Scored] = []
         for item in scored:

@@ -14,7 +14,7 @@ import numpy as np
 
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
-from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, key_message, render_unit
+from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, render_unit
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span, describe
 from .guard import read_claims, strip_instructions
@@ -358,10 +358,8 @@ class Compose(Step):
         interview = ctx.intent == "interview"
         kinds = INTERVIEW_KINDS if interview else QUOTED_KINDS
 
-        def allowed(unit: Unit) -> bool:  # for an interview, only what can be said: complete sentences, no paperwork
-            return _quotable(res, unit, kinds, ctx.today) and (not interview or key_message(unit, res.rows[unit.chunk_id].meta.get("locator", "")))
-
-        chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed)
+        chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}",
+                                allowed=lambda unit: quotable(res, unit, kinds, ctx.today, spoken=interview))
         best = chosen[0].score if chosen else 0.0
         # An interview is covered as a brief is (by its best sentence); any other question needs a passage near enough
         # or one unit that answers it on its own.
@@ -380,8 +378,7 @@ class Compose(Step):
             per_doc[row.doc_id] = per_doc.get(row.doc_id, 0) + 1
             rows.append(row)
         passages = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
-        answering = [(scored.unit, citation) for scored in chosen if scored.score >= MIN_UNIT_SCORE
-                     and quote_is_verbatim(citation := unit_citation(res.rows[scored.unit.chunk_id], scored.unit), res.settings)]
+        answering = _answering(res, chosen)
         if not answering:  # the nearest passages do not answer it: say so, never a guess
             ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
             return
@@ -435,14 +432,12 @@ class Compose(Step):
         if ctx.rag == "green":
             return ""
         cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
-        allowed = lambda unit: _quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
+        allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
         lines = []
-        for scored in res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed, limit=POSTING_UNITS):
-            citation = unit_citation(res.rows[scored.unit.chunk_id], scored.unit)
-            if scored.score < MIN_UNIT_SCORE or not quote_is_verbatim(citation, res.settings):
-                continue
+        for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,
+                                                             limit=POSTING_UNITS)):
             ctx.citations.append(citation)
-            lines.append(render_unit(scored.unit, len(ctx.citations)))
+            lines.append(render_unit(unit, len(ctx.citations)))
         return render("documents_say", units="\n\n".join(lines)) if lines else ""
 
     def _press_lines(self, ctx, res, limit):
@@ -469,10 +464,22 @@ def _inactive_line_asked_for(ctx: Context, res: Resources) -> ChunkRow | None:
     return best if best is not None and not press_line_is_current(best.meta, ctx.today) else None
 
 
-def _quotable(res: Resources, unit: Unit, kinds: tuple[str, ...], today: dt.date) -> bool:
-    """A unit of an approved passage of one of `kinds` that may be used on `today` (no withdrawn or overdue line)."""
+def quotable(res: Resources, unit: Unit, kinds: tuple[str, ...], today: dt.date, spoken: bool = False) -> bool:
+    """A unit of an approved passage of one of `kinds` that may be used on `today` (no withdrawn or overdue line);
+    `spoken` (an interview): only what can be said aloud, a complete sentence from no decision's paperwork."""
     row = res.rows.get(unit.chunk_id)
-    return row is not None and row.meta.get("kind") in kinds and usable(row.meta, today)
+    return (row is not None and row.meta.get("kind") in kinds and usable(row.meta, today)
+            and (not spoken or key_message(unit, row.meta.get("locator", ""))))
+
+
+def _answering(res: Resources, chosen: list[Scored]) -> list[tuple[Unit, Citation]]:
+    """The chosen units good enough to answer, each with its citation, whose quote is checked verbatim in its source."""
+    kept = []
+    for scored in chosen:
+        citation = unit_citation(res.rows[scored.unit.chunk_id], scored.unit)
+        if scored.score >= MIN_UNIT_SCORE and quote_is_verbatim(citation, res.settings):
+            kept.append((scored.unit, citation))
+    return kept
 
 
 def unit_citation(row: ChunkRow, unit: Unit) -> Citation:

@@ -10,7 +10,8 @@ from ingest.settings import Settings
 from .models import Citation
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """`text` with every run of whitespace one space: quotes are compared this way."""
     return re.sub(r"\s+", " ", text).strip()
 
 
@@ -23,11 +24,11 @@ def _source_pages(file: Path, settings: Settings) -> tuple[str, ...]:
     if key not in _PAGES:
         if file.suffix.lower() in (".pdf", ".html", ".htm", ".txt", ".md", ".markdown"):
             try:
-                pages = tuple(_squash(page.text) for page in load_document(file, settings).pages)
+                pages = tuple(squash(page.text) for page in load_document(file, settings).pages)
             except DocumentError:
                 pages = ()
         else:
-            pages = (_squash(file.read_text(encoding="utf-8", errors="replace")),)
+            pages = (squash(file.read_text(encoding="utf-8", errors="replace")),)
         _PAGES[key] = pages
     return _PAGES[key]
 
@@ -37,7 +38,7 @@ def quote_is_verbatim(citation: Citation, settings: Settings) -> bool:
         pages = _source_pages(settings.root / citation.source, settings)
     except OSError:
         return False
-    quote = _squash(citation.quote)
+    quote = squash(citation.quote)
     return bool(quote) and any(quote in page for page in pages)
 
 

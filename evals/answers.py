@@ -13,9 +13,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 
 from assistant.compose import quoted_units
 from assistant.models import Answer, InterviewBrief
@@ -28,6 +28,19 @@ __all__ = ["ANSWERS_DIR", "AnswerRow", "AnswersScore", "TopicRow", "TopicsScore"
 ANSWERS_DIR = Path(__file__).resolve().parent / "answers"
 
 
+def _compiled(patterns: list[str]) -> list[str]:
+    """`patterns`, each checked to compile as a regular expression (the error names the one that does not)."""
+    for pattern in patterns:
+        try:
+            re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
+    return patterns
+
+
+Patterns = Annotated[list[str], AfterValidator(_compiled)]
+
+
 class AnswerRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -35,19 +48,9 @@ class AnswerRow(BaseModel):
     kind: Literal["informational", "interview", "contact"]
     question: str = Field(min_length=3)
     today: dt.date
-    answer_patterns: list[str] = Field(min_length=1)
+    answer_patterns: Annotated[Patterns, Field(min_length=1)]
     sources: list[str]
     notes: str = ""
-
-    @field_validator("answer_patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for pattern in patterns:
-            try:
-                re.compile(pattern)
-            except re.error as exc:
-                raise ValueError(f"pattern {pattern!r} does not compile: {exc}") from None
-        return patterns
 
     def found_in(self, text: str) -> bool:
         return any(re.search(pattern, text, re.IGNORECASE) for pattern in self.answer_patterns)
@@ -83,13 +86,8 @@ class TopicRow(BaseModel):
     id: str = Field(pattern=r"^t\d{3,}$")
     topic: str = Field(min_length=2)
     covered: bool
-    key_facts: list[str]
+    key_facts: Patterns
     notes: str = ""
-
-    @field_validator("key_facts")
-    @classmethod
-    def _facts_compile(cls, patterns: list[str]) -> list[str]:
-        return AnswerRow._compiles(patterns)
 
 
 class TopicMiss(BaseModel):

@@ -6,7 +6,7 @@ import re
 
 from assistant.compose import quoted_units
 from assistant.models import Answer, Rag, Status
-from assistant.verify import quote_is_verbatim
+from assistant.verify import quote_is_verbatim, squash
 from ingest.settings import Settings
 
 from .golden import GoldenRow
@@ -77,7 +77,6 @@ class QuestionResult(BaseModel):
 
 def unquoted_units(answer: Answer) -> list[str]:
     """The pieces the answer marks [n] that citation n does not hold word for word (a list's heading may be its locator's)."""
-    squash = lambda text: " ".join(text.split())  # noqa: E731
     missing = []
     for number, pieces in quoted_units(answer.answer):
         citation = answer.citations[number - 1] if 0 < number <= len(answer.citations) else None

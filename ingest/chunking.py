@@ -3,10 +3,10 @@
 import re
 
 from .documents import Chunk, Document, Page, flat_metadata
+from .units import BULLET
 
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-_BULLET = re.compile(r"^\s*([·•\-*]|\d+[.)]|[a-z][.)])\s")
 
 
 def chunk_document(doc: Document, max_words: int) -> list[Chunk]:
@@ -93,7 +93,7 @@ def _heading(line: str, lines: list[str], index: int, markdown_headings: bool) -
     before_blank = index == 0 or not lines[index - 1].strip()
     if not before_blank or len(stripped) > 70 or len(stripped.split()) > 10:
         return None
-    if stripped[-1] in ".,;:!)" or _BULLET.match(stripped) or not (stripped[0].isupper() or stripped[0].isdigit()):
+    if stripped[-1] in ".,;:!)" or BULLET.match(stripped) or not (stripped[0].isupper() or stripped[0].isdigit()):
         return None
     return (2, stripped)
 
@@ -115,10 +115,10 @@ def _pack(text: str, path: list[str], units: list[tuple[int, int]], max_words: i
             yield list(path), *current, current_lead
             current, words = None, 0
         if not current:
-            current_lead = lead if _BULLET.match(line) else ""
+            current_lead = lead if BULLET.match(line) else ""
         current = (current[0], end) if current else (start, end)
         words += count
-        if not _BULLET.match(line):
+        if not BULLET.match(line):
             lead = line if line.rstrip().endswith(":") else ""
     if current:
         yield list(path), *current, current_lead

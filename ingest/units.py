@@ -149,9 +149,9 @@ def _section_units(parts: list[tuple[str, str]], heading: str) -> list[Unit]:
         items = [" ".join(BULLET.sub("", item, count=1).split()) for item in body]
         raw = "\n".join(" ".join(item.split()) for item in body)
         before = blocks[index - 1] if index else None
-        lead_sentence = sentences(" ".join(before[2]))[-1] if before and before[0] == "paragraph" else ""
+        said = sentences(" ".join(before[2])) if before and before[0] == "paragraph" else []
+        lead_sentence = said[-1] if said else ""
         if lead_sentence.endswith(":"):
-            said = sentences(" ".join(before[2]))
             context = said[-2] if len(said) > 1 else heading
             unit = Unit(before[1], f"{lead_sentence}\n{raw}", lead=lead_sentence, items=tuple(items), lead_in_text=True,
                         context=context)

@@ -111,7 +111,7 @@ def test_an_informational_answer_opens_with_verbatim_units_and_their_numbers(cor
     assert result.status == "answered"
     quoted = quoted_units(result.answer)
     assert 1 <= len(quoted) <= 4
-    assert "media awareness training" in result.answer.split("\n\n", 2)[1].lower() or "media awareness training" in result.answer.lower()
+    assert "media awareness training" in result.answer.lower()
     assert unquoted_units(result) == []
     assert all(quote_is_verbatim(citation, corpus_settings) for citation in result.citations)
 

@@ -1,6 +1,8 @@
 """Press lines: every line in the index, searchable; withdrawn, draft and overdue lines only on request, greyed in the
 table and struck through below, marked "Not for use", with no copy button."""
 
+import datetime as dt
+
 import pandas as pd
 import streamlit as st
 
@@ -12,13 +14,14 @@ from ui.inert import inert
 INACTIVE_STYLE = "color:#8a8a8a;background-color:#f3f3f3"
 
 
-def state(line: PressLineInfo) -> str:
-    """Why a line is or is not offered (the engine decides and words it; the table names it shortly)."""
+def state(line: PressLineInfo, today: dt.date) -> str:
+    """Why a line is or is not offered on `today`, shortly for the table (the engine decides; `line.state` says it in
+    full)."""
     if line.current:
         return "current"
     if line.status != "approved":
         return line.status
-    return "overdue for review" if line.state.startswith("past its review date") else "approved, not yet in force"
+    return "overdue for review" if line.review_by and line.review_by < today.isoformat() else "approved, not yet in force"
 
 
 def matches(line: PressLineInfo, search: str) -> bool:
@@ -40,7 +43,7 @@ if not shown:
     st.stop()
 
 table = pd.DataFrame([
-    {"Topic": line.topic.replace("_", " "), "Title": line.title, "Status": state(line),
+    {"Topic": line.topic.replace("_", " "), "Title": line.title, "Status": state(line, today),
      "Approved on": line.approved_on, "Review by": line.review_by}
     for line in shown
 ])

@@ -92,6 +92,9 @@ class Publication(BaseModel):
     public: Public = "unknown"
     ahead_of_announcement: bool = False
     """The asker wants to post before someone else announces it (the council, DMC, the Met): theirs to announce first."""
+    shares_an_individual: bool = False
+    """What is to be retweeted or shared is a private person's post (a resident's, a member of the public's), not the Met's
+    own or a council's or community group's: the table's retweet row does not cover it."""
 
 
 class TopicCandidate(BaseModel):

@@ -116,7 +116,9 @@ GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|of
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|should|can|could) (?:i|we) (?:say|tell)",
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
-INFORMATIONAL_START = re.compile(r"^\s*(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+COURTESY = r"(?:(?:please|sorry|hi|hello|hey|excuse me|quick (?:one|question))\s*[,!:.-]?\s+)?"
+"""'Please, how many…', 'Sorry, who…': a courtesy before the question does not change what is asked."""
+INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
@@ -163,7 +165,7 @@ def describes_own_post(text: str) -> bool:
 
 EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b[^.?!,;]*")
 """'Who do I ring if I'm not sure whether something's OK to post?': the clause is what the question is about, not an ask."""
-WH_QUESTION = re.compile(r"(?:^|(?<=[.!?])\s+)(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?")
+WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?")
 """A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
 
 

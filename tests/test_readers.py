@@ -178,6 +178,13 @@ def test_images_count_only_when_they_show_a_person_or_an_incident():
     assert [i.kind for i in people("Can I post the CCTV of the men who smashed the shelter?").identifiers] == ["image"]
 
 
+@pytest.mark.parametrize("text", ["Man arrested for the break-in, photo of his front door attached",
+                                  "She's been charged; we'd add a picture of her car",
+                                  "Both held in custody - screenshot of their Snapchat below"])
+def test_a_picture_of_something_of_theirs_points_to_the_person(text):
+    assert "image" in [identifier.kind for identifier in people(text).identifiers]
+
+
 def test_roles_are_read_with_their_spans():
     text = "The victim was attacked and a man has been charged"
     roles = {(mention.role, text[mention.span.start : mention.span.end]) for mention in people(text).roles}
@@ -238,6 +245,26 @@ def test_what_is_published():
     assert read_publication("the islington gazette ran it on friday").public == "public"
     assert read_publication("the joint op hasn't been announced yet but it'd get people along").ahead_of_announcement
     assert "quote_to_journalist" not in read_publication("two specials who've signed the media consent form talking about it").media
+
+
+@pytest.mark.parametrize("text, individual", [
+    ("can we rt a resident's video of the arrest", True),
+    ("thinking of quote-tweeting a post from a member of the public praising us", True),
+    ("ok to share someone's tweet about the road closure?", True),
+    ("can we rt the council's post about bin collections", False),
+    ("retweet @metpoliceuk's appeal", False),
+    ("a resident's video is going round, can i post our own update", False),  # nothing of theirs is shared
+])
+def test_whose_post_is_shared(text, individual):
+    assert read_publication(text).shares_an_individual is individual
+
+
+def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person():
+    retweet_row = TopicCandidate(topic="Retweeting", status="green", reader="aliases", medium="retweet")
+    partner = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"})))
+    individual = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"}), shares_an_individual=True))
+    assert decide(partner, LIMITS).rag == "green"
+    assert decide(individual, LIMITS).rag == "amber" and "no_topic" in decide(individual, LIMITS).notes
 
 
 # --- the example reader ---

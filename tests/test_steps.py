@@ -115,6 +115,9 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("and the one on body-worn video?", "press_line"),
     ("who do i call if i'm not sure whether it's ok to post something late at night?", "informational"),
     ("someone said the old police authority signed up to some principles. what were they? i might quote them.", "informational"),
+    ("sorry, which documents cover naming a suspect? for the team briefing.", "informational"),
+    ("please, what are the rules on photos at a crime scene? i must tell my team at the ward meeting.", "informational"),
+    ("hi, can i tweet about the lost cat?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

@@ -182,7 +182,9 @@ _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w
 IMAGE = re.compile(
     r"\b(?:cctv(?! cameras?\b)|footage|mugshots?|custody (?:photo|image|picture|shot)s?|e-?fits?|body[- ]?cam|body[- ]worn(?: video| footage)?|"
     r"bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam(?: footage| video)?|wanted posters?)\b"
-    rf"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|selfies?|headshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
+    rf"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|selfies?|headshots?|screenshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
+    # "a pic of his reg plate", "a photo of their front door": whatever belongs to the person points to them
+    r"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|screenshots?)\s+(?:of|showing)\s+(?:his|her|their)\b"
     r"|\b(?:photographed|filmed|snapped|pictured)\b"
     r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
     r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",

@@ -13,8 +13,15 @@ PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r
               r"e-?fits?", r"headshots?")
 VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[- ]worn", "bwv", r"helmet[- ]?cam",
               r"dash[- ]?cam", r"doorbell (?:cam|camera|footage|video)", "reel", "live stream")
-RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an|@\w+\W?s?) (?:[\w'’@-]+ ){0,2}?(?:post|tweet|appeal|video|thread|update)s?",
+RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an|@\w+\W?s?|\w+(?:'s|’s)) (?:[\w'’@-]+ ){0,2}?(?:post|tweet|appeal|video|thread|update)s?",
                 r"repost\w*")
+_PRIVATE_PERSON = (r"(?:local |random |angry |concerned |young |elderly |old |some )?(?:residents?|members? of the public|bloke|man|woman|lad|"
+                   r"girl|guy|person|someone|somebody|neighbou?rs?|locals?|influencers?|parents?|mum|dad|shopkeepers?|victims?|witness(?:es)?|"
+                   r"passer-?by|motorists?|cyclists?|user|account holder)")
+INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}(?:'s|’s|s'|s’) (?:\w+ )?(?:posts?|tweets?|videos?|clips?|threads?|"
+                          r"comments?|repl(?:y|ies)|footage|photos?)",
+                          rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}")
+"""Whose post is shared: a private person's ("a local resident's post", "a tweet from a member of the public")."""
 BROADCASTERS = r"bbc|itv|sky|lbc|channel \d|talksport|times radio|capital|heart|five live|\w+ fm"
 """Broadcasters by name, shared with the scope step's reading of press contact."""
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", rf"(?:{BROADCASTERS})(?: \w+)?",
@@ -108,7 +115,8 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
     public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) \
         else "not_public" if NOT_YET_HAPPENED.search(text) else "unknown"
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public,
-                       ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)))
+                       ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)),
+                       shares_an_individual="retweet" in media and bool(INDIVIDUAL_SOURCE.search(text)))
 
 
 _SPEAKER = r"(?:can|could|should|may|will|would) (?:my|our|the|a|one of (?:my|our|the)) "

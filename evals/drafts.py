@@ -40,7 +40,7 @@ class LabelledSpan(BaseModel):
 class DraftRow(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(pattern=r"^[defkmnp]\d{3,}$")
+    id: str = Field(pattern=r"^[a-z]\d{3,}$")
     text: str
     has_media: bool
     clean: bool

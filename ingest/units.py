@@ -21,7 +21,8 @@ import numpy as np
 
 from .settings import Settings
 
-__all__ = ["Unit", "passage_units", "sentences", "whole_cut", "unit_keys", "generation_units", "save_generation_units", "UNITS_FILE"]
+__all__ = ["Unit", "passage_units", "sentences", "whole_cut", "unit_keys", "generation_units", "save_generation_units", "UNITS_FILE",
+           "QUOTED_KINDS", "BULLET"]
 
 UNITS_FILE = "units.npz"
 QUOTED_KINDS = ("policy", "media_law", "press_line")

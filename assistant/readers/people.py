@@ -179,12 +179,13 @@ OFFENCE = re.compile(
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
           r"injur\w+|scene|arrest|incident|attack|fight|crash|collision)")
+_PICTURES = r"(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|screenshots?)"
 IMAGE = re.compile(
     r"\b(?:cctv(?! cameras?\b)|footage|mugshots?|custody (?:photo|image|picture|shot)s?|e-?fits?|body[- ]?cam|body[- ]worn(?: video| footage)?|"
     r"bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam(?: footage| video)?|wanted posters?)\b"
-    rf"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|selfies?|headshots?|screenshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
+    rf"|\b(?:{_PICTURES}|selfies?|headshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
     # "a pic of his reg plate", "a photo of their front door": whatever belongs to the person points to them
-    r"|\b(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|screenshots?)\s+(?:of|showing)\s+(?:his|her|their)\b"
+    rf"|\b{_PICTURES}\s+(?:of|showing)\s+(?:his|her|their)\b"
     r"|\b(?:photographed|filmed|snapped|pictured)\b"
     r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
     r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",

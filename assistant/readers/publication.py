@@ -15,7 +15,7 @@ VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[
               r"dash[- ]?cam", r"doorbell (?:cam|camera|footage|video)", "reel", "live stream")
 RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an|@\w+\W?s?|\w+(?:'s|’s)) (?:[\w'’@-]+ ){0,2}?(?:post|tweet|appeal|video|thread|update)s?",
                 r"repost\w*")
-_PRIVATE_PERSON = (r"(?:local |random |angry |concerned |young |elderly |old |some )?(?:residents?|members? of the public|bloke|man|woman|lad|"
+_PRIVATE_PERSON = (r"(?:local |random |angry |concerned |young |elderly |old )?(?:residents?|members? of the public|bloke|man|woman|lad|"
                    r"girl|guy|person|someone|somebody|neighbou?rs?|locals?|influencers?|parents?|mum|dad|shopkeepers?|victims?|witness(?:es)?|"
                    r"passer-?by|motorists?|cyclists?|user|account holder)")
 INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}(?:'s|’s|s'|s’) (?:\w+ )?(?:posts?|tweets?|videos?|clips?|threads?|"

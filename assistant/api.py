@@ -187,7 +187,7 @@ class Engine:
             question=ctx.question, today=ctx.today, in_scope=ctx.in_scope, status=ctx.status, rag=ctx.rag,
             escalation=ctx.escalation, answer=re.sub(r"\n{3,}", "\n\n", body).strip(), citations=ctx.citations,
             press_lines=ctx.press_lines, flags=ctx.flags, assumptions=list(dict.fromkeys(ctx.assumptions)),
-            handoff=ctx.handoff,
+            handoff=ctx.handoff, post=ctx.post,
         )
 
 

@@ -20,6 +20,8 @@ Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "senten
 Medium = Literal["text", "photo", "video", "retweet", "quote_to_journalist", "reply_to_complaint", "already_posted"]
 Rank = Literal["below_inspector", "inspector_or_above", "staff"]
 Public = Literal["public", "not_public", "unknown"]
+Gender = Literal["man", "woman", "boy", "girl"]
+Custody = Literal["in_custody", "bailed", "released"]
 Risk = Literal[
     "under_18", "sexual_offence", "jigsaw_identification", "prejudicial_comment", "naming_arrested",
     "identifies_person", "identifiable_images", "death", "complaints_misconduct", "terror_threat_level",
@@ -80,6 +82,24 @@ class Proceedings(BaseModel):
     @property
     def active(self) -> bool:
         return self.stage in ("arrested", "charged", "convicted")
+
+
+class Particulars(BaseModel):
+    """What the APP lets a post say of the person arrested (gender, age, area, custody status), each where it was read.
+
+    Read only for the wording a green answer offers ("A man aged 34 has been arrested…"); the verdict never depends on it.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    gender: Gender | None = None
+    gender_span: Span | None = None
+    several: bool = False
+    """More than one person is arrested, or it is unclear which: one person's particulars would be wrong."""
+    age: Age | None = None
+    area: Span | None = None
+    """The town or area ("in Streatham"), never a street."""
+    custody: Custody | None = None
 
 
 class Publication(BaseModel):
@@ -150,6 +170,7 @@ class Facts(BaseModel):
     ages: tuple[Age, ...] = ()
     proceedings: Proceedings = Field(default_factory=Proceedings)
     publication: Publication = Field(default_factory=Publication)
+    particulars: Particulars = Field(default_factory=Particulars)
     topics: tuple[TopicCandidate, ...] = ()
     risks: tuple[RiskFactor, ...] = ()
     instructed: bool = False

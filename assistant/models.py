@@ -82,6 +82,9 @@ class Answer(BaseModel):
     assumptions: list[str] = Field(default_factory=list)
     handoff: str = ""
     """A short text to send to DMC with the question, verdict, reasons and passages."""
+    post: str = ""
+    """Ready-to-post wording, when the answer offers one: an approved holding line filled from what the question said,
+    checked as a draft with nothing raised (also shown in `answer`)."""
     error: str | None = None
     """Why there is no answer: set exactly when status is "error" (the engine failed, or a batch line was unusable)."""
     audit_id: int | None = Field(default=None, exclude=True)

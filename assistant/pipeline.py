@@ -18,6 +18,7 @@ from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, ke
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span, describe
 from .guard import read_claims, strip_instructions
+from .holding import fill_holding_line, slot_values
 from .models import Citation, Escalation, Flag, PressLineRef, Status, Turn
 from .normalise import Normalised, normalise
 from .policy import Decision, decide
@@ -45,6 +46,12 @@ ANSWER_CITATIONS = 3
 INTERVIEW_KINDS = ("policy", "press_line", "media_law")
 POSTING_UNITS = 2
 QUOTE_CHARS = 420
+HOLDING_LINE_TOPIC = "arrests"
+"""The `topic` of the approved press line a post about an arrest on a green topic is worded from."""
+LEFT_OUT_BY_THE_HOLDING_LINE = frozenset({"naming_arrested", "identifies_person", "identifiable_images", "prejudicial_comment"})
+"""Risks in how a post is worded that the holding line's bare facts leave out: on a green topic, that post is offered."""
+HELD_BACK_BY = frozenset({"no_topic", "not_public", "doubtful_topic", "ahead_of_announcement", "instructed"})
+"""What makes a verdict amber or red other than a risk in the wording: no post is offered then."""
 
 
 @dataclass
@@ -86,6 +93,7 @@ class Context:
     assumptions: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     handoff: str = ""
+    post: str = ""
 
     def stop(self, status: Status, reply: str) -> None:
         self.status = status
@@ -424,7 +432,11 @@ class Compose(Step):
         ctx.citations = dedupe(citations)
         if ctx.rag != "red":
             self._press_lines(ctx, res, limit=1)
-        ctx.reply = _posting_text(ctx, self._documents_say(ctx, res))
+        post = None if ctx.draft else _what_you_can_post(ctx, res)
+        if post:
+            ctx.post = post[0]
+            ctx.citations.append(post[1])
+        ctx.reply = _posting_text(ctx, self._documents_say(ctx, res), ctx.post)
 
     def _documents_say(self, ctx, res) -> str:
         """For an amber or red answer, the one or two sentences of the force's documents nearest the question, from the
@@ -496,7 +508,44 @@ def _phrase(ctx: Context, span: Span) -> str:
     return ctx.text[span.start : span.end]
 
 
-def _posting_text(ctx: Context, documents_say: str) -> str:
+def _what_you_can_post(ctx: Context, res: Resources) -> tuple[str, Citation] | None:
+    """Wording the officer can post, from the approved arrest holding line filled from `Facts`, with its citation.
+
+    Offered for an arrest on a green crime topic: as the answer when it is green, or in place of the post asked about
+    when only a risk in its wording (a name, a photo, words of guilt) raised it. Never when the topic itself is amber
+    or red, and never unless the filled wording, checked as a draft, raises nothing.
+    """
+    decision, facts = ctx.decision, ctx.facts
+    if facts is None or not decision.topics or decision.topic_status != "green" or facts.proceedings.stage != "arrested":
+        return None
+    if set(decision.notes) & HELD_BACK_BY or (ctx.rag != "green" and not (
+            decision.reasons and all(reason.risk in LEFT_OUT_BY_THE_HOLDING_LINE for reason in decision.reasons))):
+        return None
+    particulars = facts.particulars
+    if particulars.custody == "released":  # the line announces an arrest whose enquiries continue
+        return None
+    offences = [topic.offence for topic in res.topics if topic.name in decision.topics and topic.offence]
+    line = next((row for row in res.rows.values() if row.meta.get("kind") == "press_line"
+                 and row.meta.get("topic") == HOLDING_LINE_TOPIC and press_line_is_current(row.meta, ctx.today)), None)
+    if line is None or len(set(offences)) != 1 or particulars.several or particulars.gender is None:
+        return None
+    area = _said(ctx, particulars.area) if particulars.area else None
+    values = slot_values(particulars.gender, particulars.age.years if particulars.age else None, offences[0], area)
+    post = fill_holding_line(line.meta["quote"], values, in_custody=particulars.custody == "in_custody")
+    if post is None:
+        return None
+    check = run(Context(question=post, today=ctx.today, draft=True, readers=ctx.readers), res)
+    if check.rag != "green" or check.decision is None or check.decision.reasons:
+        return None
+    return post, citation_of(line)
+
+
+def _said(ctx: Context, span: Span) -> str:
+    """The words at `span` as the officer wrote them: in this question, or in the earlier turns it follows."""
+    return (ctx.question if span.turn == 0 else ctx.earlier)[span.start : span.end]
+
+
+def _posting_text(ctx: Context, documents_say: str, post: str = "") -> str:
     topics = ", ".join(ctx.decision.topics) or "no RAG topic matched"
     raising = _raising(ctx)
     if ctx.rag == "green":
@@ -520,6 +569,7 @@ def _posting_text(ctx: Context, documents_say: str) -> str:
     if conditions and ctx.rag == "green":
         must_not.append("- No names, and nothing on guilt, character, evidence or previous convictions.")
     must_not_say = ["What you must not say:", *must_not] if must_not else []
+    can_post = render("can_post" if ctx.rag == "green" else "can_post_instead", post=post) if post else ""
     contacts = [f"- {entry.contact}" for entry in ctx.escalation]
     contact = ["Who to contact:", *contacts] if contacts else []
     return render(
@@ -527,6 +577,7 @@ def _posting_text(ctx: Context, documents_say: str) -> str:
         verdict_line=verdict_line,
         why="\n".join(why),
         may_say="\n".join(may_say),
+        can_post=can_post,
         must_not_say="\n".join(must_not_say),
         documents_say=documents_say,
         contact="\n".join(contact),

@@ -122,7 +122,7 @@ class Resources:
             Topic(
                 name=row.meta["rag_topic"], status=row.meta["rag_status"], label=row.meta["rag_label"],
                 condition=row.meta.get("rag_condition"), aliases=tuple(decode_list(row.meta.get("aliases"))), chunk_id=row.id,
-                medium=row.meta.get("rag_medium"),
+                medium=row.meta.get("rag_medium"), offence=row.meta.get("rag_offence"),
             )
             for row in rows if row.meta.get("kind") == "rag_table" and row.meta.get("rag_topic")
         ]

@@ -22,6 +22,8 @@ class Topic:
     chunk_id: str
     medium: str | None = None
     """A row about the form of a post, not its subject ("Retweeting (RT)"): it applies only to a post of that form."""
+    offence: str | None = None
+    """How the arrest holding line names the topic's crime ("burglary"), for the wording an answer offers."""
 
 
 @dataclass(frozen=True)

@@ -38,6 +38,8 @@ class QuestionResult(BaseModel):
     """Locators of citations whose quote is not verbatim in the cited file."""
     unquoted_units: list[str] = []
     """Sentences or list items marked [n] in the answer that are not in citation n's quote."""
+    post: str = ""
+    """The ready-to-post wording the answer offered, if any."""
     contains_found: bool | None
     latency_ms: float
 
@@ -101,6 +103,7 @@ def score(system: str, row: GoldenRow, answer: Answer, latency_ms: float, settin
         citations=len(answer.citations),
         unverifiable_quotes=[f"{c.source} {c.locator}" for c in answer.citations if not quote_is_verbatim(c, settings)],
         unquoted_units=unquoted_units(answer),
+        post=answer.post,
         contains_found=None if row.answer_contains is None else all(
             phrase.lower() in answer_text for phrase in ([row.answer_contains] if isinstance(row.answer_contains, str)
                                                          else row.answer_contains)),

@@ -186,6 +186,7 @@ def _rag_table_chunks(doc: Document) -> list[Chunk]:
                 "rag_condition": status.get("condition"),
                 "rag_topic": name,
                 "rag_medium": topic.get("medium"),
+                "rag_offence": topic.get("offence"),
                 "aliases": aliases,
             }
             text = f"RAG table: {status['label']} ({status['status']}). Topic: {name}."

@@ -74,6 +74,18 @@ def test_every_sentence_an_answer_quotes_is_verbatim_in_the_source_it_cites(ever
     assert not unverifiable, f"citations not verbatim in their sources: {unverifiable[:10]}"
 
 
+def test_every_post_an_answer_offers_passes_the_draft_checker_with_nothing_raised(every_set_results, engine):
+    offered = [(name, result) for name, result in every_set_results if result.post]
+    raised = []
+    for name, result in offered:
+        check = engine.check_draft(result.post)
+        risks = [flag.rule for flag in check.flags if flag.rule != "arrest_facts_only"]  # a condition on green, not a risk
+        if check.rag != "green" or risks:
+            raised.append((name, result.id, result.post, check.rag, risks))
+    assert not raised, f"offered posts the draft checker raises: {raised[:5]}"
+    assert sum(result.rag == "green" for _, result in offered) >= 10, "green answers about an arrest should offer wording"
+
+
 def test_verdict_accuracy(results):
     wrong = [result for result in results if not result.verdict_ok]
     accuracy = 1 - len(wrong) / len(results)

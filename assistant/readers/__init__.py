@@ -2,7 +2,8 @@
 
 - `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
 - `aliases` — RAG-table topics named outright;
-- `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked;
+- `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked; with them the
+  particulars of an arrest a post may give (gender, age, area, custody), which no verdict reads;
 - `examples` — topics and risk factors by meaning, against the example bank, and the bank's green model's
   probability that the whole question is about a green topic and nothing else;
 - proceedings and publication — the stage of the case, what is published, by whom, and whether it is public.
@@ -22,11 +23,12 @@ import numpy as np
 
 from ..dates import FoundDate
 from ..examples import ExampleBank
-from ..facts import Facts, Rank, Span
+from ..facts import Facts, Particulars, Rank, Span
 from ..phrasebook import phrase_book
 from ..rules import mask_negated, words
 from ..topics import TopicMatcher
 from .examples import QUOTED, read_by_example, read_green_model, units
+from .particulars import read_particulars
 from .people import read_people
 from .phrases import read_risks, read_topics
 from .proceedings import read_proceedings
@@ -66,6 +68,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     current = reading.text[reading.current_start :]
     topics, risks = [], []
     roles, identifiers, ages, offences, guilt = [], [], [], [], []
+    particulars = Particulars()
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
         risks += [risk for risk in read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
@@ -76,6 +79,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
+        particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
         if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
             identifiers = [identifier for identifier in identifiers if identifier.span is None or identifier.span.turn == 0]
@@ -94,7 +98,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
-        publication=publication,
+        publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,
     )
 

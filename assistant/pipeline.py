@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ingest.keyword import tokenize
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
 from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, render_unit
@@ -29,7 +30,8 @@ from .readers.examples import QUOTED
 from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
 from .resources import ChunkRow, Resources
-from .retrieve import Retrieval, narrow, press_line_is_current, press_line_state, retrieve, usable
+from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is_current, press_line_state, retrieve,
+                       usable)
 from .phrasebook import phrase_book
 from .rules import Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
@@ -41,6 +43,8 @@ COURT_RESULT_TOPIC = "Court results"
 LIVE_FIGURES = words(r"how (?:many|much)\b.*\b(?:last|this) (?:week|month|year|quarter)", r"(?:figures|numbers|statistics|stats) for (?:last|this)")
 QUOTED_PASSAGE_WORDS = 8
 """A quoted passage this long is a draft or a proposal (an email, a council's suggested line), not a phrase asked about."""
+PRESS_LINES_NAMED = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?")
+"""Press lines asked for as such ("which press lines…"), not any line ("a line about pavement riding", "the advice line")."""
 RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", "ask dmc before posting")
 ANSWER_CITATIONS = 3
 INTERVIEW_KINDS = ("policy", "press_line", "media_law")
@@ -458,9 +462,12 @@ class Compose(Step):
             return
         if ctx.intent != "press_line":
             retrieval = narrow(res, retrieval, ctx.question, ctx.today, kinds=("press_line",), k=limit)
-        if not retrieval.relevant:
-            return
-        for row in retrieval.hits[:limit]:
+        hits = retrieval.hits if retrieval.relevant else []
+        if not hits and ctx.intent == "press_line" and PRESS_LINES_NAMED.search(ctx.text):  # their topic named: its lines
+            named = named_press_line_topics(res, ctx.question)
+            hits = [row for row in narrow(res, retrieval, ctx.question, ctx.today, kinds=("press_line",), k=len(res.rows)).hits
+                    if row.meta.get("topic") in named]
+        for row in hits[:limit]:
             meta = row.meta
             if press_line_is_current(meta, ctx.today):
                 ctx.press_lines.append(PressLineRef(id=row.doc_id, title=meta["title"], text=meta["quote"],
@@ -468,12 +475,18 @@ class Compose(Step):
 
 
 def _inactive_line_asked_for(ctx: Context, res: Resources) -> ChunkRow | None:
-    """The withdrawn, draft or overdue press line a question asks for: the best press line for it, when not current."""
+    """The withdrawn, draft or overdue press line a question asks for: the best press line for it, when it is not current
+    and the question names something of its title that no current line's title has ("the 2019 figures", "the proposed
+    changes"). A question about the topic in general ("the current line on stop and search") asks for no inactive line."""
     if ctx.retrieval is None:
         return None
     lines = narrow(res, ctx.retrieval, ctx.question, ctx.today, kinds=("press_line",), k=1, include_inactive=True)
     best = lines.hits[0] if lines.hits and lines.relevant else None
-    return best if best is not None and not press_line_is_current(best.meta, ctx.today) else None
+    if best is None or press_line_is_current(best.meta, ctx.today):
+        return None
+    current = {word for row in res.rows.values() if row.meta.get("kind") == "press_line" and press_line_is_current(row.meta, ctx.today)
+               for word in tokenize(row.meta.get("title", ""))}
+    return best if set(tokenize(ctx.question)) & (set(tokenize(best.meta.get("title", ""))) - current) else None
 
 
 def quotable(res: Resources, unit: Unit, kinds: tuple[str, ...], today: dt.date, spoken: bool = False) -> bool:

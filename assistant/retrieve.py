@@ -3,6 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
+from ingest.keyword import tokenize
+
 from .resources import ChunkRow, Resources
 
 RRF_K = 60
@@ -58,6 +60,13 @@ def press_line_state(meta: dict, today: dt.date) -> str:
     if approved_on and approved_on > today.isoformat():
         return f"not approved until {approved_on}"
     return f"past its review date ({review_by}) and has not been approved again since"
+
+
+def named_press_line_topics(resources: Resources, text: str) -> set[str]:
+    """The press-line topics whose every word `text` has ("stop and search" names stop_and_search, "arrests" arrests)."""
+    asked = set(tokenize(text))
+    topics = {row.meta.get("topic") for row in resources.rows.values() if row.meta.get("kind") == "press_line"}
+    return {topic for topic in topics if topic and set(tokenize(topic.replace("_", " "))) <= asked}
 
 
 def usable(meta: dict, today: dt.date) -> bool:

@@ -149,7 +149,7 @@ def _press_line_chunk(doc: Document) -> Chunk:
     quote = page.text.strip()
     meta = doc.meta
     metadata = _base_metadata(doc) | {
-        "locator": f"press line {doc.id}",
+        "locator": "the whole line",  # the id stays in `doc_id` and `source`; officers see the title
         "section": "",
         "start": page.offset + lead,
         "end": page.offset + lead + len(quote),

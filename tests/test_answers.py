@@ -34,6 +34,11 @@ def test_a_question_about_a_current_line_is_not_told_it_is_inactive(engine):
     assert "do not use it" not in result.answer and any(line.id == "pl-stop-search-body-worn-video" for line in result.press_lines)
 
 
+def test_a_question_about_a_topic_in_general_is_not_told_of_an_inactive_line_on_it(engine):
+    result = engine.answer("Which press lines can I use on stop and search at the moment?", today=TODAY)
+    assert "do not use it" not in result.answer and result.press_lines
+
+
 def test_the_handoff_holds_every_turn_the_officer_the_verdict_each_reason_once_the_facts_and_the_contacts(engine):
     history = [{"role": "user", "content": "Can I tweet that we arrested a man for a burglary on Elm Road yesterday?"},
                {"role": "assistant", "content": "GREEN — Go for it"}]

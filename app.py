@@ -8,11 +8,12 @@ from ingest import offline  # noqa: F401  (before any model or store library loa
 
 import streamlit as st
 
-from ui import services, session
+from ui import services, session, theme
 from ui.errors import readable_errors
 
 # An emoji icon becomes a data-URL favicon; a :material/…: one is fetched from Google's CDN, and Pressline stays offline.
 st.set_page_config(page_title="Pressline", page_icon="📰", layout="wide")
+theme.apply()
 
 page = st.navigation([
     st.Page("ui/pages/ask.py", title="Ask", default=True),

@@ -48,7 +48,8 @@ CREATE TABLE IF NOT EXISTS answers (
     app_version TEXT NOT NULL,
     feedback TEXT,
     feedback_at TEXT,
-    source TEXT NOT NULL DEFAULT 'app'
+    source TEXT NOT NULL DEFAULT 'app',
+    feedback_comment TEXT
 );
 CREATE INDEX IF NOT EXISTS answers_at ON answers (at);
 CREATE TABLE IF NOT EXISTS admin_actions (
@@ -74,9 +75,10 @@ CREATE TABLE IF NOT EXISTS admin_lockouts (
 """
 COLUMNS = (
     "id", "at", "session_id", "officer", "kind", "question", "date_used", "status", "verdict",
-    "escalation", "citations", "answer", "app_version", "feedback", "feedback_at", "source",
+    "escalation", "citations", "answer", "app_version", "feedback", "feedback_at", "source", "feedback_comment",
 )
 FEEDBACK = ("up", "down")
+MAX_COMMENT_CHARS = 1000
 ADMIN_ACTION_COLUMNS = ("id", "at", "admin", "action", "target", "before", "after", "outcome", "session_id", "client", "source")
 FORGET_FAILURES_AFTER_S = 24 * 60 * 60
 """A client or session with no wrong admin password for a day starts again from the base delay."""
@@ -98,7 +100,7 @@ class AuditLog:
         os.chmod(self.path, 0o600)
         with closing(self._connect()) as db, db:
             db.executescript(SCHEMA)
-            _add_source_column(db)
+            _add_later_columns(db)
         self.purge()
 
     def _connect(self) -> sqlite3.Connection:
@@ -133,14 +135,16 @@ class AuditLog:
         self.purge(now)
         return entry_id
 
-    def set_feedback(self, entry_id: int, feedback: str | None, now: dt.datetime | None = None) -> None:
-        """Store the officer's thumbs up/down on an answer (None clears it)."""
+    def set_feedback(self, entry_id: int, feedback: str | None, now: dt.datetime | None = None, *,
+                     comment: str | None = None) -> None:
+        """Store the officer's thumbs up/down on an answer, with what was wrong if they said (None clears both)."""
         if feedback is not None and feedback not in FEEDBACK:
             raise ValueError(f"feedback must be one of {', '.join(FEEDBACK)} or None, not {feedback!r}")
+        comment = ((comment or "").strip()[:MAX_COMMENT_CHARS] or None) if feedback else None
         with closing(self._connect()) as db, db:
             db.execute(
-                "UPDATE answers SET feedback = ?, feedback_at = ? WHERE id = ?",
-                (feedback, _stamp(now) if feedback else None, entry_id),
+                "UPDATE answers SET feedback = ?, feedback_at = ?, feedback_comment = ? WHERE id = ?",
+                (feedback, _stamp(now) if feedback else None, comment, entry_id),
             )
         self.purge(now)
 
@@ -161,6 +165,7 @@ class AuditLog:
         sources: list[str] | None = None,
         text: str = "",
         with_feedback_only: bool = False,
+        marked_wrong_only: bool = False,
     ) -> list[dict]:
         """Entries, newest first, narrowed by the filters given (dates are UTC days of `at`, inclusive)."""
         clauses, params = _filters(since, until, "officer", officer, {"kind": kinds, "source": sources})
@@ -176,6 +181,8 @@ class AuditLog:
             params.extend([f"%{text}%"] * 2)
         if with_feedback_only:
             clauses.append("feedback IS NOT NULL")
+        if marked_wrong_only:
+            clauses.append("feedback = 'down'")
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         with closing(self._connect()) as db:
             rows = db.execute(f"SELECT {', '.join(COLUMNS)} FROM answers {where} ORDER BY id DESC", params).fetchall()
@@ -336,11 +343,13 @@ def _json_or_none(value: dict | None) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False, default=str)
 
 
-def _add_source_column(db: sqlite3.Connection) -> None:
-    # A log written before the engine audited every caller has no source column; all its answers came from the app.
+def _add_later_columns(db: sqlite3.Connection) -> None:
+    """Columns added since the first release, added to a log written before them."""
     columns = {row["name"] for row in db.execute("PRAGMA table_info(answers)")}
-    if "source" not in columns:
+    if "source" not in columns:  # before the engine audited every caller, all answers came from the app
         db.execute("ALTER TABLE answers ADD COLUMN source TEXT NOT NULL DEFAULT 'app'")
+    if "feedback_comment" not in columns:
+        db.execute("ALTER TABLE answers ADD COLUMN feedback_comment TEXT")
 
 
 def _stamp(moment: dt.datetime | None) -> str:

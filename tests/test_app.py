@@ -103,7 +103,7 @@ def test_an_answer_shows_its_verdict_contacts_handoff_and_numbered_sources(index
     at = ask(open_app(officer="PC ask-red"), "Can I tweet that a 17 year old was charged with robbery?")
     markdown = texts(at)
     assert "✖" in markdown and "RED — Do not post — contact DMC" in markdown
-    assert "Contact before you post" in markdown and "DMC 24-hour Press Bureau" in markdown
+    assert "Contact before you post" in texts(at, "subheader") and "DMC 24-hour Press Bureau" in markdown
     assert "Hours: 24 hours" in texts(at, "caption")
     assert any(code.value.startswith("To: DMC 24-hour Press Bureau") for code in at.code)  # the hand-off, copyable
     assert "**[1] The RAG (Red, Amber, Green) system for digital communications**" in markdown
@@ -148,7 +148,7 @@ def test_a_clarification_is_asked_as_a_question(index_env):
 
 def test_matching_press_lines_show_their_dates(index_env):
     at = ask(open_app(), "What's the press line on an arrest?")
-    assert "Current press lines" in texts(at)
+    assert "Current press lines" in texts(at, "subheader")
     assert any(code.value.startswith("A [man/woman] aged [age] has been arrested") for code in at.code)
     assert "Approved 2026-09-01 · review by 2027-03-01" in texts(at, "caption")
 
@@ -159,6 +159,23 @@ def test_feedback_is_stored_with_its_answer_in_the_audit_log(index_env):
     assert not at.exception
     (entry,) = audit_entries("PC feedback")
     assert entry["feedback"] == "down" and entry["question"] == "Can I tweet about a burglary arrest on my ward?"
+
+
+def test_a_thumbs_down_asks_what_was_wrong_and_keeps_it_with_the_answer(index_env):
+    at = ask(open_app(officer="PC wrong"), "Can I tweet about a burglary arrest on my ward?")
+    at.feedback[0].set_value(0).run()
+    box = at.text_area(key="feedback-{}-comment".format(audit_entries("PC wrong")[0]["id"]))
+    box.input("It missed that he was 17.")
+    at.button[[button.label for button in at.button].index("Send to DMC")].click().run()
+    assert "DMC will see what was wrong" in texts(at, "caption")
+    (entry,) = audit_entries("PC wrong")
+    assert entry["feedback"] == "down" and entry["feedback_comment"] == "It missed that he was 17."
+
+
+def test_a_thumbs_up_is_thanked(index_env):
+    at = ask(open_app(officer="PC thanks"), "Can I tweet about a burglary arrest on my ward?")
+    at.feedback[0].set_value(1).run()
+    assert "Thank you: your feedback is recorded" in texts(at, "caption")
 
 
 def test_the_officer_is_asked_for_a_name_once_per_session(index_env):
@@ -237,7 +254,7 @@ def test_an_interview_brief_has_key_messages_press_lines_what_not_to_say_and_who
     at.selectbox[0].set_value("stop and search")
     click(at, "Prepare the brief")
     markdown = texts(at)
-    assert "Key messages" in markdown and "Current press lines" in markdown and "What not to say" in markdown
+    assert "Key messages" in markdown and "Current press lines" in texts(at, "subheader") and "What not to say" in markdown
     assert "Tell the press office" in texts(at, "warning")
     assert "**[1] " in markdown and "Open the whole document at this passage" in texts(at, "page_link")
     assert at.code  # the press lines, copyable

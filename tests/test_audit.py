@@ -9,13 +9,14 @@ import io
 import json
 import sqlite3
 import stat
+from contextlib import closing
 
 import pytest
 from pydantic import ValidationError
 
 from assistant import Answer, Citation, Engine, Escalation, InterviewBrief
 from assistant.__main__ import main as cli_main
-from assistant.audit import AuditLog, app_version, open_audit_log, to_csv
+from assistant.audit import SCHEMA, AuditLog, app_version, open_audit_log, to_csv
 from ingest.settings import REPO_ROOT, Settings, get_settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
@@ -74,6 +75,30 @@ def test_feedback_is_stored_with_its_answer_and_can_be_cleared(log):
     assert all(entry["feedback"] is None for entry in log.entries())
     with pytest.raises(ValueError):
         log.set_feedback(first, "sideways")
+
+
+def test_what_was_wrong_is_kept_with_a_thumbs_down_and_the_answers_marked_wrong_can_be_listed(log):
+    first, second = record(log), record(log, red_answer("Can I name the victim of a rape?"))
+    log.set_feedback(first, "up", now=NOW)
+    log.set_feedback(second, "down", now=NOW, comment="  It should have said the victim has lifelong anonymity.  ")
+    (wrong,) = log.entries(marked_wrong_only=True)
+    assert wrong["id"] == second and wrong["feedback_comment"] == "It should have said the victim has lifelong anonymity."
+    assert "lifelong anonymity" in to_csv(log.entries())
+    log.set_feedback(second, None, now=NOW)
+    assert log.entries(marked_wrong_only=True) == [] and all(entry["feedback_comment"] is None for entry in log.entries())
+
+
+def test_a_log_written_before_feedback_comments_gains_the_column_and_keeps_its_answers(tmp_path):
+    path = tmp_path / "audit.sqlite3"
+    with closing(sqlite3.connect(path)) as db, db:
+        db.executescript(SCHEMA.replace("    source TEXT NOT NULL DEFAULT 'app',\n    feedback_comment TEXT\n", "    source TEXT NOT NULL DEFAULT 'app'\n"))
+        db.execute("INSERT INTO answers (at, session_id, officer, kind, question, date_used, status, escalation, citations, answer,"
+                   " app_version) VALUES ('2026-11-20T12:00:00', 's', 'PC 1', 'ask', 'Q?', '2026-11-20', 'answered', '[]', '[]', 'A',"
+                   " '0.1.0')")
+    log = AuditLog(path, retention_days=36500)
+    (entry,) = log.entries()
+    log.set_feedback(entry["id"], "down", comment="wrong row")
+    assert log.entries()[0]["feedback_comment"] == "wrong row"
 
 
 def test_entries_older_than_the_retention_period_are_purged_on_write_and_on_open(tmp_path):

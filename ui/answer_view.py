@@ -1,13 +1,14 @@
 """How an answer reads on the page: verdict badge, escalation card, numbered source cards, press lines, feedback."""
 
 import html
+import json
 
 import streamlit as st
 
 from assistant import Answer, Citation, PressLineRef
 
 from . import services
-from .contacts import known
+from .contacts import known, phone_numbers, with_phone_links
 from .inert import inert
 
 DOCUMENT_PAGE = "ui/pages/document.py"
@@ -26,6 +27,30 @@ STATUS_BADGES = {
     "error": ("⚠", "Pressline could not answer — ask DMC", "#5f6368", "#ffffff"),
 }
 LEGAL_BADGE = ("⚖", "LEGAL — Legal Services must advise too", "#4b2a85", "#ffffff")
+LIVE_REGION_ID = "pressline-live"
+
+# Runs in a frame of its own, which shares the page's origin: the live region is made in the page itself,
+# outside what Streamlit redraws, so it is there before the first question and a screen reader hears each change.
+# The scroll is repeated while the chat's own follow-the-newest-line scrolling settles.
+_PAGE_SCRIPT = """<script>
+const page = window.parent.document;
+let live = page.getElementById(%(live)s);
+if (!live) {
+  live = page.createElement("div");
+  live.id = %(live)s;
+  live.setAttribute("role", "status");
+  live.setAttribute("aria-live", "polite");
+  live.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;" +
+                       "clip:rect(0 0 0 0);white-space:nowrap;border:0";
+  page.body.appendChild(live);
+}
+const words = %(words)s, anchor = %(anchor)s;
+if (words) live.textContent = words;
+if (anchor) {
+  const top = () => page.getElementById(anchor)?.scrollIntoView({block: "start"});
+  [0, 200, 600, 1200, 2000].forEach(delay => setTimeout(top, delay));
+}
+</script>"""
 
 
 def badge(icon: str, words: str, background: str, colour: str) -> None:
@@ -36,6 +61,50 @@ def badge(icon: str, words: str, background: str, colour: str) -> None:
         f"{html.escape(words)}</div>",
         unsafe_allow_html=True,
     )
+
+
+def live_region() -> None:
+    """The page's polite live region, made once and kept across redraws (call it before the question is asked)."""
+    _page_script(words="", anchor="")
+
+
+def bring_into_view(result: Answer, number: int) -> None:
+    """Scroll answer `number` (drawn after its `answer_anchor`) to its top, so its verdict is in view, and announce it."""
+    _page_script(words=f"Answer {number}: {verdict_words(result)}", anchor=_anchor_id(number))
+
+
+def _page_script(words: str, anchor: str) -> None:
+    # A frame one pixel high (the least st.iframe allows) and out of the tab order: it only runs the script.
+    st.iframe(_PAGE_SCRIPT % {"live": script_string(LIVE_REGION_ID), "words": script_string(words),
+                              "anchor": script_string(anchor)}, height=1, tab_index=-1)
+
+
+def script_string(text: str) -> str:
+    """`text` as a JavaScript string literal that cannot end the <script> it sits in (an officer's question may say
+    "</script>")."""
+    return json.dumps(text).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def answer_anchor(number: int) -> None:
+    """An empty marker at the top of answer `number`, kept clear of the page's top bar when scrolled to."""
+    st.markdown(f'<div id="{_anchor_id(number)}" style="scroll-margin-top:4.5rem"></div>', unsafe_allow_html=True)
+
+
+def _anchor_id(number: int) -> str:
+    return f"answer-{number}"
+
+
+def heading(words: str) -> None:
+    """A small heading with no "link to this heading" anchor: each answer adds only its own controls to the tab order."""
+    st.subheader(words, anchor=False, divider=False)
+
+
+def verdict_words(result: Answer) -> str:
+    """The verdict as the badges say it, in words."""
+    words = [VERDICT_BADGES[result.rag][1]] if result.rag else [STATUS_BADGES[result.status][1]] if result.status in STATUS_BADGES else []
+    if any(item.to == "legal_services" for item in result.escalation):
+        words.append(LEGAL_BADGE[1])
+    return ". ".join(words) or "answer ready"
 
 
 def verdict(result: Answer) -> None:
@@ -55,7 +124,8 @@ def body(result: Answer) -> None:
     elif result.status == "error":
         st.error(result.answer, icon=":material/error:")
     else:
-        st.markdown(paragraphs(inert(without_verdict_line(result))))  # it quotes documents: no live image or link
+        # It quotes documents, so no image or link of theirs goes live; the force's own contact numbers do.
+        st.markdown(with_phone_links(paragraphs(inert(without_verdict_line(result))), _numbers()))
 
 
 def without_verdict_line(result: Answer) -> str:
@@ -81,23 +151,54 @@ def escalation_card(result: Answer) -> None:
         return
     contacts = services.engine().resources.contacts  # read once per index generation, not per answer drawn
     with st.container(border=True):
-        st.markdown("#### :material/call: Contact before you post")
+        heading(":material/call: Contact before you post")
         for item in result.escalation:
             entry = contacts.get(item.to, {})
             name = known(entry.get("name")) or item.to.replace("_", " ").title()
-            st.markdown(f"**{name}**  \n**Why:** {item.reason}  \n**Contact:** {item.contact}")
+            st.markdown(f"**{name}**  \n**Why:** {item.reason}  \n**Contact:** {with_phone_links(item.contact, _numbers())}")
             if hours := known(entry.get("hours")):
                 st.caption(f"Hours: {hours}")
         if result.handoff:
-            st.markdown("**Hand-off text for DMC** — copy it with the button at its top right:")
+            st.markdown("**Hand-off text for DMC** — copy it and send it with your call or email:")
+            copy_button(result.handoff, "Copy the hand-off text")
             st.code(result.handoff, language=None, wrap_lines=True)
+
+
+_COPY_SCRIPT = """<button id="copy" type="button">%(label)s</button> <span id="done" role="status"></span>
+<style>
+button { font: 600 0.95rem "Source Sans Pro", sans-serif; padding: .4rem .9rem; border-radius: .5rem; cursor: pointer;
+         border: 1px solid #31333f; background: #ffffff; color: #31333f; }
+button:focus-visible { outline: 3px solid #1f4e8c; outline-offset: 2px; }
+span { font: 0.95rem "Source Sans Pro", sans-serif; color: #1e6b34; margin-left: .5rem; }
+</style>
+<script>
+const text = %(text)s;
+document.getElementById("copy").addEventListener("click", async () => {
+  try { await navigator.clipboard.writeText(text); }
+  catch (error) {  // no clipboard permission: copy through a selection instead
+    const area = document.createElement("textarea");
+    area.value = text; document.body.appendChild(area); area.select(); document.execCommand("copy"); area.remove();
+  }
+  document.getElementById("done").textContent = "Copied";
+});
+</script>"""
+
+
+def copy_button(text: str, label: str) -> None:
+    """A real button that copies `text`: reachable with Tab and pressed with Enter or Space, unlike a code block's
+    copy icon, which appears only under a mouse."""
+    st.iframe(_COPY_SCRIPT % {"label": html.escape(label), "text": script_string(text)}, height=44)
+
+
+def _numbers() -> list[str]:
+    return phone_numbers(services.engine().resources.contacts)
 
 
 def citation_cards(citations: list[Citation]) -> None:
     """Numbered source cards: title, kind, where in the document, the verbatim passage, and a link to it in place."""
     if not citations:
         return
-    st.markdown("#### Sources")
+    heading("Sources")
     for number, citation in enumerate(citations, start=1):
         with st.container(border=True):
             archived = " · :orange-badge[⚠ Archived — may be out of date]" if citation.archived else ""
@@ -115,7 +216,7 @@ def press_line_cards(lines: list[PressLineRef]) -> None:
     """Current approved press lines, each with its dates and a copy button."""
     if not lines:
         return
-    st.markdown("#### Current press lines")
+    heading("Current press lines")
     for line in lines:
         with st.container(border=True):
             st.markdown(f"**{line.title}**")
@@ -139,13 +240,27 @@ def show(result: Answer) -> None:
 
 
 def feedback(entry_id: int | None) -> None:
-    """Thumbs up or down, stored with the answer's entry in the audit log."""
+    """Thumbs up or down, stored with the answer's entry in the audit log; a thumbs down asks what was wrong, and
+    either gets a thank-you."""
     if entry_id is None:  # the entry could not be written (the server log says why): nothing to attach feedback to
         return
     key = f"feedback-{entry_id}"
     st.feedback("thumbs", key=key, on_change=_store_feedback, args=(entry_id, key))
+    choice = st.session_state.get(key)
+    if choice == 1:
+        st.caption(":material/check: Thank you: your feedback is recorded.")
+    elif choice == 0 and st.session_state.get(f"{key}-sent"):
+        st.caption(":material/check: Thank you: DMC will see what was wrong.")
+    elif choice == 0:
+        with st.form(f"{key}-form", border=False):
+            comment = st.text_area("Thank you. What was wrong? (optional)", key=f"{key}-comment", max_chars=1000, height=80)
+            if st.form_submit_button("Send to DMC"):
+                services.audit_log().set_feedback(entry_id, "down", comment=comment)
+                st.session_state[f"{key}-sent"] = True
+                st.rerun()
 
 
 def _store_feedback(entry_id: int, key: str) -> None:
     choice = st.session_state.get(key)
+    st.session_state.pop(f"{key}-sent", None)
     services.audit_log().set_feedback(entry_id, None if choice is None else ("up" if choice == 1 else "down"))

@@ -296,17 +296,18 @@ def audit() -> None:
     kinds = columns[1].multiselect("Kind", list(KIND_CHOICES), default=list(KIND_CHOICES), format_func=KIND_CHOICES.get)
     sources = columns[2].multiselect("Source", list(SOURCE_CHOICES), default=list(SOURCE_CHOICES), format_func=SOURCE_CHOICES.get)
     with_feedback = columns[3].checkbox("Only answers with feedback")
+    marked_wrong = columns[3].checkbox("Only answers marked wrong")
     since, until = (period[0], period[-1]) if period else (None, None)
     entries = services.audit_log().entries(
         since=since, until=until, officer=officer, verdicts=verdicts, kinds=kinds, sources=sources, text=text,
-        with_feedback_only=with_feedback,
+        with_feedback_only=with_feedback, marked_wrong_only=marked_wrong,
     )
     st.caption(f"{len(entries)} answer(s); times are UTC. Entries older than {get_settings().audit_retention_days} days are purged.")
     # Built only when the admin clicks (a deferred download) and served once: the file leaves the server after the
     # browser has fetched it (ui/one_shot.py), so its URL is no way in for anyone without the password.
     one_shot.install()
     filters = {"since": since, "until": until, "officer": officer, "verdicts": verdicts, "kinds": kinds, "sources": sources,
-               "text": text, "with_feedback_only": with_feedback}
+               "text": text, "with_feedback_only": with_feedback, "marked_wrong_only": marked_wrong}
     build = admin_log.csv_export(services.audit_log(), filters, admin_log.actor())
     st.download_button("Download as CSV", lambda: one_shot.register(build()), file_name=f"pressline-audit-{today.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="audit-csv",
@@ -318,7 +319,7 @@ def audit() -> None:
              "Question": entry["question"], "Date used": entry["date_used"], "Status": entry["status"],
              "Verdict": entry["verdict"] or "", "Escalated to": ", ".join(item["to"] for item in json.loads(entry["escalation"])),
              "Sources": "; ".join(f"{item['title']} ({item['locator']})" for item in json.loads(entry["citations"])),
-             "Feedback": entry["feedback"] or "", "Answer": entry["answer"], "Version": entry["app_version"],
+             "Feedback": entry["feedback"] or "", "What was wrong": entry["feedback_comment"] or "", "Answer": entry["answer"], "Version": entry["app_version"],
              "Session": entry["session_id"][:8]}
             for entry in entries
         ]).map(as_text_cell), hide_index=True)  # the table's own CSV download (its toolbar) is formula-safe too

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from assistant import Turn
+from assistant.prompts import render
 from ui import answer_view, services, session
 from ui.errors import readable_errors
 
@@ -12,10 +13,13 @@ def show_question(question: str) -> None:
         st.markdown(question)
 
 
-def show_answer(entry: dict) -> None:
+def show_answer(entry: dict, number: int, newest: bool = False) -> None:
     with st.chat_message("assistant"):
+        answer_view.answer_anchor(number)
         answer_view.show(entry["result"])
         answer_view.feedback(entry["entry_id"])
+    if newest:
+        answer_view.bring_into_view(entry["result"], number)
 
 
 st.title("Ask Pressline")
@@ -27,12 +31,23 @@ session.require_officer()
 with readable_errors("start the guidance engine"):
     engine = services.engine()
 conversation: list[dict] = st.session_state.setdefault("conversation", [])
+answer_view.live_region()
 
-for entry in conversation:
+for number, entry in enumerate(conversation, start=1):
     show_question(entry["question"])
-    show_answer(entry)
+    show_answer(entry, number)
 
-if question := st.chat_input("Ask about a post, a statement or a press line"):
+question = st.chat_input("Ask about a post, a statement or a press line")
+if not conversation:
+    examples = st.empty()
+    with examples.container():
+        st.markdown("**Not sure what to ask?** Try one of these, or type your own below:")
+        for number, example in enumerate(render("example_questions").splitlines(), start=1):
+            if st.button(example, key=f"example-{number}", icon=":material/chat:"):
+                question = example
+    if question:
+        examples.empty()
+if question:
     show_question(question)
     history = [
         turn
@@ -44,7 +59,7 @@ if question := st.chat_input("Ask about a post, a statement or a press line"):
                                session_id=session.session_id())
     conversation.append({"question": question, "result": result, "entry_id": result.audit_id})
     # Shown in this run rather than by a rerun, which would redraw the whole conversation first.
-    show_answer(conversation[-1])
+    show_answer(conversation[-1], len(conversation), newest=True)
 
 if conversation and st.button("Start a new conversation", icon=":material/delete:"):
     conversation.clear()

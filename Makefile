@@ -25,7 +25,7 @@ index: install
 	$(PY) -m ingest --if-stale || [ $$? -eq 3 ]
 
 run: index
-	$(PY) -m streamlit run app.py --server.address 127.0.0.1 --browser.gatherUsageStats false --server.headless true
+	$(PY) -m ui.serve --server.address 127.0.0.1 --browser.gatherUsageStats false --server.headless true
 
 test: install
 	$(PY) -m pytest

@@ -23,7 +23,9 @@ page = st.navigation([
     st.Page("ui/pages/admin.py", title="Admin"),
     st.Page("ui/pages/document.py", title="Source document", visibility="hidden"),
 ])
+session.restore()
 session.sidebar()
+session.keep_token_in_browser()
 with readable_errors("show this page"):
     services.audit_log()  # opened, and purged of entries past their retention, once per server start
     page.run()

@@ -121,10 +121,30 @@ def test_a_follow_up_keeps_the_topic_of_the_conversation(index_env):
     assert "GREEN — Go for it" in texts(at)
     ask(at, "what if he's 16?")
     conversation = at.session_state["conversation"]
-    assert [entry["result"].rag for entry in conversation] == ["green", "red"]
-    assert "Burglary" in conversation[1]["result"].answer  # the follow-up was read with the burglary question
+    assert [entry.result.rag for entry in conversation] == ["green", "red"]
+    assert "Burglary" in conversation[1].result.answer  # the follow-up was read with the burglary question
     click(at, "Start a new conversation")
     assert not at.session_state["conversation"] and not at.chat_message
+
+
+def test_a_reload_brings_back_the_officer_and_the_conversation_and_not_me_forgets_them(index_env):
+    first = ask(open_app(officer="PC reload"), "Can I tweet about a burglary arrest on my ward?")
+    token = first.session_state["token"]
+    # A reload is a new session: the browser sends back its cookie, which holds the token (AppTest has no cookies).
+    again = AppTest.from_file(APP, default_timeout=120)
+    again.session_state["token"] = token
+    again.run()
+    assert not again.exception and again.session_state["officer"] == "PC reload"
+    assert [entry.question for entry in again.session_state["conversation"]] == [
+        "Can I tweet about a burglary arrest on my ward?"]
+    assert "GREEN — Go for it" in texts(again) and again.session_state["session_id"] == first.session_state["session_id"]
+    click(again, "Not me")
+    assert "officer" not in again.session_state and not again.chat_message
+    assert "Your name or collar number" in [field.label for field in again.text_input]
+    after = AppTest.from_file(APP, default_timeout=120)
+    after.session_state["token"] = token
+    after.run()
+    assert "officer" not in after.session_state and not after.chat_message
 
 
 def test_legal_matters_get_a_separate_legal_badge(index_env):
@@ -207,9 +227,11 @@ def test_a_missing_index_is_built_on_first_run(pressline_env, tmp_path):
     at = AppTest.from_file(APP, default_timeout=120)
     at.session_state["officer"] = "PC 1234"
     at.run()
+    assert at.chat_input and not at.exception  # the page is usable at once; the engine is taken at the first question
+    at = ask(at, "Can I tweet about a burglary arrest on my ward?")
     assert "Building Pressline's index" in texts(at, "info") and not at.exception
-    assert index_status(get_settings()) == "fresh" and at.chat_input
-    assert "GREEN — Go for it" in texts(ask(at, "Can I tweet about a burglary arrest on my ward?"))
+    assert index_status(get_settings()) == "fresh"
+    assert "GREEN — Go for it" in texts(at)
 
 
 def test_an_engine_failure_reads_as_a_message_not_a_stack_trace(pressline_env, tmp_path):
@@ -286,6 +308,16 @@ def test_a_source_opens_at_its_passage_marked(index_env):
     assert "Naming suspects" in at.title[0].value
     assert '<mark id="pressline-passage"' in texts(at) and f">{quote}</mark>" in texts(at)
     assert "scrollIntoView" in texts(at, "html")
+
+
+def test_the_rag_table_opens_as_a_table_with_the_cited_row_marked(index_env):
+    quote = "Local Good News, Burglary, Assault"
+    at = open_app(DOCUMENT, source="corpus/rag-table/rag-table.yaml", quote=quote)
+    markdown = texts(at)
+    for words in ("GREEN — Go for it", "AMBER — Ask DMC first", "RED — Do not post", "Only if already in the public domain"):
+        assert words in markdown
+    assert '<mark id="pressline-passage"' in markdown and "Burglary" in texts(at, "caption")
+    assert "aliases" not in markdown and "# The RAG" not in markdown  # not the YAML, not its comments
 
 
 def test_only_corpus_files_can_be_opened(index_env):

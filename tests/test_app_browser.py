@@ -44,13 +44,14 @@ def require_browser():
 
 @contextmanager
 def served_app(env: dict, log_name: str):
-    """`streamlit run app.py` with `env` on a free loopback port; yields its URL once healthy, stops it after."""
+    """`python -m ui.serve` (`streamlit run app.py`, the engine warmed from the start) with `env` on a free loopback
+    port; yields its URL once healthy, stops it after."""
     port = free_port()
     OUTPUT.mkdir(exist_ok=True)
     log_path = OUTPUT / log_name
     with open(log_path, "w") as log:
         server = subprocess.Popen(
-            [PYTHON, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+            [PYTHON, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )

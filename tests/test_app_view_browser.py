@@ -50,6 +50,10 @@ def settled(page) -> None:
     page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]') && "
                            "!document.querySelector('[data-testid=\"stStatusWidget\"] button')", timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_timeout(2500)  # the answer's own scrolling settles within two seconds
+    # Streamlit fades elements in and out (stale while a script runs) with CSS transitions: axe must not measure a
+    # half-faded passage's contrast, so wait until nothing is moving.
+    page.wait_for_function("() => !document.getAnimations().some(a => a.playState === 'running')",
+                           timeout=ANSWER_TIMEOUT_MS)
 
 
 def answer(page, number: int):
@@ -95,6 +99,26 @@ def test_each_answer_arrives_with_its_verdict_in_view_and_announced(page):
     third = answer(page, 3)
     assert_verdict_in_view(page, third)
     page.screenshot(path=OUTPUT / f"ask-verdict-in-view-{page.size_name}.png")
+
+
+def test_a_reload_keeps_the_conversation_and_not_me_clears_it(page):
+    question = sign_in(page)
+    question.fill("Can I tweet that we arrested a man for a burglary on my ward? No name.")
+    question.press("Enter")
+    answer(page, 1)
+    page.reload()
+    kept = answer(page, 1)  # no name asked for again: the conversation is back, with its verdict
+    assert "GREEN — Go for it" in kept.inner_text()
+    assert page.get_by_label("Your name or collar number").count() == 0
+    if page.size_name == "phone":
+        page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_role("button", name="Not me").click()
+    page.get_by_label("Your name or collar number").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    assert page.locator("#answer-1").count() == 0
+    page.reload()
+    page.get_by_label("Your name or collar number").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    settled(page)
+    assert page.locator("#answer-1").count() == 0, "after 'Not me' a reload brings nothing back"
 
 
 def focus_walk(page, presses: int = 120) -> list[str]:

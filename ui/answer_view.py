@@ -38,8 +38,9 @@ let live = page.getElementById(%(live)s);
 if (!live) {
   live = page.createElement("div");
   live.id = %(live)s;
-  live.setAttribute("role", "status");
+  // Not role=status: each verdict badge has that role, and the region must not be taken for one.
   live.setAttribute("aria-live", "polite");
+  live.setAttribute("aria-atomic", "true");
   live.style.cssText = "position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;" +
                        "clip:rect(0 0 0 0);white-space:nowrap;border:0";
   page.body.appendChild(live);

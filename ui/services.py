@@ -1,4 +1,5 @@
-"""What one Pressline server shares between its sessions: the guidance engine, the audit log and the index."""
+"""What one Pressline server shares between its sessions: the guidance engine, the audit log, saved conversations
+and the index."""
 
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from assistant.audit import app_version as read_app_version
 from ingest.errors import IndexUnavailable
 from ingest.pipeline import IngestReport, index_status, run_ingest
 from ingest.settings import Settings, get_settings
+
+from .saved_conversations import CONVERSATIONS_FILE, SavedConversations
 
 WARM_UP_QUESTION = "Can I tweet about a burglary arrest on my ward?"
 
@@ -26,10 +29,14 @@ def engine() -> Engine:
 def _warm_engine(_settings: Settings, settings_key: str) -> Engine:
     # settings_key keys the cache, so tests with other PRESSLINE_* settings get an engine of their own.
     loaded = Engine(_settings, source="app")
-    # The first answer loads the model and the index; paying for it here keeps it off an officer's first question.
-    # Nobody asked it, so it stays out of the audit log; both engines share the process's model and index.
-    Engine(_settings, audit=False).answer(WARM_UP_QUESTION, today=today_in(_settings))
+    warm_up(_settings)  # at once when `python -m ui.serve` has warmed the process already
     return loaded
+
+
+def warm_up(settings: Settings) -> None:
+    """Answer one question, which loads the model and the index, so an officer's first question does not pay for it.
+    Nobody asked it, so it stays out of the audit log; every engine in the process shares the model and index."""
+    Engine(settings, audit=False).answer(WARM_UP_QUESTION, today=today_in(settings))
 
 
 def ensure_index(settings: Settings) -> None:
@@ -70,3 +77,12 @@ def _open_audit_log(path: str, retention_days: int) -> AuditLog:
 def app_version() -> str:
     """The release recorded with every answer, so an audit can tell which version gave it."""
     return read_app_version(get_settings())
+
+
+def saved_conversations() -> SavedConversations:
+    return _open_saved_conversations(str(get_settings().data_dir / CONVERSATIONS_FILE))
+
+
+@st.cache_resource(show_spinner=False)
+def _open_saved_conversations(path: str) -> SavedConversations:
+    return SavedConversations(Path(path))

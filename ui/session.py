@@ -1,6 +1,9 @@
-"""Who is asking, in which session and as of which date: what the engine records with every answer."""
+"""Who is asking, in which session and as of which date: what the engine records with every answer. The officer and
+the conversation survive a reload (see `saved_conversations`): keyed on the deployment's login where there is one,
+otherwise on a random token kept in a cookie."""
 
 import datetime as dt
+import secrets
 import uuid
 
 import streamlit as st
@@ -9,10 +12,92 @@ from assistant import today_in
 from ingest.settings import get_settings
 
 from . import services
+from .answer_view import script_string
+from .saved_conversations import MAX_AGE, Entry, Saved
+
+COOKIE = "pressline_session"
 
 
 def session_id() -> str:
     return st.session_state.setdefault("session_id", uuid.uuid4().hex)
+
+
+def conversation() -> list[Entry]:
+    """This session's questions and answers, oldest first; `save()` keeps them for a reload."""
+    return st.session_state.setdefault("conversation", [])
+
+
+def restore() -> None:
+    """Once per browser session: bring back the officer and the conversation saved before a reload, if any."""
+    if st.session_state.get("restored"):
+        return
+    st.session_state["restored"] = True
+    token = st.context.cookies.get(COOKIE)
+    if isinstance(token, str) and token:  # AppTest has no cookies: its stand-in gives no str
+        st.session_state["token"] = token
+    if key := _key(create=False):
+        if saved := services.saved_conversations().load(key):
+            if not _logged_in():
+                st.session_state["officer"] = saved.officer
+            st.session_state["conversation"] = saved.entries
+            st.session_state["session_id"] = saved.session_id
+
+
+def save() -> None:
+    """Keep the officer and the conversation so a reload brings them back."""
+    if key := _key(create=True):
+        services.saved_conversations().save(key, Saved(officer=identity(), session_id=session_id(),
+                                                        entries=conversation()))
+
+
+def not_me() -> None:
+    """Forget the officer and the conversation at once, on the server and in this browser (a button callback)."""
+    if key := _key(create=False):
+        services.saved_conversations().forget(key)
+    for name in ("officer", "conversation", "session_id", "token", "cookie_given"):
+        st.session_state.pop(name, None)
+    st.session_state["forget_cookie"] = True
+
+
+def new_conversation() -> None:
+    """Clear the conversation and its saved copy, keeping the officer (a button callback)."""
+    conversation().clear()
+    save()
+
+
+def _logged_in() -> bool:
+    return bool(st.user.get("is_logged_in"))
+
+
+def _key(create: bool) -> str:
+    """The deployment's login, else this browser's token (made when `create`); '' when there is neither."""
+    if _logged_in():
+        return f"login:{identity()}"
+    token = st.session_state.get("token", "")
+    if not token and create:
+        token = secrets.token_urlsafe(32)
+    if token:
+        st.session_state["token"] = token
+        return f"token:{token}"
+    return ""
+
+
+_COOKIE_SCRIPT = """<script>
+window.parent.document.cookie = %(cookie)s + "; Path=/; SameSite=Strict";
+</script>"""
+
+
+def keep_token_in_browser() -> None:
+    """Hand this session's token to the browser as a cookie (once), or take it away after "Not me"."""
+    if st.session_state.pop("forget_cookie", False):
+        cookie = f"{COOKIE}=; Max-Age=0"
+    elif (token := st.session_state.get("token")) and not st.session_state.get("cookie_given"):
+        st.session_state["cookie_given"] = True
+        cookie = f"{COOKIE}={token}; Max-Age={int(MAX_AGE.total_seconds())}"
+    else:
+        return
+    # A frame one pixel high, out of the tab order, that only runs the script (as answer_view's page script).
+    st.iframe(_COOKIE_SCRIPT % {"cookie": script_string(cookie)}, height=1, tab_index=-1)
 
 
 def as_of() -> dt.date:
@@ -30,6 +115,9 @@ def sidebar() -> None:
         )
         if who := identity():
             st.caption(f"Asking as **{who}**")
+            if not _logged_in():
+                st.button("Not me", on_click=not_me, icon=":material/logout:",
+                          help="Forget your name and this conversation on this computer now")
         st.caption(f"Pressline {services.app_version()} · runs offline on this machine")
 
 
@@ -56,6 +144,7 @@ def require_officer() -> str:
         if st.form_submit_button("Continue", type="primary"):
             if given.strip():
                 st.session_state["officer"] = given.strip()
+                save()
                 st.rerun()
             st.warning("Enter your name or collar number to continue.")
     st.stop()

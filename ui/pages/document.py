@@ -3,12 +3,14 @@
 import streamlit as st
 
 from ingest.approvals import Approvals
+from ingest.documents import Document
 from ingest.loaders import load_document
 from ingest.settings import get_settings
 from ui.answer_view import KIND_LABELS
 from ui.errors import readable_errors
 from ui.highlight import PASSAGE_ANCHOR, Span, find_passage, marked_markdown, marked_text
 from ui.inert import inert
+from ui.rag_view import show_rag_table
 
 # Waits for the marked passage to render, then brings it to the middle of the window.
 SCROLL_TO_PASSAGE = f"""<script>
@@ -46,18 +48,25 @@ archived = " · :orange-badge[⚠ Archived — may be out of date]" if document.
 draft = " · :red-badge[Draft — not approved, never cited]" if not approved else ""
 st.markdown(f":gray-badge[{KIND_LABELS[document.kind]}]{archived}{draft} · `{source}`")
 
-found = False
-for page in document.pages:
-    span = find_passage(page.text, quote) if quote and not found else None
-    found = found or span is not None
-    if document.format == "pdf":
-        st.markdown(f"##### Page {page.number}")
-    with st.container(border=True):
-        if document.format == "markdown":
-            st.markdown(marked_markdown(page.text, span), unsafe_allow_html=True)
-        else:
-            st.markdown(marked_text(page.text, [Span(*span)] if span else [], anchor_first=True), unsafe_allow_html=True)
 
+def show_pages(document: Document, quote: str) -> bool:
+    """Each page of the document, the first place `quote` is found marked; True when it was."""
+    found = False
+    for page in document.pages:
+        span = find_passage(page.text, quote) if quote and not found else None
+        found = found or span is not None
+        if document.format == "pdf":
+            st.markdown(f"##### Page {page.number}")
+        with st.container(border=True):
+            if document.format == "markdown":
+                st.markdown(marked_markdown(page.text, span), unsafe_allow_html=True)
+            else:
+                st.markdown(marked_text(page.text, [Span(*span)] if span else [], anchor_first=True),
+                            unsafe_allow_html=True)
+    return found
+
+
+found = show_rag_table(document.meta, quote) if document.format == "rag_yaml" else show_pages(document, quote)
 if found:
     st.html(SCROLL_TO_PASSAGE, unsafe_allow_javascript=True)
 elif quote:

@@ -15,14 +15,20 @@ from ui.errors import readable_errors
 st.set_page_config(page_title="Pressline", page_icon="📰", layout="wide")
 theme.apply()
 
-page = st.navigation([
+PAGES = [
     st.Page("ui/pages/ask.py", title="Ask", default=True),
     st.Page("ui/pages/draft.py", title="Check a draft post"),
     st.Page("ui/pages/interview.py", title="Prepare for an interview"),
     st.Page("ui/pages/press_lines.py", title="Press lines"),
     st.Page("ui/pages/admin.py", title="Admin"),
-    st.Page("ui/pages/document.py", title="Source document", visibility="hidden"),
-])
+]
+page = st.navigation([*PAGES, st.Page("ui/pages/document.py", title="Source document", visibility="hidden")],
+                     position="top")
+# At phone width Streamlit folds the top menu into the sidebar, two taps away; this row (shown only there, see
+# ui/theme.py) keeps every page one tap away.
+with st.container(key=theme.PHONE_NAVIGATION, horizontal=True):
+    for each in PAGES:
+        st.page_link(each)
 session.restore()
 session.sidebar()
 session.keep_token_in_browser()

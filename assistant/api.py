@@ -14,6 +14,7 @@ from .audit import AUDIT_FILE, SOURCES, AuditLog, Source, app_version, open_audi
 from .compose import COVERED_SCORE
 from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
+from .normalise import normalise
 from .pipeline import INTERVIEW_KINDS, Context, dedupe, find_passage, quotable, run, unit_citation
 from .prompts import render
 from .readers import READERS
@@ -22,6 +23,11 @@ from .retrieve import narrow, press_line_is_current, press_line_state, retrieve
 
 log = logging.getLogger(__name__)
 
+SEARCH_BY_MEANING = 3
+"""At most this many press lines found by meaning alone are added to a search's results."""
+SEARCH_MIN_SIMILARITY = 0.30
+"""A press line this close in meaning to a search is offered (below the chat's relevance bar: a search lists, it does
+not answer, and the page says the line was found by meaning)."""
 BRIEF_MESSAGES = 5
 BRIEF_MESSAGE_FLOOR = 0.40
 """Once a topic is covered, further key messages down to this score (a brief wants three to five)."""
@@ -147,6 +153,32 @@ class Engine:
                     state=press_line_state(meta, today), source=meta["source"],
                 ))
         return sorted(lines, key=lambda line: (not line.current, line.topic, line.title))
+
+    def search_press_lines(self, query: str, today: dt.date | None = None,
+                           include_inactive: bool = False) -> list[PressLineInfo]:
+        """Press lines for a search box: first those with every word of `query`, read as the chat reads a question
+        (slang and misspellings corrected: "stop n search"), then up to `SEARCH_BY_MEANING` more that are close in
+        meaning ("bodycam" finds body-worn video), each marked by `match` and each group closest first. An empty
+        query gives every line."""
+        lines = self.press_lines(today, include_inactive)
+        if not query.strip():
+            return lines
+        read = normalise(query).text
+        wordings = {tuple(query.lower().split()), tuple(read.split())}
+
+        def has_words(line: PressLineInfo) -> bool:
+            haystack = " ".join([line.title, line.topic.replace("_", " "), line.text, line.audience]).lower()
+            return any(all(word in haystack for word in words) for words in wordings)
+
+        closeness: dict[str, float] = {}
+        for chunk_id, score in self.resources.dense(self.resources.embed(read), 50, {"kind": "press_line"}):
+            if (row := self.resources.rows.get(chunk_id)) is not None:
+                closeness[row.doc_id] = max(score, closeness.get(row.doc_id, score))
+        by_closeness = sorted(lines, key=lambda line: -closeness.get(line.id, 0.0))
+        by_words = [line.model_copy(update={"match": "words"}) for line in by_closeness if has_words(line)]
+        by_meaning = [line.model_copy(update={"match": "meaning"}) for line in by_closeness
+                      if not has_words(line) and closeness.get(line.id, 0.0) >= SEARCH_MIN_SIMILARITY]
+        return by_words + by_meaning[:SEARCH_BY_MEANING]
 
     def reload(self) -> None:
         """Use the index as it is now (call after a re-ingest, e.g. from the admin page)."""

@@ -136,4 +136,6 @@ class PressLineInfo(BaseModel):
     current: bool
     state: str = ""
     """Why the line is not for use on `today` ("withdrawn …", "past its review date …"); empty when current."""
+    match: Literal["words", "meaning", ""] = ""
+    """How a search found the line (`Engine.search_press_lines`): every word of the search, or closeness in meaning."""
     source: str

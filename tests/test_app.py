@@ -270,6 +270,13 @@ def test_a_clean_draft_is_green_with_nothing_marked(index_env):
 # --- Prepare for an interview --------------------------------------------------------------------------
 
 
+def test_a_press_line_search_finds_by_meaning_and_says_so(index_env):
+    at = open_app(PRESS_LINES)
+    at.text_input[0].input("bodycam").run()
+    assert list(at.dataframe[0].value["Title"])[0] == "Body-worn video and stop and search"
+    assert "close in meaning" in texts(at, "caption") and ":gray-badge[close in meaning]" in texts(at)
+
+
 def test_an_interview_brief_has_key_messages_press_lines_what_not_to_say_and_whom_to_tell(index_env):
     at = open_app(INTERVIEW)
     assert "stop and search" in at.selectbox[0].options

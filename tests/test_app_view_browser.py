@@ -121,6 +121,24 @@ def test_a_reload_keeps_the_conversation_and_not_me_clears_it(page):
     assert page.locator("#answer-1").count() == 0, "after 'Not me' a reload brings nothing back"
 
 
+def test_every_page_is_one_tap_away_and_press_lines_read_at_phone_width(page):
+    sign_in(page)
+    # The top menu; at phone width Streamlit folds it into the (closed) sidebar, and the row of page links stands in.
+    menu = page.locator(".st-key-phone-navigation") if page.size_name == "phone" else page.get_by_test_id("stHeader")
+    menu.get_by_role("link", name="Press lines").click()
+    page.get_by_label("Search press lines").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    settled(page)
+    card = page.locator("strong", has_text="Why police use stop and search").first
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    assert box and box["x"] >= 0 and box["x"] + box["width"] <= page.viewport_size["width"]
+    table_shown = page.get_by_test_id("stDataFrame").is_visible()
+    assert table_shown == (page.size_name == "desktop"), "the summary table gives way to the cards on a phone"
+    assert page.get_by_text("Current", exact=True).first.is_visible()
+    assert page.get_by_text("review by").first.is_visible()
+    page.screenshot(path=OUTPUT / f"press-lines-{page.size_name}.png")
+
+
 def focus_walk(page, presses: int = 120) -> list[str]:
     """What each Tab press lands on: an element's label, or for a component frame the label of what is focused in it."""
     landed = []

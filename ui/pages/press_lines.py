@@ -1,5 +1,6 @@
-"""Press lines: every line in the index, searchable; withdrawn, draft and overdue lines only on request, greyed in the
-table and struck through below, marked "Not for use", with no copy button."""
+"""Press lines: every line in the index, searchable by words or meaning (`Engine.search_press_lines`); withdrawn,
+draft and overdue lines only on request, greyed in the table and struck through below, marked "Not for use", with no
+copy button. At phone width the table is hidden (ui/theme.py) and the cards carry each line's status and dates."""
 
 import datetime as dt
 
@@ -8,6 +9,7 @@ import streamlit as st
 
 from assistant import PressLineInfo
 from ui import services, session
+from ui.answer_view import copy_button
 from ui.errors import readable_errors
 from ui.inert import inert
 
@@ -24,23 +26,19 @@ def state(line: PressLineInfo, today: dt.date) -> str:
     return "overdue for review" if line.review_by and line.review_by < today.isoformat() else "approved, not yet in force"
 
 
-def matches(line: PressLineInfo, search: str) -> bool:
-    haystack = " ".join([line.title, line.topic.replace("_", " "), line.text, line.audience]).lower()
-    return all(word in haystack for word in search.lower().split())
-
-
 st.title("Press lines")
 today = session.as_of()
-st.caption(f"Approved lines current on {today:%d %B %Y} (the date in the sidebar). Copy a line with the button beside it.")
-with readable_errors("list the press lines"):
-    lines = services.engine().press_lines(today, include_inactive=True)
-
-search = st.text_input("Search press lines", placeholder="Topic, title or wording, e.g. arrest")
+st.caption(f"Approved lines current on {today:%d %B %Y} (the date in the sidebar). Copy a line with its Copy button.")
+search = st.text_input("Search press lines", placeholder="Topic, title or wording, e.g. arrest, bodycam")
 show_inactive = st.toggle("Show withdrawn, draft and overdue lines")
-shown = [line for line in lines if (line.current or show_inactive) and matches(line, search)]
+with readable_errors("search the press lines"):
+    found = services.engine().search_press_lines(search, today, include_inactive=True)
+shown = [line for line in found if line.current or show_inactive]
 if not shown:
     st.info("No press line matches. Try other words, or show withdrawn, draft and overdue lines too.")
     st.stop()
+if any(line.match == "meaning" for line in shown):
+    st.caption("Lines marked *close in meaning* do not have all your words: check that they fit before you use them.")
 
 table = pd.DataFrame([
     {"Topic": line.topic.replace("_", " "), "Title": line.title, "Status": state(line, today),
@@ -48,17 +46,20 @@ table = pd.DataFrame([
     for line in shown
 ])
 greyed = [not line.current for line in shown]
-st.dataframe(
-    table.style.apply(lambda row: [INACTIVE_STYLE if greyed[row.name] else ""] * len(row), axis=1),
-    hide_index=True,
-)
+with st.container(key="press-lines-summary"):  # hidden at phone width, where the cards below say the same
+    st.dataframe(
+        table.style.apply(lambda row: [INACTIVE_STYLE if greyed[row.name] else ""] * len(row), axis=1),
+        hide_index=True,
+    )
 
 for line in shown:
     with st.container(border=True):
         topic = line.topic.replace("_", " ")
         if line.current:
-            st.markdown(f"**{inert(line.title)}** · {topic}")
+            close = " :gray-badge[close in meaning]" if line.match == "meaning" else ""
+            st.markdown(f":green-badge[Current]{close} **{inert(line.title)}** · {topic}")
             st.code(line.text, language=None, wrap_lines=True)
+            copy_button(line.text, "Copy this line")
         else:  # struck through, marked, and with no copy button: nobody should post it by mistake
             st.error(f"**Not for use** — this line is {line.state}.", icon=":material/block:")
             st.markdown(f"~~**{inert(line.title)}** · {topic}~~")

@@ -175,9 +175,10 @@ class Engine:
             if (row := self.resources.rows.get(chunk_id)) is not None:
                 closeness[row.doc_id] = max(score, closeness.get(row.doc_id, score))
         by_closeness = sorted(lines, key=lambda line: -closeness.get(line.id, 0.0))
-        by_words = [line.model_copy(update={"match": "words"}) for line in by_closeness if has_words(line)]
+        worded = {line.id for line in lines if has_words(line)}
+        by_words = [line.model_copy(update={"match": "words"}) for line in by_closeness if line.id in worded]
         by_meaning = [line.model_copy(update={"match": "meaning"}) for line in by_closeness
-                      if not has_words(line) and closeness.get(line.id, 0.0) >= SEARCH_MIN_SIMILARITY]
+                      if line.id not in worded and closeness.get(line.id, 0.0) >= SEARCH_MIN_SIMILARITY]
         return by_words + by_meaning[:SEARCH_BY_MEANING]
 
     def reload(self) -> None:

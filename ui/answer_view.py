@@ -75,9 +75,14 @@ def bring_into_view(result: Answer, number: int) -> None:
 
 
 def _page_script(words: str, anchor: str) -> None:
-    # A frame one pixel high (the least st.iframe allows) and out of the tab order: it only runs the script.
-    st.iframe(_PAGE_SCRIPT % {"live": script_string(LIVE_REGION_ID), "words": script_string(words),
-                              "anchor": script_string(anchor)}, height=1, tab_index=-1)
+    run_in_page(_PAGE_SCRIPT % {"live": script_string(LIVE_REGION_ID), "words": script_string(words),
+                                "anchor": script_string(anchor)})
+
+
+def run_in_page(script: str) -> None:
+    """Run `script` (a <script> element) in a frame of the page's origin, so it can reach `window.parent`: one pixel
+    high (the least st.iframe allows) and out of the tab order, as it shows nothing."""
+    st.iframe(script, height=1, tab_index=-1)
 
 
 def script_string(text: str) -> str:

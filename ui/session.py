@@ -12,7 +12,7 @@ from assistant import today_in
 from ingest.settings import get_settings
 
 from . import services
-from .answer_view import script_string
+from .answer_view import run_in_page, script_string
 from .saved_conversations import MAX_AGE, Entry, Saved
 
 COOKIE = "pressline_session"
@@ -96,8 +96,7 @@ def keep_token_in_browser() -> None:
         cookie = f"{COOKIE}={token}; Max-Age={int(MAX_AGE.total_seconds())}"
     else:
         return
-    # A frame one pixel high, out of the tab order, that only runs the script (as answer_view's page script).
-    st.iframe(_COOKIE_SCRIPT % {"cookie": script_string(cookie)}, height=1, tab_index=-1)
+    run_in_page(_COOKIE_SCRIPT % {"cookie": script_string(cookie)})
 
 
 def as_of() -> dt.date:

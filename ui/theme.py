@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-PHONE_NAVIGATION = "phone-navigation"  # a row of page links drawn only at phone width
+PHONE_NAVIGATION = "phone-navigation"
+"""Container key of the row of page links drawn only at phone width."""
+PRESS_LINES_SUMMARY = "press-lines-summary"
+"""Container key of the press lines' summary table, too wide for a phone, where their cards say the same."""
 
 # Streamlit draws captions (at 60 % opacity) and quoted passages in faded colours, about 3:1-3.9:1 on white;
 # #4b4f56 is about 8:1 (over 7:1 on the sidebar's grey). Its own focus outline is a faint wash: keyboard users get a
@@ -16,12 +19,12 @@ STYLE = """<style>
 [data-testid="stChatMessage"] h3 { font-size: 1.15rem !important; padding-top: .5rem !important; }
 [data-testid="stFeedbackButton"][aria-checked="true"] { background: #1f4e8c !important; border-radius: .4rem; }
 [data-testid="stFeedbackButton"][aria-checked="true"] span { color: #ffffff !important; }
-.st-key-phone-navigation { display: none !important; }
+.st-key-%(navigation)s { display: none !important; }
 @media (max-width: 640px) {
-  .st-key-phone-navigation { display: flex !important; flex-wrap: wrap; gap: .25rem .5rem; }
-  .st-key-press-lines-summary { display: none !important; }
+  .st-key-%(navigation)s { display: flex !important; flex-wrap: wrap; gap: .25rem .5rem; }
+  .st-key-%(press_lines_summary)s { display: none !important; }
 }
-</style>"""
+</style>""" % {"navigation": PHONE_NAVIGATION, "press_lines_summary": PRESS_LINES_SUMMARY}
 
 
 def apply() -> None:

@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from assistant import PressLineInfo
-from ui import services, session
+from ui import services, session, theme
 from ui.answer_view import copy_button
 from ui.errors import readable_errors
 from ui.inert import inert
@@ -46,7 +46,7 @@ table = pd.DataFrame([
     for line in shown
 ])
 greyed = [not line.current for line in shown]
-with st.container(key="press-lines-summary"):  # hidden at phone width, where the cards below say the same
+with st.container(key=theme.PRESS_LINES_SUMMARY):
     st.dataframe(
         table.style.apply(lambda row: [INACTIVE_STYLE if greyed[row.name] else ""] * len(row), axis=1),
         hide_index=True,

@@ -48,6 +48,7 @@ ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
 INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 BEFORE_CHARGE = ("none", "suspected", "arrested")
 AFTER_CHARGE = ("charged", "convicted", "sentenced")
+AFTER_CONVICTION = ("convicted", "sentenced")
 
 
 class Reason(BaseModel):
@@ -163,8 +164,10 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
     if _only_an_adult_defendant(facts, {reason.risk for reason in found}, _young(facts)):
-        # from charge the force may name an adult defendant (name, age, address, charge): amber, for DMC, not a legal risk
-        found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk == "naming_arrested" else reason
+        # from charge the force may name an adult defendant (name, age, address, charge), and after conviction release the
+        # custody image: amber, for DMC, not a legal risk — the same as when the people reader finds the name or the image
+        released = {"naming_arrested"} | ({"identifiable_images"} if facts.proceedings.stage in AFTER_CONVICTION else set())
+        found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk in released else reason
                  for reason in found]
     found += _identification(facts, {reason.risk for reason in found})
     if facts.guilt and _proceedings_active(facts):

@@ -30,8 +30,14 @@ NEGATED_MENTION = re.compile(
     r"|(?<!\w)names?\s+(?:left|kept)\s+out\b"
     r"|(?<!\w)non[- ](?:injury|ksi|fatal|serious)\b"
     r"|(?<!\w)(?:no|zero|nobody|no one|none)\s+(?:\w+\s+){0,2}?(?:suspects?|arrests?|arrested|charged|leads?)\b"
+    r"|(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s)?\s+(?:(?:been|has|have|had|was|were|is|are|got|getting|being|yet|so far|"
+    r"about|on|of|any|specific|particular|individual|named|the|a|an)\s+){0,3}"
+    r"(?:suspects?|arrests?|arrested|nicked|detained|charged|victims?|witness(?:es)?)\b"
+    r"|(?:\bnot|n't)\s+(?:(?:yet|been|be|being|got)\s+){0,2}(?:arrested|nicked|detained|charged)\b"
 )
-"""Mentions said not to exist ("no names", "without the photo", "no suspects", "nobody's been arrested"): never read as there."""
+"""Mentions said not to exist ("no names", "without the photo", "no suspects", "no one's been arrested", "nothing about any
+victim"): never read as there. Only words that say how (been, any, specific…) may stand between: "nobody knows the victim" keeps
+its victim."""
 
 
 HYPOTHETICAL = re.compile(

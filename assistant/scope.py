@@ -36,7 +36,7 @@ PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|
                    r"(?:the|a|our|any) lines?\b(?!\s+(?:of|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
                    "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
 INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
-                  "press conference", "on (?:the )?radio", "on (?:the )?telly", "doorstep(?:ped)?", "briefing (?:the )?(?:media|press)")
+                  "press conference", "on (?:the )?radio", "on (?:the )?telly", r"doorstepp(?:ed|ing)", "doorstep (?:me|us|him|her|them)", "briefing (?:the )?(?:media|press)")
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
              r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
              r"push|plug|boost|pin|feature|highlight)")

@@ -11,6 +11,7 @@ changes without it.
 
 import argparse
 import datetime as dt
+import re
 import sys
 import tempfile
 import time
@@ -156,18 +157,22 @@ HEADERS = ["System", "Verdict accuracy", "Unsafe greens", "Green recall", "DMC e
            f"Source recall@{SOURCE_K}", "Source MRR", "Answer contains", "p50 ms", "p95 ms"]
 SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; see the note below)",
              "blind": "Second blind set (see the note below)",
-             "blind-2026-12-dev": "Blind set of December 2026, development half (tuned on)",
-             "blind-2026-12-test": "Blind set of December 2026, test half (a regression set after its first run)",
-             "blind-2026-12b-dev": "Second blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12b-test": "Second blind batch of December 2026, test half (a regression set after its first run)",
-             "blind-2026-12c-dev": "Third blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12c-test": "Third blind batch of December 2026, test half (a regression set after its first run)",
-             "blind-2026-12d-dev": "Fourth blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12d-test": "Fourth blind batch of December 2026, test half (a regression set after its first run)",
-             "blind-2026-12e-dev": "Fifth blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12e-test": "Fifth blind batch of December 2026, test half (a regression set after its first run)",
-             "blind-2026-12f-dev": "Sixth blind batch of December 2026, development half (tuned on after its first run)",
-             "blind-2026-12f-test": "Sixth blind batch of December 2026, test half (a regression set after its first run)"}
+             "blind-2026-12-dev": "Blind set of December 2026, development half (tuned on)"}
+BATCH_ORDINALS = {"": "First", **{letter: ordinal for letter, ordinal in zip(
+    "bcdefghijk", ("Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"))}}
+BATCH_HALF = re.compile(r"blind-2026-12([a-k]?)-(dev|test)")
+
+
+def set_name(stem: str) -> str:
+    """The README's title for a question set: the December batches by their order and half."""
+    if stem in SET_NAMES:
+        return SET_NAMES[stem]
+    if not (batch := BATCH_HALF.fullmatch(stem)):
+        return stem
+    letter, half = batch.groups()
+    name = "Blind set of December 2026" if not letter else f"{BATCH_ORDINALS[letter]} blind batch of December 2026"
+    return f"{name}, development half (tuned on after its first run)" if half == "dev" \
+        else f"{name}, test half (a regression set after its first run)"
 
 
 def metrics_table(metrics: list[Metrics]) -> str:
@@ -180,7 +185,7 @@ def metrics_table(metrics: list[Metrics]) -> str:
 
 
 def set_title(question_set: Path, metrics: list[Metrics]) -> str:
-    return f"{SET_NAMES.get(question_set.stem, question_set.stem)}: {metrics[0].questions} questions (`evals/{question_set.name}`)"
+    return f"{set_name(question_set.stem)}: {metrics[0].questions} questions (`evals/{question_set.name}`)"
 
 
 def run_line(run_config: dict, settings: Settings) -> str:

@@ -32,10 +32,12 @@ from ingest.settings import get_settings
 from .golden import GOLDEN_PATH, GoldenRow, load_golden
 
 EVALS = Path(__file__).resolve().parent
-DEV_PATHS = [EVALS / "blind-2026-12-dev.jsonl", EVALS / "blind-2026-12b-dev.jsonl", EVALS / "blind-2026-12c-dev.jsonl"]
-GUARD_PATHS = [GOLDEN_PATH, EVALS / "holdout.jsonl", EVALS / "blind.jsonl", EVALS / "blind-2026-12-test.jsonl",
-               EVALS / "blind-2026-12b-test.jsonl"]
-"""The golden set, the held-out and older blind sets, and the test halves that became regression sets after their first runs."""
+FIRST_RUNS = EVALS / "results" / "first-runs"
+DEV_PATHS = sorted(EVALS.glob("blind-*-dev.jsonl"))
+GUARD_PATHS = [GOLDEN_PATH, EVALS / "holdout.jsonl", EVALS / "blind.jsonl"] + [
+    path for path in sorted(EVALS.glob("blind-*-test.jsonl")) if any(FIRST_RUNS.glob(f"{path.stem}_first-run_*"))]
+"""The golden set, the held-out and older blind sets, and the test halves that became regression sets after their first
+runs (a test half whose first run is not yet recorded is never read)."""
 GREEN_PROBABILITY = [round(0.5 + 0.01 * i, 2) for i in range(50)] + [1.0]
 PROBABILITY_BUFFER = 0.15
 SIMILARITY_BUFFER = 0.05

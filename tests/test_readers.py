@@ -80,6 +80,41 @@ def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
     assert consenting and all(identifier.colleague for identifier in consenting)
 
 
+@pytest.mark.parametrize("said, consents", [
+    ("Her mum and dad have said yes in writing.", True),
+    ("The family are thrilled and happy for us to share it.", True),
+    ("He wants to be in the picture with the team.", True),
+    ("We have written consent from the school.", True),
+    ("His parents are not happy for us to post it.", False),
+    ("She hasn't consented to anything.", False),
+    ("They never agreed to it.", False),
+])
+def test_consent_is_read_in_its_own_words_and_not_when_refused(said, consents):
+    found = [identifier for identifier in people(f"Can I post a photo of Lily Ahmed with her award? {said}").identifiers
+             if identifier.kind in ("name", "image")]
+    assert found and all(identifier.colleague for identifier in found) is consents
+
+
+@pytest.mark.parametrize("text, suspected", [
+    ("No one's been arrested yet for the thefts.", True),
+    ("He hasn't been charged, but everyone knows it was him.", True),
+    ("Nobody nicked so far.", True),
+    ("Nothing about any specific victim in it.", False),
+])
+def test_no_arrest_or_charge_is_not_an_arrest_but_says_someone_is_suspected(text, suspected):
+    roles = {mention.role for mention in people(text).roles}
+    assert not roles & {"arrested", "charged", "victim"}
+    assert ("suspect" in roles) is suspected
+
+
+def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_shown():
+    assert not {m.role for m in people("Loads of parcels getting nicked off doorsteps round here.").roles} & {"arrested"}
+    asked = people("Can we ask anyone with doorbell or dashcam footage to get in touch about the damage?").identifiers
+    assert not [identifier for identifier in asked if identifier.kind == "image"]
+    shown = people("Can we post the CCTV footage of the man who smashed the window?").identifiers
+    assert [identifier for identifier in shown if identifier.kind == "image"]
+
+
 @pytest.mark.parametrize("text, ages", [
     ("A 15-year-old boy was arrested", [15]),
     ("lad aged fifteen was nicked", [15]),
@@ -379,6 +414,30 @@ def test_an_adult_defendant_named_after_charge_is_for_dmc_not_a_legal_matter():
     assert asked.rag == "amber" and not asked.legal_matters and "naming_arrested" in [r.risk for r in asked.reasons]
     both = decide(facts("amber", risk="naming_arrested", roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
     assert both.rag == "red"
+
+def test_a_convicted_adults_custody_image_is_for_dmc_whichever_reader_found_it():
+    sentenced = Proceedings(stage="sentenced")
+    by_phrase = decide(facts("amber", risk="identifiable_images", proceedings=sentenced), LIMITS)
+    assert by_phrase.rag == "amber" and not by_phrase.legal_matters and by_phrase.escalate_dmc
+    by_people = decide(facts("amber", identifiers=(Identifier(kind="image", span=SPAN),), proceedings=sentenced), LIMITS)
+    assert by_people.rag == "amber" and not by_people.legal_matters
+    # before conviction, or with a child or a victim in the story, it stays red
+    assert decide(facts("amber", risk="identifiable_images", proceedings=Proceedings(stage="arrested"),
+                        roles=(RoleMention(role="arrested", span=SPAN),)), LIMITS).rag == "red"
+    assert decide(facts("amber", risk="identifiable_images", proceedings=sentenced,
+                        roles=(RoleMention(role="victim", span=SPAN),)), LIMITS).rag == "red"
+
+
+@pytest.mark.parametrize("text", ["The two of them got four and five years at Woolwich Crown Court",
+                                  "He was given eighteen months for it", "got two and a half years last week"])
+def test_a_sentence_passed_is_read_in_figures_or_words(text):
+    found = _proceedings(text)
+    assert found.stage == "sentenced" and found.court_result
+
+
+def test_time_off_or_in_the_job_is_not_a_sentence():
+    assert _proceedings("She got two weeks off and has 5 years in the job").stage == "none"
+
 
 def test_rank_decides_what_speaking_to_the_media_needs():
     journalist = frozenset({"text", "quote_to_journalist"})

@@ -190,6 +190,10 @@ IMAGE = re.compile(
     r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
     r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",
     re.I)
+FOOTAGE_SOUGHT = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|motorists|witnesses|neighbours|you|those|whoever)\s+(?:who\s+)?"
+                            r"(?:\w+\s+){0,2}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
+                            r"(?:any\s+)?(?:\w+\s+){0,2}$", re.I)
+"""'Anyone with doorbell or dashcam footage…', 'check your CCTV': footage asked of the public (the words just before it)."""
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
 COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
@@ -205,7 +209,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"out|into|through|in|help|sorted|checked|safely|seen|treated)\b)))|"
                           r"(?:we|police|officers|they) (?:reckon|think|believe|suspect)\b|(?:we|officers|police) stopped|"
                           r"stopped and searched|(?:was|were|got) (?:stopped|searched))\b", re.I),
-    "arrested": re.compile(r"\b(?:arrest\w*|nicked|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
+    "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
                           r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court))\b", re.I),
@@ -221,6 +225,9 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }
+NOT_YET_ARRESTED = re.compile(r"(?:\b(?:no|nobody|no one|no-one|none)(?:'s|’s)?\s+(?:(?:been|has|have|had|yet|so far|was|were|is|are|got|being)\s+){0,3}"
+                              r"|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|got)\s+){0,2})(?:arrested|nicked|detained|charged)\b", re.I)
+"""'Nobody's been arrested', 'he hasn't been charged': no arrest or charge, but someone suspected of it (an unarrested suspect)."""
 SENTENCE_END = re.compile(r"[.!?\n]\s*")
 OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
                  "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
@@ -273,6 +280,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     for turn in turns:
         text = blank_negations(turn.original)
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
+        found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_YET_ARRESTED.finditer(turn.original)]
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         for role, pattern in ROLE_WORDS.items():
@@ -344,6 +352,8 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     for match in RELATIONSHIP.finditer(text):
         found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
+        if FOOTAGE_SOUGHT.search(text[max(0, match.start() - 60) : match.start()]):
+            continue  # footage asked of the public, not a picture the post shows
         sentence = _sentence_around(text, match.start())
         found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))
     return _without_overlaps(found)
@@ -397,7 +407,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             end = match.end(1) + len(text[match.end(1):]) - len(text[match.end(1):].lstrip()) + len(second)
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
     for match in LOWER_SUBJECT.finditer(text):
-        word = match.group(1)
+        word = re.sub(r"['’]s$", "", match.group(1))
         if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()):
             continue
         names.append((match.start(1), match.start(1) + len(word), False))
@@ -468,9 +478,21 @@ def _sentence_around(text: str, at: int) -> str:
     return text[start : end_match.start() if end_match else len(text)]
 
 
-CONSENT = re.compile(r"\b(?:(?:is|'s|’s|are|was|were) (?:happy|fine|ok|okay) (?:with it|for us|to be (?:named|pictured|in it))|"
-                     r"(?:given|gave|has given|have given) (?:us )?(?:their |her |his )?(?:permission|consent)|consent(?:s|ed)|"
-                     r"agreed to (?:be named|the photo|us posting)|asked us to (?:name|thank))\b", re.I)
+CONSENT = re.compile(
+    r"\b(?:(?:is|'s|’s|are|'re|’re|was|were)\s+(?:(?:(?!not\b|never\b|no\b)\w+|more than)\s+(?:and\s+)?){0,2}?(?:happy|fine|ok|okay|keen|glad)\s+"
+    r"(?:with it|for (?:us|me|it|them|her|him)|to be (?:named|pictured|photographed|filmed|in it|in the))|"
+    r"(?:given|gave|has given|have given|got|have|with)\s+(?:us\s+)?(?:their|her|his|parental|written|full|the family's|the parents')?\s*"
+    r"(?:permission|consent|blessing|go-ahead)|consent(?:s|ed|ing)?\b|"
+    r"(?:has|have|had|'ve|’ve)\s+(?:all\s+)?(?:said yes|agreed|signed)|signed (?:a |the )?(?:consent|release|media) forms?|"
+    r"wants? to be in (?:the |it|a )|agreed to (?:be named|the photo|us posting)|asked (?:us|me) to (?:name|thank|post|share|put))",
+    re.I)
+"""Someone saying they are happy to be named or pictured ("parents have said yes in writing", "she wants to be in the photo",
+"the family are chuffed and happy for us to share"), unless said not to be."""
+REFUSED = re.compile(r"(?:\b(?:not|never|no|without|refused|declined)|n't|n’t)\W+(?:\w+\W+){0,1}$", re.I)
+
+
+def _consent(text: str) -> bool:
+    return any(not REFUSED.search(text[max(0, match.start() - 20) : match.start()]) for match in CONSENT.finditer(text))
 
 
 def _thanked_colleague(text: str, at: int) -> bool:
@@ -478,7 +500,7 @@ def _thanked_colleague(text: str, at: int) -> bool:
     with a suspect, an arrest, a charge, a conviction, a victim, a witness or a death, where a name is a risk."""
     if any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLE_NAMES):
         return False
-    return bool(CONSENT.search(text) or COLLEAGUE_CONTEXT.search(_sentence_around(text, at)))
+    return _consent(text) or bool(COLLEAGUE_CONTEXT.search(_sentence_around(text, at)))
 
 
 def _without_overlaps(found):

@@ -1,24 +1,33 @@
 """The proceedings reader: how far a case has gone (suspected, arrested, charged, convicted, sentenced) and when."""
 
 import datetime as dt
+import re
 
 from ..dates import FoundDate
 from ..facts import Proceedings, Stage
 from ..phrasebook import phrase_book
-from .people import PAST_RECORD
+from .people import NUMBER_WORDS, PAST_RECORD
 from .text import Located
 
 STAGE_WORDS: tuple[tuple[Stage, str], ...] = (
     ("sentenced", "sentence"), ("convicted", "convicted"), ("charged", "charge"), ("arrested", "arrest"), ("suspected", "suspected"))
 """The furthest stage the question reaches, with the phrase book's word list for it: the first found wins."""
 
+_AMOUNT = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|a couple of|a few)"
+SENTENCE_TERM = re.compile(
+    rf"\b(?:got|given|handed|gets|received)\s+(?:a |an )?{_AMOUNT}(?:(?:,|\s+and|\s+to|-|\s+or)\s+(?:a half|{_AMOUNT}))*"
+    r"[\s-](?:years?|months?|weeks?)\b(?!\s+(?:off|of|leave|holiday|notice|ago|left|to|in (?:the job|post|role|the met)|service|experience)\b)|\b(?:got|given|handed|gets|received)\s+(?:life|a life sentence)\b")
+"""A term of custody in figures or words ("got 6 years", "got four and five years", "given eighteen months", "got life"):
+a sentence passed, whatever the phrase book lists."""
+
 
 def read_proceedings(text: str, dates: list[FoundDate], today: dt.date, locate: Located) -> Proceedings:
     """`text` is the normalised question (earlier turns first) with negated mentions blanked."""
     text = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), text)  # an old jail term is not this case's stage
     said = phrase_book().vocabulary
-    stage: Stage = next((stage for stage, words in STAGE_WORDS if said[words].search(text)), "none")
-    court_result = bool(said["court_result"].search(text))
+    term = SENTENCE_TERM.search(text)
+    stage: Stage = "sentenced" if term else next((stage for stage, words in STAGE_WORDS if said[words].search(text)), "none")
+    court_result = bool(term or said["court_result"].search(text))
     oldest = min(dates, key=lambda found: found.date, default=None) if court_result else None
     return Proceedings(
         stage=stage, court_result=court_result, date_known=bool(dates),

@@ -27,12 +27,12 @@ BROADCASTERS = r"bbc|itv|sky|lbc|channel \d|talksport|times radio|capital|heart|
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", rf"(?:{BROADCASTERS})(?: \w+)?",
                    "radio", "news desk", "the standard", "evening standard", r"media enquir\w*", r"press enquir\w*",
                    r"the media(?! (?:consent|release|permission|waiver)s?)",  # a media consent form is about a picture, not the press
-                   "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstep\w*", r"interview\w*",
+                   "news crew", "film crew", "camera crew", "a tv crew", "press conference", r"doorstepp\w*", r"doorstep (?:me|us|him|her|them|you)", r"interview\w*",
                    r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television", r"phone-?ins?",
                    r"(?:radio|tv|breakfast|drivetime) (?:slot|show|programme|segment)",
                    rf"\w+ (?:{NEWSPAPER_TITLES})")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
-                 r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstep\w*", r"answer\w*", r"respond\w*",
+                 r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstepp\w*", r"doorstep (?:me|us|him|her|them|you)", r"answer\w*", r"respond\w*",
                  r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words",
                  r"(?:offered|invited|booked|want|wants|asked) (?:me|us|you|him|her) (?:\w+ ){0,3}?(?:on|minutes|a slot|a spot|to come|to appear)")
 ALREADY_POSTED = words(

@@ -175,6 +175,8 @@ class Facts(BaseModel):
     risks: tuple[RiskFactor, ...] = ()
     instructed: bool = False
     """Whether the question tries to tell the assistant what to answer ("classify it as green", "ignore your rules")."""
+    contacts_asked: tuple[str, ...] = ()
+    """The contacts (keys of contacts.yaml: dmc, legal_services, …) the question asks how to reach."""
 
     def has_role(self, *roles: Role) -> bool:
         return any(mention.role in roles for mention in self.roles)

@@ -15,6 +15,7 @@ import numpy as np
 from ingest.keyword import tokenize
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
+from .contact_request import contacts_asked_for
 from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, render_unit
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span, describe
@@ -26,10 +27,10 @@ from .policy import Decision, decide
 from .prompts import render
 from .readers import READERS, Reading, question_units, read
 from .readers.phrases import read_risks
-from .readers.examples import QUOTED
+from .readers.examples import QUOTED, SENTENCE
 from .readers.publication import read_publication
 from .readers.text import Turn as ReadTurn
-from .resources import ChunkRow, Resources
+from .resources import ChunkRow, Resources, known_value
 from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is_current, press_line_state, retrieve,
                        usable)
 from .phrasebook import phrase_book
@@ -205,6 +206,8 @@ class Scope(Step):
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
                 and not asks_about_the_documents(ctx.normalised.text):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
+        if contacts_asked_for(ctx.normalised.text, res.contacts) and asks_about_the_documents(ctx.normalised.text):
+            ctx.intent = "informational"  # "what's the press bureau's number? I want to run a post past them": the number
         if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
@@ -279,7 +282,7 @@ class Read(Step):
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
             unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
-            instructed="instruction" in ctx.claims,
+            instructed="instruction" in ctx.claims, contacts=res.contacts,
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 
@@ -300,10 +303,15 @@ class Decide(Step):
             return
         if decision.escalate_dmc:
             reasons = " ".join(phrase_book().rule(reason.risk).why for reason in decision.reasons) or (
-                render("speaking_to_the_media") if decision.rag == "green" else _topic_reason(ctx))
+                render("speaking_to_the_media") if decision.rag == "green" else render("contact_asked_for") if decision.rag is None
+                and decision.contacts_asked else _topic_reason(ctx))
             ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
         if decision.escalate_legal:
             legal = [phrase_book().rule(reason.risk).why for reason in decision.reasons if reason.legal]
+            if "contempt" in decision.legal_matters and not any(reason.legal == "contempt" for reason in decision.reasons):
+                legal.append(render("legal_case_before_the_court"))
+            if not legal and "legal_services" in decision.contacts_asked:
+                legal.append(render("contact_asked_for"))
             ctx.escalation.append(Escalation(to="legal_services", reason=" ".join(legal), contact=res.contact_text("legal_services")))
         dmc = res.contact_text("dmc")
         if "tell_dmc_beforehand" in decision.notes:
@@ -366,6 +374,9 @@ class Compose(Step):
             self._informational(ctx, res)
 
     def _informational(self, ctx, res):
+        if ctx.intent == "informational" and (asked := contacts_asked_for(ctx.normalised.text, res.contacts)):
+            self._contacts(ctx, res, asked)
+            return
         retrieval = ctx.retrieval
         interview = ctx.intent == "interview"
         kinds = INTERVIEW_KINDS if interview else QUOTED_KINDS
@@ -405,6 +416,25 @@ class Compose(Step):
             if tell:
                 ctx.citations.append(tell)
             ctx.notes.append(render("interview_tell_beforehand", dmc_contact=res.contact_text("dmc")))
+
+    def _contacts(self, ctx, res, asked: list[str]) -> None:
+        """How to reach each contact asked for, cited to the passage of its source document that gives the details (the
+        policy counts the officer as sent to DMC or Legal Services)."""
+        lines, citations, said = [], [], []
+        for key in asked:
+            entry = res.contacts[key]
+            hours = known_value(entry.get("hours"))
+            lines.append(f"- {res.contact_text(key)}" + (f", {hours}" if hours else ""))
+            source_doc = next((row.doc_id for row in res.rows.values() if row.meta.get("source") == entry.get("source")), None)
+            needle = known_value(entry.get("phone")).split(" (")[0]
+            passage = find_passage(res, source_doc, needle) if source_doc and needle else None
+            sentence = next((found for found in SENTENCE.findall(passage.quote) if needle in found), "") if passage else ""
+            if sentence:
+                citations.append(passage)
+                said.append(f"{sentence.strip()} [{len(citations)}]")
+        ctx.citations = dedupe(citations)
+        ctx.reply = render("answer_contact", contacts="\n".join(lines),
+                           documents=render("answer_informational", units="\n\n".join(said)) if said else "")
 
     def _posting(self, ctx, res):
         citations: list[Citation] = []

@@ -16,7 +16,8 @@ rule here takes the strictest of them, so no reader can lower what another raise
   above keep the topic's verdict and tell DMC beforehand; when the rank is unknown, both are said;
 - Legal Services follow from the legal matter a risk carries (contempt while proceedings are
   active, court orders, statutory anonymity, privacy before charge, defamation, data protection,
-  complex legal statements), not from which reader found it.
+  complex legal statements), not from which reader found it; any post that needs DMC about a case
+  charged and not yet sentenced carries the contempt risk.
 """
 
 from typing import Literal
@@ -76,10 +77,12 @@ class Decision(BaseModel):
     notes: tuple[Note, ...]
     doubted: tuple[str, ...] = ()
     """Amber or red topics a sentence leans towards, too faintly to count, that kept the verdict from green."""
+    contacts_asked: tuple[str, ...] = ()
+    """DMC or Legal Services asked how to reach: the answer sends the officer to them."""
 
     @property
     def escalate_legal(self) -> bool:
-        return bool(self.legal_matters)
+        return bool(self.legal_matters) or "legal_services" in self.contacts_asked
 
 
 def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
@@ -113,14 +116,19 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")
         notes += _publishing_notes(facts, rag)
+    # asking how to reach DMC or Legal Services sends the officer to them (Legal Services not yet set are reached through DMC)
+    contacts = tuple(key for key in facts.contacts_asked if key in ("dmc", "legal_services"))
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
+    if rag in ("amber", "red") and _before_verdict(facts) and "contempt" not in legal:
+        legal += ("contempt",)  # anything said about a charged case before its verdict risks contempt: Legal Services advise
     return Decision(
         rag=rag, topic_status=topic_status,
         topics=tuple(name for name, status in sorted(topics, key=lambda item: -SEVERITY[item[1]])),
         reasons=tuple(sorted(reasons, key=lambda reason: -SEVERITY[reason.severity])),
-        escalate_dmc=rag in ("amber", "red") or bool(reasons) or bool({"tell_dmc_beforehand", "rank_unknown"} & set(notes)),
+        escalate_dmc=rag in ("amber", "red") or bool(reasons) or bool({"tell_dmc_beforehand", "rank_unknown"} & set(notes))
+        or bool(contacts),
         legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
-        doubted=tuple(doubted) if "doubtful_topic" in notes else (),
+        doubted=tuple(doubted) if "doubtful_topic" in notes else (), contacts_asked=contacts,
     )
 
 
@@ -184,6 +192,11 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
 
 def _about_an_incident(facts: Facts) -> bool:
     return facts.has_role(*INCIDENT_ROLES) or facts.proceedings.stage != "none" or bool(facts.offences)
+
+
+def _before_verdict(facts: Facts) -> bool:
+    """Charged (or convicted) and not yet sentenced: the case is before the court."""
+    return facts.proceedings.stage in ("charged", "convicted") and _proceedings_active(facts)
 
 
 def _proceedings_active(facts: Facts) -> bool:

@@ -3,14 +3,15 @@
 The readers' findings do not depend on the thresholds, so each question is read once (the engine's
 steps up to and including `read`) and the verdict policy is then applied under each candidate set of
 thresholds. A candidate is admissible only if it gives **no unsafe green** on the development halves
-and on the guard sets (golden, held-out, the older blind set), also with the green model's probability
-and the green-by-example thresholds lowered by buffers; among those, the one with the most right
+and on the guard sets (golden, held-out, older blind sets, test halves after their first runs), also with the
+green model's probability and the green-by-example thresholds lowered by buffers — except the unsafe greens the
+strictest thresholds give too (a topic named outright, a rule: no threshold causes or cures them); among those, the one with the most right
 verdicts wins (ties go to the stricter thresholds). Coordinate search: the doubting thresholds, the green-by-example
 thresholds, the green model's probability, then the raising ones, twice over. (A doubting threshold is an
 amber or red topic too faint to raise that still keeps a sentence from green: the verdict is amber.)
 
 Prints the figures; with `--write` it also rewrites `assistant/calibration.json` with the thresholds
-and the figures they were set on. The test half is never read here.
+and the figures they were set on. A test half is never read here before its first run is recorded.
 """
 
 import argparse
@@ -82,21 +83,30 @@ def verdict(item: Read_, limits: Thresholds) -> tuple[str | None, str | None]:
     return decision.rag, None
 
 
-def judge(items: list[Read_], limits: Thresholds) -> tuple[int, int, int]:
-    """(right, unsafe greens, green recall count)."""
-    right = unsafe = greens = 0
+STRICTEST = Thresholds(raise_min_similarity=min(RAISE_MIN), risk_min_similarity=min(RAISE_MIN), green_min_similarity=1.0,
+                       green_min_margin=1.0, green_min_probability=1.0, doubt_min_similarity=min(DOUBT_MIN), doubt_min_margin=0.0)
+"""Thresholds that grant nothing green by example and raise and doubt all they can: what is unsafe under them is not the
+thresholds' doing (a topic named outright, a rule), so it does not rule a candidate out."""
+
+
+def judge(items: list[Read_], limits: Thresholds) -> tuple[int, set[int], int]:
+    """(right, the questions given an unsafe green, green recall count)."""
+    right = greens = 0
+    unsafe: set[int] = set()
     for item in items:
         rag, status = verdict(item, limits)
         status_ok = item.row.status is None or item.row.status == status or (status is None and item.row.status not in (
             "needs_clarification", "refused_out_of_scope", "refused_no_evidence"))
         right += rag in item.row.acceptable_rag and status_ok
-        unsafe += rag == "green" and "green" not in item.row.acceptable_rag
+        if rag == "green" and "green" not in item.row.acceptable_rag:
+            unsafe.add(id(item))
         greens += rag == "green" and "green" in item.row.acceptable_rag
     return right, unsafe, greens
 
 
 def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Thresholds:
     best = start
+    floor = judge(dev, STRICTEST)[1] | judge(guard, STRICTEST)[1]
 
     def key(limits: Thresholds):
         right, unsafe, _ = judge(dev, limits)
@@ -105,11 +115,13 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
             "green_min_probability": max(0.0, limits.green_min_probability - PROBABILITY_BUFFER),
             "green_min_similarity": max(0.0, limits.green_min_similarity - SIMILARITY_BUFFER),
             "green_min_margin": max(0.0, limits.green_min_margin - SIMILARITY_BUFFER)})
-        admissible = unsafe == 0 and guard_unsafe == 0 and judge(dev, looser)[1] == 0 and judge(guard, looser)[1] == 0
+        admissible = (unsafe | guard_unsafe | judge(dev, looser)[1] | judge(guard, looser)[1]) <= floor
         return (admissible, right + guard_right, limits.green_min_similarity + limits.green_min_margin
                 + limits.green_min_probability + limits.raise_min_similarity + limits.risk_min_similarity
                 - limits.doubt_min_similarity - limits.doubt_min_margin)  # lower doubt thresholds are the stricter
 
+    if not key(start)[0]:
+        print("the current thresholds give unsafe greens (with the buffer) beyond those no threshold can avoid")
     for _ in range(2):
         best = max((best.model_copy(update={"doubt_min_similarity": d, "doubt_min_margin": m})
                     for d, m in itertools.product(DOUBT_MIN, DOUBT_MARGIN)), key=key)
@@ -118,6 +130,9 @@ def search(dev: list[Read_], guard: list[Read_], start: Thresholds) -> Threshold
         best = max((best.model_copy(update={"green_min_probability": p}) for p in GREEN_PROBABILITY), key=key)
         best = max((best.model_copy(update={"raise_min_similarity": r, "risk_min_similarity": k})
                     for r, k in itertools.product(RAISE_MIN, RAISE_MIN)), key=key)
+    if not key(best)[0]:
+        print("no admissible thresholds found: keeping the current ones")
+        return start
     return best
 
 
@@ -136,7 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     figures = {}
     for label, limits in (("current", current), ("chosen", chosen)):
         for name, items in (("dev", dev), ("guard", guard)):
-            right, unsafe, greens = judge(items, limits)
+            right, unsafe_found, greens = judge(items, limits)
+            unsafe = len(unsafe_found)
             wanted = sum("green" in item.row.acceptable_rag for item in items)
             print(f"{label:<8} {name:<7} accuracy {right}/{len(items)} ({right / len(items):.1%})  unsafe greens {unsafe}  "
                   f"green recall {greens}/{wanted}  {limits.model_dump()}")

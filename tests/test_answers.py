@@ -69,3 +69,27 @@ def test_an_amber_or_red_answer_quotes_what_the_documents_say_verbatim_and_a_gre
     assert quoted_units(red.answer) and unquoted_units(red) == []
     green = engine.answer("Can I tweet some tips on keeping bikes safe from thieves?", today=TODAY)
     assert green.rag == "green" and not quoted_units(green.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "What's the Press Bureau's phone number?",
+    "who do I ring at DMC out of hours?",
+    "whats the number for the press office again? need to run a post past them before it goes out",
+])
+def test_a_question_asking_how_to_reach_the_press_bureau_gets_its_number_cited_and_sends_the_officer_there(engine, question):
+    result = engine.answer(question, today=TODAY)
+    assert result.rag is None and result.status == "escalated" and [entry.to for entry in result.escalation] == ["dmc"]
+    assert "763300" in result.answer and result.citations
+    assert all("763300" in citation.quote for citation in result.citations)
+
+
+def test_legal_services_not_yet_set_are_reached_through_the_press_bureau_never_a_placeholder(engine):
+    result = engine.answer("How do I contact Legal Services?", today=TODAY)
+    assert "763300" in result.answer and "TO BE SET" not in result.answer
+    assert {entry.to for entry in result.escalation} == {"dmc", "legal_services"}
+
+
+def test_a_post_that_mentions_the_press_office_is_judged_not_answered_with_a_number(engine):
+    result = engine.answer("I emailed the press office yesterday and heard nothing, can I tweet that a 15-year-old was arrested?",
+                           today=TODAY)
+    assert result.rag == "red"

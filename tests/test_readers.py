@@ -395,11 +395,13 @@ def test_identification_raises_only_in_a_post_about_an_incident_and_names_the_le
     assert child.rag == "red" and "statutory_anonymity" in child.legal_matters
 
 
-def test_an_adult_defendant_named_after_charge_is_for_dmc_not_a_legal_matter():
+def test_an_adult_defendant_named_after_charge_is_for_dmc_with_legal_advice_on_contempt_only():
     name = Identifier(kind="name", span=SPAN)
     charged = RoleMention(role="charged", span=SPAN)
     after_charge = decide(facts("amber", identifiers=(name,), roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS)
-    assert after_charge.rag == "amber" and not after_charge.legal_matters and after_charge.escalate_dmc
+    # naming is not itself the legal risk; the case being before the court is (contempt), for any post that needs DMC
+    assert after_charge.rag == "amber" and after_charge.legal_matters == ("contempt",) and after_charge.escalate_dmc
+    assert decide(facts("amber", roles=(charged,), proceedings=Proceedings(stage="sentenced")), LIMITS).legal_matters == ()
     # never green on its own, even on a green topic
     assert decide(facts("green", identifiers=(name,), roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS).rag == "amber"
     # a child, or anyone arrested but not charged, is still a legal matter
@@ -411,7 +413,7 @@ def test_an_adult_defendant_named_after_charge_is_for_dmc_not_a_legal_matter():
     assert mixed.rag == "red" and mixed.legal_matters
     # "can I name him?" read as a risk, with no name given: the same rule, and never dropped
     asked = decide(facts("amber", risk="naming_arrested", roles=(charged,), proceedings=Proceedings(stage="charged")), LIMITS)
-    assert asked.rag == "amber" and not asked.legal_matters and "naming_arrested" in [r.risk for r in asked.reasons]
+    assert asked.rag == "amber" and asked.legal_matters == ("contempt",) and "naming_arrested" in [r.risk for r in asked.reasons]
     both = decide(facts("amber", risk="naming_arrested", roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
     assert both.rag == "red"
 

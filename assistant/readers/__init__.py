@@ -29,6 +29,7 @@ from ..rules import mask_negated, words
 from ..topics import TopicMatcher
 from .examples import QUOTED, read_by_example, read_green_model, units
 from .particulars import read_particulars
+from ..contact_request import contacts_asked_for
 from .people import read_people
 from .phrases import read_risks, read_topics
 from .proceedings import read_proceedings
@@ -59,6 +60,8 @@ class Reading:
     """The whole question's embedding (the retrieval vector), for the green model."""
     instructed: bool = False
     """The guard step found instructions to the assistant in the question."""
+    contacts: dict[str, dict] = field(default_factory=dict)
+    """The force's contacts (contacts.yaml), by the names officers use for them."""
 
 
 def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, readers: frozenset[str] = READERS) -> Facts:
@@ -100,6 +103,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,
+        contacts_asked=tuple(contacts_asked_for(reading.turns[-1].original, reading.contacts)),
     )
 
 

@@ -67,7 +67,9 @@ STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|cresc
                 "square|walk|row|estate|parade|hill|court|vale|view")
 BLOCK_WORDS = "park|house|mansions|heights|tower|towers|buildings|lodge|villas|point|wharf|yard"
 """With a house or flat number, a block's or development's name is an address too ("6 Tenby House", "3 Weston Park")."""
-_PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
+_PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|that|this|which|any|every|each|other|same|no|one|my|your|his|her|our|their|its|"\
+              r"pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
+"""A street's name before its street word ("Wickham Road"), never a determiner ("3 cars nicked that way")."""
 NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
                           r"(?:above|next to|next door to|opposite|behind|over|at the back of)\s+the\s+[\w'’]+", re.I)
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
@@ -115,7 +117,8 @@ RELATIONSHIP = re.compile(
 """How a victim is related to the accused: once he is named or known locally, the relationship names her."""
 JOB_AT_A_NAMED_PLACE = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)\s+(?:at|for)\s+(?:the\s+)?"
-    r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)")
+    r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)\b"
+    r"(?!\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
 """Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
 _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
@@ -285,6 +288,8 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
+                if role == "arrested" and _a_thing_stolen(text, *match.span()):
+                    continue
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
         for years, start, end in _ages(text):
             if CORRECTION.search(text[max(0, start - 40) : start]):
@@ -297,6 +302,24 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     if has_media:
         found.identifiers.append(Identifier(kind="image"))
     return found
+
+
+CLAUSE_BEFORE = re.compile(r"(?:^|[.,;:!?\n(]|\s[-–—]\s)([^.,;:!?\n(]*?)$")
+ARRESTERS = frozenset("i we we've i've you us officers police cops coppers team response".split())
+
+
+def _a_thing_stolen(text: str, start: int, end: int) -> bool:
+    """'3 cars nicked that way', 'parcels getting nicked': "nicked" in a clause that speaks of no person is a theft, not an
+    arrest. A person anywhere in the clause ("lad on a moped got nicked", "the yutes we nicked"), a name, or "nicked for"
+    keeps it an arrest."""
+    if text[start:end].lower() != "nicked" or re.match(r"\s+for\b", text[end:]):
+        return False
+    clause = CLAUSE_BEFORE.search(text[max(0, start - 120) : start]).group(1)
+    after = re.match(r"\s+(?:(?:a|an|the|two|three|some|this|that|his|her|their|our)\s+)?([A-Za-z'’]+)", text[end:])
+    words = re.findall(r"[A-Za-z'’]+", clause + " " + (after.group(1) if after else ""))
+    return bool(re.search(r"[A-Za-z]", clause)) and not any(
+        word.lower() in PERSON_NOUNS | ARRESTERS or (word[0].isupper() and (index > 0 or is_first_name(word)))
+        for index, word in enumerate(words))
 
 
 def _guilt(text: str) -> list[tuple[int, int]]:

@@ -167,8 +167,8 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
     for factor in facts.risks:
         if factor.reader == "examples" and factor.score < limits.risk_min_similarity:
             continue
-        if factor.risk == "naming_arrested" and not _about_an_incident(facts):
-            continue  # a name asked for in a post about nothing that happened (a new colleague, a retirement)
+        if factor.risk in ("naming_arrested", "under_18") and not _about_an_incident(facts):
+            continue  # a name asked for, or a child's age, in a post about nothing that happened (a retirement, a missing child)
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
     if _only_an_adult_defendant(facts, {reason.risk for reason in found}, _young(facts)):

@@ -417,6 +417,13 @@ def test_an_adult_defendant_named_after_charge_is_for_dmc_with_legal_advice_on_c
     both = decide(facts("amber", risk="naming_arrested", roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
     assert both.rag == "red"
 
+def test_a_childs_age_raises_in_a_post_about_an_incident_not_in_an_appeal_for_a_missing_child():
+    missing = decide(facts("amber", risk="under_18", ages=(Age(years=14, span=SPAN),)), LIMITS)
+    assert missing.rag == "amber" and "under_18" not in [reason.risk for reason in missing.reasons]
+    arrested = decide(facts("amber", risk="under_18", ages=(Age(years=14, span=SPAN),), roles=(RoleMention(role="arrested", span=SPAN),)), LIMITS)
+    assert arrested.rag == "red" and "under_18" in [reason.risk for reason in arrested.reasons]
+
+
 def test_a_convicted_adults_custody_image_is_for_dmc_whichever_reader_found_it():
     sentenced = Proceedings(stage="sentenced")
     by_phrase = decide(facts("amber", risk="identifiable_images", proceedings=sentenced), LIMITS)

@@ -75,6 +75,7 @@ NOT_PUBLIC = words(
     rf"before (?:the )?(?:\w+ ){{0,2}}?(?:{NEWS_OUTLET}|press|media|news|journalists?|reporters?) "
     r"(?:gets?|has|have|runs?|reports?|picks?|hears?|finds?|catch(?:es)?)\b",
     r"(?:hasn't|has not|not) been in the (?:press|papers|news)",
+    r"(?:nothing|nowt|none of it)(?:'s|’s| has| have)? (?:yet )?(?:been )?(?:gone out|put out|released|announced|published|posted|out)",
     r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"
     r"(?: \w+){0,4}? (?:public|publicity|posted|shared|named|out there|publicised|online)",
 )

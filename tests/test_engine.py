@@ -133,9 +133,11 @@ def test_a_follow_up_keeps_the_topic(engine):
 
 
 def test_a_later_turn_can_take_back_an_earlier_factor(engine):
-    history = [{"role": "user", "content": "Can I tweet the custody photo of the man jailed yesterday for the burglaries?"}]
+    # (a convicted adult's custody photo is amber, for DMC, since 2026-12-04: an arrested man's photo stays red)
+    history = [{"role": "user", "content": "Can I tweet the photo of the man arrested yesterday for the burglaries?"}]
     assert ask(engine, history[0]["content"]).rag == "red"
-    assert ask(engine, "ok what about just the court result without the photo then?", history=history).rag == "amber"
+    taken_back = ask(engine, "ok what about just saying a man has been arrested, without the photo then?", history=history)
+    assert taken_back.rag in ("green", "amber") and not any(flag.rule == "identifiable_images" for flag in taken_back.flags)
 
 
 def test_out_of_scope(engine):

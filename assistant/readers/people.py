@@ -155,7 +155,10 @@ PERSON_NOUNS = frozenset("""man men woman women boy boys girl girls lad lads las
     offenders driver rider victim person people youth youths teen teens teenager kid kids child someone somebody anyone
     nobody everyone he she they it who which that this one two three four five them him her mate mates son daughter
     brother sister dad mum father mother neighbour neighbours geezer fella""".split())
-LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}\b(?!\s*(?:years? ago|pm|am|%|:))")
+LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}(?:\s*y/?o|yrs?)?\b"
+                            r"(?!\s*(?:years? ago|pm|am|%|:))")
+LOWER_NAME_BRACKETED_AGE = re.compile(r"\b([a-z][a-z'’-]{2,})\s*\(\s*\d{1,2}\s*\)")
+"""'tyrese (15) is home now': a lower-case first name before a bracketed age, the press's way of giving both."""
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
@@ -260,6 +263,7 @@ PAST_RECORD = re.compile(
     r"|\b(?:known to|well known to)\s+(?:the\s+)?(?:\w+\s+)?(?:police|officers|us)\b"
     r"|\b(?:has|had|with|got)\s+(?:a\s+)?(?:long\s+|lengthy\s+)?(?:criminal\s+)?(?:record|form|previous(?:\s+convictions)?)\b"
     r"|\b(?:\d+|loads of|lots of|plenty of|a string of)\s+previous\b"
+    r"|\b(?:\d+|two|three|four|five|several|many|loads of|lots of|a string of|a list of)\s+(?:previous\s+|prior\s+)?convictions\b"
     r"|\b(?:served|done)\s+(?:time|\d+\s+years?)\b"
     r"|\b(?:a\s+|bit of a\s+)?regular\s+(?:for us|customer|visitor|face|in (?:custody|the cells))\b"
     r"|\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in a|in the last)\s+(?:year|month|week)\b"
@@ -443,6 +447,9 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
         words = match.group(1).split()
         if is_first_name(words[0]) and words[0] not in PERSON_NOUNS and words[0] not in function_words() \
                 and not NOT_A_PERSON & set(words) and (words[-1] not in common_words() or is_first_name(words[-1])):
+            names.append((match.start(1), match.end(1), False))
+    for match in LOWER_NAME_BRACKETED_AGE.finditer(text):
+        if is_first_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
             names.append((match.start(1), match.end(1), False))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):

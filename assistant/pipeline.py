@@ -374,8 +374,8 @@ class Compose(Step):
             self._informational(ctx, res)
 
     def _informational(self, ctx, res):
-        if ctx.intent == "informational" and (asked := contacts_asked_for(ctx.normalised.text, res.contacts)):
-            self._contacts(ctx, res, asked)
+        if ctx.intent == "informational" and ctx.facts and ctx.facts.contacts_asked:
+            self._contacts(ctx, res, list(ctx.facts.contacts_asked))
             return
         retrieval = ctx.retrieval
         interview = ctx.intent == "interview"

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
-from ..rules import HYPOTHETICAL
+from ..rules import HYPOTHETICAL, NOT_ARRESTED
 from ..normalise import NICKED_PERSON, english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
@@ -231,9 +231,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }
-NOT_YET_ARRESTED = re.compile(r"(?:\b(?:no|nobody|no one|no-one|none)(?:'s|’s)?\s+(?:(?:been|has|have|had|yet|so far|was|were|is|are|got|being)\s+){0,3}"
-                              r"|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|got)\s+){0,2})(?:arrested|nicked|detained|charged)\b", re.I)
-"""'Nobody's been arrested', 'he hasn't been charged': no arrest or charge, but someone suspected of it (an unarrested suspect)."""
+NOT_ARRESTED_AT = re.compile(NOT_ARRESTED, re.I)
+"""No arrest or charge said, which still says someone is suspected of it (an unarrested suspect)."""
 SENTENCE_END = re.compile(r"[.!?\n]\s*")
 OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
                  "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
@@ -287,7 +286,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     for turn in turns:
         text = blank_negations(turn.original)
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
-        found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_YET_ARRESTED.finditer(turn.original)]
+        found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_ARRESTED_AT.finditer(turn.original)]
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         for role, pattern in ROLE_WORDS.items():

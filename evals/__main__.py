@@ -10,7 +10,6 @@ changes without it.
 """
 
 import argparse
-import datetime as dt
 import re
 import sys
 import tempfile
@@ -26,7 +25,7 @@ from ingest.settings import Settings, get_settings
 
 from . import baseline as baseline_module
 from .answers import ANSWERS_DIR, AnswersScore, TopicsScore, load_answers, load_topics, score_answers, score_topics
-from .drafts import DRAFTS_DIR, DraftScore, load_drafts, score_drafts
+from .drafts import DRAFTS_DIR, DRAFTS_TODAY, DraftScore, load_drafts, score_drafts
 from .golden import BLIND_PATH, GOLDEN_PATH, HOLDOUT_PATH, load_golden
 from .metrics import SOURCE_K, Metrics, summarise
 from .report import (RESULTS_DIR, commit_line, file_sha256, git_commit, machine, machine_line, markdown_table,
@@ -35,7 +34,6 @@ from .runner import answer_all
 
 SYSTEM_NAMES = {"engine": "Pressline engine", "engine_first_readers": "Engine, first readers only (phrases, aliases)",
                 "engine_new_readers": "Engine, new readers only (people, examples)", "baseline": "LangChain baseline"}
-DRAFTS_TODAY = dt.date(2026, 12, 2)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -11,6 +11,8 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 DRAFTS_DIR = Path(__file__).resolve().parent / "drafts"
+DRAFTS_TODAY = dt.date(2026, 12, 2)
+"""The fixed day drafts and interview topics are checked as of, so their scores do not move with the calendar."""
 SpanKind = str
 KIND_FLAGS: dict[str, frozenset[str]] = {
     "person_name": frozenset({"identifies_person", "naming_arrested"}),

@@ -10,6 +10,7 @@ import pytest
 from conftest import CORPUS
 
 from assistant.api import Engine
+from evals.first_run import question_report
 from evals.golden import GOLDEN_PATH, load_golden
 from evals.runner import answer_all
 from ingest.loaders import load_document
@@ -111,3 +112,13 @@ def test_every_factsheet_and_current_press_line_is_cited_somewhere(results, corp
     missing = sorted((factsheets | current_lines) - cited)
     print("never cited:", ", ".join(missing) or "none")
     assert not missing, f"never cited in any golden answer: {', '.join(missing)}"
+
+
+def test_a_first_run_reports_each_reader_set_and_marks_an_unsafe_green(tmp_path, corpus_settings, engine):
+    green = next(row for row in load_golden() if row.acceptable_rag == ["green"] and not row.history)
+    relabelled = green.model_copy(update={"acceptable_rag": ["red"], "escalate_dmc": True})
+    path = tmp_path / "blind-first.jsonl"
+    path.write_text(relabelled.model_dump_json() + "\n", encoding="utf-8")
+    report = question_report(path, engine, corpus_settings)
+    assert [line.split(": ")[1] for line in report.splitlines() if line.startswith("== ")] == ["all", "first", "new"]
+    assert f"UNSAFE {green.id} [" in report, report

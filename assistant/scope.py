@@ -131,8 +131,8 @@ OFF_TOPIC = words(
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
     r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
-    "printer", "vpn", "helpdesk",
-    r"(?:my|our|the|a) (?:\w+ )?(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|kit|car|van)"
+    "printer", "vpn", "helpdesk", r"locks? (?:me|us|him|her) out", "locked out", r"pin(?:'s| is| has)? (?:expired|blocked|locked|reset)",
+    r"(?:my|our|the|a) (?:\w+ )?\w*(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|kit|car|van)"
     r" (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)? (?:dropping|cutting|crashing|freezing|broken|not working|faulty|"
     r"playing up|dying|failing|down|out of battery|losing signal)", "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
@@ -148,9 +148,14 @@ MEDIA_CUE = words(
 )
 
 
+NOT_FOR_THE_MEDIA = words(r"not (?:for|about) (?:posting|tweeting|publishing|social media|the media|the press|a post|a tweet)(?: anything)?",
+                         r"nothing to do with (?:posting|tweeting|social media|the media|the press)")
+"""The asker ruling the media out ("a question for my training, not for posting anything"): no media cue."""
+
+
 def off_topic(text: str) -> bool:
     """About police powers, law, HR, pay or IT, with nothing about the media."""
-    return bool(OFF_TOPIC.search(text)) and not MEDIA_CUE.search(text)
+    return bool(OFF_TOPIC.search(text)) and not MEDIA_CUE.search(NOT_FOR_THE_MEDIA.sub(" ", text))
 
 
 def in_scope(text: str) -> bool:

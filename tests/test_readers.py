@@ -599,3 +599,26 @@ def test_verdicts_and_escalations_come_only_from_the_decide_step():
             sets_rag = isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "rag" for t in node.targets)
             if builds or (sets_rag and cls.name != "Decide"):
                 assert cls.name == "Decide", f"{cls.name} sets a verdict or an escalation"
+
+
+def test_a_named_person_is_found_again_by_surname_and_an_officer_by_rank_is_a_colleague():
+    found = names_in("Priya Malhotra, 41, of Ashdown Road, was charged with fraud on Friday. Malhotra was bailed.")
+    assert found == ["Priya Malhotra", "Malhotra"]
+    assert names_in("Well done to DS Femi Lawal and PS Grace Oduya, who caught the van thief in Bow. A man is in custody.") == []
+    assert names_in("Crews from the London Fire Brigade and a man, 30, were hurt; he was arrested.") == []
+
+
+def test_a_business_by_its_owners_name_is_a_workplace_only_with_someone_at_it():
+    text = "A cashier was threatened with a knife as she closed Okafor's Off Licence in Deptford; a man was arrested."
+    assert any(i.kind == "school_or_workplace" and "Okafor's Off Licence" in text[i.span.start : i.span.end]
+               for i in people(text).identifiers)
+    assert not any(i.kind == "school_or_workplace" for i in people(
+        "Road closed by the Crown's Arms after a collision; a man was arrested for drink driving.").identifiers)
+    venue = people("A burglary spree on the estate. Come along to our stall at Hasan's Bakery, 12 Mill Lane, on Friday 10am.")
+    assert not [i for i in venue.identifiers if i.kind in ("address", "school_or_workplace")]
+
+
+def test_a_person_called_by_the_offence_they_are_said_to_commit_is_guilt():
+    assert people("Speeding driver smashes into bus stop - a 22-year-old man has been arrested").guilt
+    assert people("The masked raiders fled in a grey Audi; two men were later arrested").guilt
+    assert not people("A driver, 22, was arrested on suspicion of dangerous driving").guilt

@@ -53,7 +53,7 @@ INTERJECTIONS = frozenset({"ok", "okay", "lol", "thx", "pls", "plz", "cheers", "
 """Chat words that a name list may also hold ("Ok", "Ta"): never a name on their own."""
 PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master"}
 RANK_TITLES = {"pc", "dc", "ds", "di", "dci", "dsu", "sgt", "sergeant", "insp", "inspector", "pcso", "supt",
-               "superintendent", "constable", "officer", "det", "detective", "ch", "chief", "commander", "cmdr", "sarge"}
+               "superintendent", "constable", "officer", "det", "detective", "ch", "chief", "commander", "cmdr", "sarge", "ps"}
 PLACE_WORDS = {
     "road", "rd", "street", "st", "avenue", "ave", "lane", "close", "drive", "gardens", "way", "crescent", "place",
     "terrace", "grove", "rise", "mews", "court", "estate", "square", "walk", "row", "hill", "park", "green", "common",
@@ -62,6 +62,9 @@ PLACE_WORDS = {
     "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
     "snt", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody", "account", "accounts", "page",
     "feed", "twitter", "facebook", "instagram",
+    # organisations: "London Ambulance Service", "Hackney Youth Trust"
+    "service", "services", "trust", "brigade", "authority", "ambulance", "club", "society", "association", "foundation",
+    "charity", "ltd", "limited", "plc", "nhs",
 }
 STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|crescent|place|terrace|grove|rise|mews|"
                 "square|walk|row|estate|parade|hill|court|vale|view")
@@ -108,7 +111,8 @@ WORKPLACE = re.compile(
     r"|\b(?:manager|owner|director|licensee|proprietor|landlord|landlady|boss|head)\s+(?:of|at)\s+(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}",
     re.I)
 RELATIONSHIP = re.compile(
-    r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman)(?:'s|’s))\s+(?:former\s+|ex-?\s*|own\s+|then\s+)?"
+    r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman|victim|complainant|girl|boy)(?:'s|’s))\s+"
+    r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*){0,2}"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
     r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child)s?|"
     r"mother|father|mum|dad|aunt|uncle|lodgers?|tenants?|pupils?|students?|patients?|clients?|employees?|colleagues?|"
@@ -238,6 +242,11 @@ OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift
                  "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
                  "traffick", "smuggl", "poach")
 """Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
+OFFENDING_AS = re.compile(
+    r"\b(?:drunk(?:en)?|drink|drugged|drug|speeding|dangerous|reckless|hit[- ]and[- ]run|uninsured|disqualified|banned|joyriding|"
+    r"getaway|knife-?wielding|armed|masked)[- ]?(?:drivers?|riders?|motorists?|bikers?|men|man|woman|women|gunman|gunmen|raiders?|thugs?)\b", re.I)
+"""A person named by the offence they are said to be committing ("drunk driver", "hit-and-run driver", "masked raiders"):
+said of someone arrested or charged, it treats them as guilty."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
 RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
@@ -329,7 +338,7 @@ def _guilt(text: str) -> list[tuple[int, int]]:
     """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
     said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
     found = [match.span(1) for match in LABELLED.finditer(text) if _offender_noun(match.group(1).lower())]
-    for pattern in (GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
+    for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)]
     return found
 
@@ -369,9 +378,16 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME, ADDRESS_REQUEST):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
+            if pattern is HOUSE_ADDRESS and _a_venue(text, start):
+                continue
             found.append(("address", start, end, False))
     for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
+            found.append(("school_or_workplace", *match.span(), False))
+    for match in BUSINESS_NAME.finditer(text):
+        owner, rest = match.group(1).lower(), {word.lower() for word in match.group(2).split()}
+        if owner not in common_words() and not rest & PLACE_WORDS and not _a_venue(text, match.start()) \
+                and _someone_in(_sentence_around(text, match.start())):
             found.append(("school_or_workplace", *match.span(), False))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
         found.append(("school_or_workplace", *match.span(1), False))
@@ -385,12 +401,65 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     return _without_overlaps(found)
 
 
+BUSINESS_NAME = re.compile(r"(?<!St )(?<!St\. )\b([A-Z][a-z]+)['’]s((?:[ \t]+[A-Z][\w'’&-]*){1,3})")
+"""A business by its owner's name ("Dalton's Motors", "Kaya's Kebab House"): a workplace, not a person's name."""
+INVITATION = re.compile(r"\b(?:cuppa|coffee (?:with|morning)|surgery|drop-in|open day|stall|workshop|(?:join|meet|find|see|visit) us|come (?:along|down|and see)|drop (?:in|by)|pop (?:in|along|down|by)|"
+                        r"(?:we'll|we will|we're|we are|i'll|i will) be (?:at|outside|in)|held at|takes? place at|venue)\b", re.I)
+
+
+def _someone_in(sentence: str) -> bool:
+    """A person in the sentence ("as he locked up Dalton's Motors"); a business with nobody at it is a landmark ("by the
+    Nag's Head")."""
+    words = set(re.findall(r"[a-z]+", sentence.lower()))
+    return bool(words & SOMEONE)
+
+
+SOMEONE = frozenset("""he she him her his hers they them their man men woman women boy boys girl girls lad lads victim suspect
+    teenager youth owner owners worker workers staff employee employees manager shopkeeper assistant mechanic cashier""".split())
+
+
+def _a_venue(text: str, start: int) -> bool:
+    """An address the post invites people to ("join us at Rosie's Café, 48 Lordship Lane"): a venue, not where someone lives."""
+    sentence_start = text.rfind(_sentence_around(text, start)[:20], 0, start + 1)
+    return bool(INVITATION.search(text[max(0, sentence_start) : start]))
+
+
 HANDLE_OR_HASHTAG = re.compile(r"(?<![\w])[#@][\w'’-]+")
 
 
 def _names(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, colleague) of each personal name in `text`."""
+    """(start, end, colleague) of each personal name in `text`, each later mention of it by one of its words
+    ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") as a colleague."""
     text = HANDLE_OR_HASHTAG.sub(lambda match: " " * len(match.group(0)), text)  # "#Brent", "@MPSBrent": places and accounts
+    names = [(start, end, colleague or _ranked(text, start)) for start, end, colleague in _names_read(text)]
+    return names + _later_mentions(text, names)
+
+
+RANK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RANK_TITLES))})\.?\s+$", re.I)
+
+
+def _ranked(text: str, start: int) -> bool:
+    """A name written with a police rank, before it or as its first word."""
+    first = re.match(r"[A-Za-z]+", text[start:])
+    return bool(RANK_BEFORE.search(text[max(0, start - 20) : start])) or bool(first and first.group(0).lower() in RANK_TITLES)
+
+
+def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+    taken = [(start, end) for start, end, _ in names]
+    found = []
+    for start, end, colleague in names:
+        for word in re.findall(r"[A-Z][a-z'’-]{2,}", text[start:end]):
+            word = re.sub(r"['’]s$", "", word)
+            if word.lower() in PLACE_WORDS | RANK_TITLES | PERSON_TITLES or word.lower() in function_words():
+                continue
+            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
+                if not any(a < match.end() and match.start() < b for a, b in taken):
+                    taken.append(match.span())
+                    found.append((*match.span(), colleague))
+    return found
+
+
+def _names_read(text: str) -> list[tuple[int, int, bool]]:
     tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text))
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()
@@ -407,6 +476,8 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
             used.update(following)
             continue
         if re.search(r"['’]s$", word):
+            if i + 1 < len(tokens) and _titlecase(tokens[i + 1].group(0)) and _adjacent(text, token, tokens[i + 1]):
+                continue  # "Rosie's Café", "Halden's Supermarket": a business's name
             word, lower = word[:-2], lower[:-2]  # "Kelly's murder": the name without its possessive
         if not word or not _titlecase(word) or "'" in word or "’" in word or lower in function_words():
             continue

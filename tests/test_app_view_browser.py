@@ -174,8 +174,6 @@ def test_the_keyboard_reaches_the_copy_button_and_the_feedback_with_a_visible_ri
 
 
 def test_axe_finds_no_serious_or_critical_problem_on_the_ask_page(page):
-    from axe_playwright_python.sync_playwright import Axe
-
     question = sign_in(page)
     settled(page)
     problems = {}
@@ -184,10 +182,28 @@ def test_axe_finds_no_serious_or_critical_problem_on_the_ask_page(page):
             question.fill("Can I tweet that a 17 year old was charged with robbery?")
             question.press("Enter")
             answer(page, 1)
-        violations = Axe().run(page).response["violations"]
-        problems[state] = [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
-                           for v in violations if v["impact"] in ("serious", "critical")]
+        problems[state] = serious_problems(page)
     assert not problems["empty"] and not problems["answered"], problems
+
+
+def serious_problems(page) -> list:
+    """Axe's serious and critical findings on the settled page, as (rule, impact, first targets).
+
+    Under load a passage can still be mid-fade when axe measures it (seen once in a full run, never alone): a real
+    problem is still there on a second look after the page settles again, a fade is not.
+    """
+    from axe_playwright_python.sync_playwright import Axe
+
+    def found() -> list:
+        violations = Axe().run(page).response["violations"]
+        return [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3])
+                for v in violations if v["impact"] in ("serious", "critical")]
+
+    first = found()
+    if not first:
+        return first
+    settled(page)
+    return found()
 
 
 PAGES = {"draft": ("Check a draft post", "Draft post or statement"), "interview": ("Prepare for an interview", None),
@@ -196,8 +212,6 @@ PAGES = {"draft": ("Check a draft post", "Draft post or statement"), "interview"
 
 @pytest.mark.parametrize("path", list(PAGES))
 def test_axe_finds_no_serious_or_critical_problem_on_the_other_pages(page, app_url, path):
-    from axe_playwright_python.sync_playwright import Axe
-
     title, field = PAGES[path]
     page.goto(f"{app_url}/{path}")
     page.get_by_role("heading", name=title).wait_for(timeout=ANSWER_TIMEOUT_MS)
@@ -210,6 +224,5 @@ def test_axe_finds_no_serious_or_critical_problem_on_the_other_pages(page, app_u
     if field:
         page.get_by_label(field).wait_for(timeout=ANSWER_TIMEOUT_MS)
     settled(page)
-    violations = Axe().run(page).response["violations"]
-    serious = [(v["id"], v["impact"], [node["target"] for node in v["nodes"]][:3]) for v in violations if v["impact"] in ("serious", "critical")]
+    serious = serious_problems(page)
     assert not serious, serious

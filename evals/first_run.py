@@ -16,7 +16,7 @@ from assistant.api import Engine
 from assistant.readers import FIRST_READERS, NEW_READERS
 from ingest import offline  # noqa: F401
 from ingest.pipeline import index_status
-from ingest.settings import get_settings
+from ingest.settings import Settings, get_settings
 
 from .drafts import DRAFTS_DIR, DRAFTS_TODAY, load_drafts, score_drafts
 from .golden import load_golden
@@ -29,7 +29,7 @@ FIRST_RUNS_DIR = RESULTS_DIR / "first-runs"
 READERS = {"all": None, "first": FIRST_READERS, "new": NEW_READERS}
 
 
-def question_report(path: Path, engine: Engine, settings) -> str:
+def question_report(path: Path, engine: Engine, settings: Settings) -> str:
     rows = load_golden(path)
     lines = []
     for name, readers in READERS.items():

@@ -407,21 +407,19 @@ INVITATION = re.compile(r"\b(?:cuppa|coffee (?:with|morning)|surgery|drop-in|ope
                         r"(?:we'll|we will|we're|we are|i'll|i will) be (?:at|outside|in)|held at|takes? place at|venue)\b", re.I)
 
 
-def _someone_in(sentence: str) -> bool:
-    """A person in the sentence ("as he locked up Dalton's Motors"); a business with nobody at it is a landmark ("by the
-    Nag's Head")."""
-    words = set(re.findall(r"[a-z]+", sentence.lower()))
-    return bool(words & SOMEONE)
-
-
 SOMEONE = frozenset("""he she him her his hers they them their man men woman women boy boys girl girls lad lads victim suspect
     teenager youth owner owners worker workers staff employee employees manager shopkeeper assistant mechanic cashier""".split())
 
 
+def _someone_in(sentence: str) -> bool:
+    """A person in the sentence ("as he locked up Dalton's Motors"); a business with nobody at it is a landmark ("by the
+    Nag's Head")."""
+    return bool(set(re.findall(r"[a-z]+", sentence.lower())) & SOMEONE)
+
+
 def _a_venue(text: str, start: int) -> bool:
     """An address the post invites people to ("join us at Rosie's Café, 48 Lordship Lane"): a venue, not where someone lives."""
-    sentence_start = text.rfind(_sentence_around(text, start)[:20], 0, start + 1)
-    return bool(INVITATION.search(text[max(0, sentence_start) : start]))
+    return bool(INVITATION.search(text[_start_of_sentence(text, start) : start]))
 
 
 HANDLE_OR_HASHTAG = re.compile(r"(?<![\w])[#@][\w'’-]+")
@@ -444,13 +442,16 @@ def _ranked(text: str, start: int) -> bool:
     return bool(RANK_BEFORE.search(text[max(0, start - 20) : start])) or bool(first and first.group(0).lower() in RANK_TITLES)
 
 
+NEVER_A_LATER_MENTION = frozenset(PLACE_WORDS | RANK_TITLES | PERSON_TITLES)
+
+
 def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
     taken = [(start, end) for start, end, _ in names]
     found = []
     for start, end, colleague in names:
         for word in re.findall(r"[A-Z][a-z'’-]{2,}", text[start:end]):
             word = re.sub(r"['’]s$", "", word)
-            if word.lower() in PLACE_WORDS | RANK_TITLES | PERSON_TITLES or word.lower() in function_words():
+            if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words():
                 continue
             for match in re.finditer(rf"\b{re.escape(word)}\b", text):
                 if not any(a < match.end() and match.start() < b for a, b in taken):
@@ -572,10 +573,13 @@ def _sentence_start(text: str, at: int) -> bool:
 
 
 def _sentence_around(text: str, at: int) -> str:
-    starts = [match.end() for match in SENTENCE_END.finditer(text, 0, at)]
-    start = starts[-1] if starts else 0
     end_match = SENTENCE_END.search(text, at)
-    return text[start : end_match.start() if end_match else len(text)]
+    return text[_start_of_sentence(text, at) : end_match.start() if end_match else len(text)]
+
+
+def _start_of_sentence(text: str, at: int) -> int:
+    starts = [match.end() for match in SENTENCE_END.finditer(text, 0, at)]
+    return starts[-1] if starts else 0
 
 
 CONSENT = re.compile(

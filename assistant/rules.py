@@ -26,8 +26,8 @@ _NO_ONE = (r"(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s|’s)?\s+
            r"being|yet|so far|about|on|of|any|specific|particular|individual|named|the|a|an)\s+){0,3}")
 """A negative subject, then only words that say how (been, any, specific…): "nobody knows the victim" keeps its victim."""
 NOT_ARRESTED = (rf"(?:{_NO_ONE}|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|got)\s+){{0,2}})"
-                r"(?:arrested|nicked|detained|charged)\b")
-"""'No one's been arrested', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
+                r"(?:arrested|nicked|detained|charged|in custody)\b")
+"""'No one's been arrested', 'no one in custody', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|not going to|with no|leave out|leaving out"
     r"|no one|nobody|none)\s+(?:\w+\s+){0,3}?(?:names?|naming|name\s+(?:him|her|them)|photos?|pictures?|images?"
@@ -41,6 +41,18 @@ NEGATED_MENTION = re.compile(
 )
 """Mentions said not to exist ("no names", "without the photo", "no suspects", "no one's been arrested", "nothing about any
 victim"): never read as there."""
+
+
+IMAGE_ASKED_FOR = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|motorists|witnesses|neighbours|you|those|whoever)\s+(?:who\s+)?"
+                             r"(?:\w+\s+){0,2}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
+                             r"(?:any\s+)?(?:\w+\s+){0,2}$", re.I)
+"""'Anyone with doorbell or dashcam footage…', 'check your CCTV': footage asked of the public, not shown by the post (matched
+against the words just before the image)."""
+
+
+def asked_for(text: str, start: int) -> bool:
+    """Whether the image mentioned at `start` is asked of the public rather than shown."""
+    return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]))
 
 
 HYPOTHETICAL = re.compile(
@@ -175,7 +187,8 @@ class ArrestFactsRule(Rule):
 
 @dataclass(frozen=True)
 class ImagesRule(Rule):
-    """Images of suspects, victims and CCTV always count; a photo of a person only when it is about an incident."""
+    """Images of suspects, victims and CCTV always count, and a photo of a person when it is about an incident; footage asked
+    of the public ("anyone with dashcam footage") is not an image the post shows."""
 
     incident: re.Pattern | None = None
     about_an_incident: re.Pattern | None = None
@@ -184,7 +197,7 @@ class ImagesRule(Rule):
         hits = super().check(facts)
         if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)]
-        return sorted(hits, key=lambda hit: hit.start)
+        return sorted((hit for hit in hits if not asked_for(facts.text, hit.start)), key=lambda hit: hit.start)
 
 
 RULE_KINDS: dict[str, tuple[type[Rule], RuleKind]] = {

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
-from ..rules import HYPOTHETICAL, NOT_ARRESTED
+from ..rules import HYPOTHETICAL, NOT_ARRESTED, asked_for
 from ..normalise import NICKED_PERSON, english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
@@ -180,7 +180,7 @@ NAME_REQUEST = re.compile(
     re.I)
 OFFENCE = re.compile(
     rf"\b(?:missing|found safe|been found|located safe|asb|anti-?social|warning letters?|burgl\w*|break-ins?|broke(?:n)? into|robb\w*|theft|thie(?:f|ves)|stole|stolen|steal\w*|nicking(?! {NICKED_PERSON})|nick(?:ed|ing) (?:from|off)|snatch\w*|"
-    r"assault\w*|attack\w*|stab\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
+    r"assault\w*|attack\w*|stab(?!l|il)\w*|punch\w*|mugg\w*|shoplift\w*|fraud\w*|scam\w*|vandal\w*|arson|criminal damage|"
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
@@ -200,10 +200,6 @@ IMAGE = re.compile(
     r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
     r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",
     re.I)
-FOOTAGE_SOUGHT = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|motorists|witnesses|neighbours|you|those|whoever)\s+(?:who\s+)?"
-                            r"(?:\w+\s+){0,2}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
-                            r"(?:any\s+)?(?:\w+\s+){0,2}$", re.I)
-"""'Anyone with doorbell or dashcam footage…', 'check your CCTV': footage asked of the public (the words just before it)."""
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
 COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
@@ -394,7 +390,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     for match in RELATIONSHIP.finditer(text):
         found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
-        if FOOTAGE_SOUGHT.search(text[max(0, match.start() - 60) : match.start()]):
+        if asked_for(text, match.start()):
             continue  # footage asked of the public, not a picture the post shows
         sentence = _sentence_around(text, match.start())
         found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))

@@ -36,8 +36,9 @@ Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_
                "doubtful_topic", "ahead_of_announcement", "instructed"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
-RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data"})
-"""Risks that escalate even a question that is not about posting (a solicitor's letter, a data request)."""
+RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data", "speaking_below_inspector"})
+"""Risks that escalate even a question that is not about posting (a solicitor's letter, a data request, a constable
+preparing for a journalist's questions)."""
 ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
     "court_order": "court_order",
     "defamation": "defamation",
@@ -116,6 +117,8 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")
         notes += _publishing_notes(facts, rag)
+    elif facts.publication.rank == "inspector_or_above":
+        notes += _speaking_notes(facts)  # an inspector preparing to speak to the media, whatever they ask: tell DMC beforehand
     # asking how to reach DMC or Legal Services sends the officer to them (Legal Services not yet set are reached through DMC)
     contacts = tuple(key for key in facts.contacts_asked if key in ("dmc", "legal_services"))
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
@@ -268,14 +271,16 @@ def _legal_matter(risk: Risk, facts: Facts) -> LegalMatter | None:
     return None
 
 
+def _speaking_notes(facts: Facts) -> list[Note]:
+    if "quote_to_journalist" not in facts.publication.media:
+        return []
+    if facts.publication.rank == "inspector_or_above":
+        return ["tell_dmc_beforehand"]
+    return ["rank_unknown"] if facts.publication.rank is None else []
+
+
 def _publishing_notes(facts: Facts, rag: Rag) -> list[Note]:
-    notes: list[Note] = []
-    if "quote_to_journalist" in facts.publication.media:
-        rank = facts.publication.rank
-        if rank == "inspector_or_above":
-            notes.append("tell_dmc_beforehand")
-        elif rank is None:
-            notes.append("rank_unknown")
+    notes: list[Note] = _speaking_notes(facts)
     if "already_posted" in facts.publication.media:
         notes.append("already_posted")
     if rag == "green" and facts.proceedings.active:

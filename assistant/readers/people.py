@@ -261,6 +261,9 @@ EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|ev
 PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
+    # a term of custody told with an earlier date or offence: "got 2 years for the same thing in 2021"
+    r"|\b(?:got|given|handed|received|served)\s+(?:a |an )?(?:\d+|[a-z]+)(?:\s+and a half)?[\s-](?:years?|months?)\s+"
+    r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|(?:\w+ )?years? ago|for similar|for the same)\b"
     r"|\b(?:released|let out|out|leaving|left|since leaving)\s+(?:from|of)?\s*(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
     r"|\bbreach(?:ed|ing)?\s+(?:his|her|their)\s+licence\b"
     r"|\bon licence\b|\bno stranger to\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:police|officers|us|courts?|custody(?: suite)?|cells|magistrates|nick)\b|\balready\s+(?:disqualified|banned from driving|on licence|on probation|serving)\b|\b(?:only|just|recently)\s+(?:got|came)\s+out\b(?!\s+(?:of\s+)?(?:hospital|the car|the house|work|school))"

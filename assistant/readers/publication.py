@@ -34,7 +34,10 @@ JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?pap
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstepp\w*", r"doorstep (?:me|us|him|her|them|you)", r"answer\w*", r"respond\w*",
                  r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words",
-                 r"(?:offered|invited|booked|want|wants|asked) (?:me|us|you|him|her) (?:\w+ ){0,3}?(?:on|minutes|a slot|a spot|to come|to appear)")
+                 r"(?:offered|invited|booked|want|wants|asked) (?:me|us|you|him|her) (?:\w+ ){0,3}?(?:on|minutes|a slot|a spot|to come|to appear)",
+                 # appearing oneself: "I'm on BBC Radio London tomorrow", "a line from me"
+                 rf"(?:i'm|im|i am|i'll be|i will be|we're|we are) (?:going )?on (?:the )?(?:\w+ ){{0,2}}?(?:{BROADCASTERS}|radio|tv|telly|television|air)",
+                 r"(?:a |the )?(?:line|quote|comment|statement|few words) from (?:me|us)")
 ALREADY_POSTED = words(
     r"already (?:posted|tweeted|put (?:it|this|that|one) (?:out|up)|shared|published|uploaded|sent)",
     r"(?:i|we|he|she|they|someone|somebody|the team|a colleague|my colleague|the pcso|the sergeant) (?:has |have |had |'ve |just )?"

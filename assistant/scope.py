@@ -181,6 +181,14 @@ def asks_about_the_documents(text: str) -> bool:
     return bool(INFORMATIONAL_START.search(text))
 
 
+ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"
+                      r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
+                      r"(?:approved|allowed|permitted) (?:list of )?(?:platforms?|apps?|social media sites?)",
+                      r"(?:can|could|may) (?:i|we|our|the|my) (?:[\w-]+ ){0,2}?(?:have|set up|start|open|run|get) (?:a|an|our|its|their|my) "
+                      r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|channels?|profiles?)")
+"""Whether a team may have an account or use a platform at all: a question about the rules, not about a post."""
+
+
 def read_intent(text: str) -> Intent | None:
     """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up).
 
@@ -189,6 +197,8 @@ def read_intent(text: str) -> Intent | None:
     """
     if describes_own_post(text):
         return "posting"
+    if ACCOUNT_RULES.search(text):
+        return "informational"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):

@@ -111,6 +111,8 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     assert not {m.role for m in people("Loads of parcels getting nicked off doorsteps round here.").roles} & {"arrested"}
     asked = people("Can we ask anyone with doorbell or dashcam footage to get in touch about the damage?").identifiers
     assert not [identifier for identifier in asked if identifier.kind == "image"]
+    assert not {m.role for m in people("Nobody in custody yet for the bike thefts.").roles} & {"arrested"}
+    assert not people("A child's scooter with stabilisers was handed in at the front desk.").offences
     shown = people("Can we post the CCTV footage of the man who smashed the window?").identifiers
     assert [identifier for identifier in shown if identifier.kind == "image"]
 
@@ -444,6 +446,11 @@ def test_a_sentence_passed_is_read_in_figures_or_words(text):
     assert found.stage == "sentenced" and found.court_result
 
 
+def test_a_term_served_for_an_earlier_offence_is_a_record_not_this_case_s_sentence():
+    found = _proceedings("She is charged and due at the Old Bailey in March; she was given three years for a similar fraud in 2019")
+    assert found.stage == "charged"
+
+
 def test_time_off_or_in_the_job_is_not_a_sentence():
     assert _proceedings("She got two weeks off and has 5 years in the job").stage == "none"
 
@@ -456,6 +463,19 @@ def test_rank_decides_what_speaking_to_the_media_needs():
     assert below.rag == "amber" and below.escalate_dmc
     assert above.rag == "green" and "tell_dmc_beforehand" in above.notes
     assert "rank_unknown" in unknown.notes
+
+
+def test_an_officer_preparing_to_speak_to_the_media_involves_dmc_whatever_the_question():
+    journalist = frozenset({"text", "quote_to_journalist"})
+    brief = dict(topic=None, posting=False)
+    above = decide(facts(publication=Publication(media=journalist, rank="inspector_or_above"), **brief), LIMITS)
+    below = decide(facts(risk="speaking_below_inspector", publication=Publication(media=journalist, rank="below_inspector"), **brief),
+                   LIMITS)
+    unknown = decide(facts(publication=Publication(media=journalist), **brief), LIMITS)
+    assert above.rag is None and above.escalate_dmc and "tell_dmc_beforehand" in above.notes
+    assert below.rag is None and below.escalate_dmc
+    assert not unknown.escalate_dmc  # a press officer asking for the current line is not sent to themselves
+    assert read_publication(normalise("Ch Insp here, I'm on Times Radio at eight about knife arches").text).media >= journalist
 
 
 def test_green_by_example_needs_the_calibrated_similarity_and_margin():

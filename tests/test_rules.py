@@ -76,7 +76,9 @@ CASES = {
          "wanna put the mugshot up of the geezer who got 3 years yday"],
         ["Can I put up a photo of our crime prevention stall outside Sainsbury's on Saturday?",
          "Can I retweet the council's post about the new CCTV cameras going up on the high street?",
-         "criminal damge to the bus stop on the parade, can i stick it on insta with a pic of the smashed glass"],
+         "criminal damge to the bus stop on the parade, can i stick it on insta with a pic of the smashed glass",
+         "Phone snatched on the high street on Friday. Can we ask anybody who has dashcam footage to call 101?",
+         "Run of parcel thefts: can I post advice to fit a video doorbell and use a safe place?"],
     ),
     "death": (
         ["There's been a crash on the A20 and the road's shut. Sadly the driver has died. Can I tweet the closure?",
@@ -150,6 +152,7 @@ CASES = {
          "Can I post what the CAD log says about the caller?"],
         ["Can I tweet advice on how to report fraud online?",
          "Appeal for the bike theft at the station: anyone who saw it please call 101 quoting CAD 2290/14NOV. OK to post?",
+         "Can I put out a witness appeal for the smashed shop window with the CAD reference and 101?",
          "Can I share a link to the Met website page on how to report a crime?",
          "Can I post a screenshot of the council's tweet about the road closure?"],
     ),

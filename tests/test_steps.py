@@ -118,6 +118,8 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("sorry, which documents cover naming a suspect? for the team briefing.", "informational"),
     ("please, what are the rules on photos at a crime scene? i must tell my team at the ward meeting.", "informational"),
     ("hi, can i tweet about the lost cat?", "posting"),
+    ("can our snt have its own instagram account, or is it only the borough one?", "informational"),
+    ("which apps are we permitted to use? the cadets want to try snapchat", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

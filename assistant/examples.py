@@ -16,7 +16,7 @@ Usage::
 """
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -45,6 +45,9 @@ class BankFile(BaseModel):
     risks: dict[Risk, list[str]] = Field(default_factory=dict)
     not_in_table: list[str] = Field(default_factory=list)
     """Posts about matters the RAG table does not list (a robbery, a drugs seizure): never green, so ask DMC."""
+    not_in_the_documents: list[str] = Field(default_factory=list)
+    """Questions the force's documents do not answer (brand colours, the best time to post, verified ticks): asked as
+    questions, they get "no evidence — contact the Press Bureau" rather than the nearest passage."""
 
     @field_validator("topics", "risks")
     @classmethod
@@ -54,11 +57,11 @@ class BankFile(BaseModel):
                 raise ValueError(f"{label!r} has an empty example")
         return value
 
-    @field_validator("not_in_table")
+    @field_validator("not_in_table", "not_in_the_documents")
     @classmethod
-    def _no_empty(cls, value: list[str]) -> list[str]:
+    def _no_empty(cls, value: list[str], info) -> list[str]:
         if any(not example.strip() for example in value):
-            raise ValueError("not_in_table has an empty example")
+            raise ValueError(f"{info.field_name} has an empty example")
         return value
 
 
@@ -113,6 +116,15 @@ class ExampleBank:
     vectors: np.ndarray
     rejected: tuple[tuple[Example, str], ...]
     green_model: GreenModel | None = None
+    not_in_the_documents: np.ndarray = field(default_factory=lambda: np.zeros((0, 0), dtype=np.float32))
+    """The unit vectors of the questions the documents do not answer (kept apart: they are questions, not posts)."""
+
+    def nearness_to_the_unanswered(self, vector) -> float:
+        """The mean similarity of a question's vector to its two nearest questions the documents do not answer (0.0
+        with none)."""
+        if vector is None or not self.not_in_the_documents.size:
+            return 0.0
+        return float(np.sort(self.not_in_the_documents @ np.asarray(vector, dtype=np.float32).reshape(-1))[-2:].mean())
 
     @cached_property
     def green_rows(self) -> np.ndarray:
@@ -120,16 +132,25 @@ class ExampleBank:
         return np.array([index for index, example in enumerate(self.examples) if example.status == "green"], dtype=int)
 
 
-def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
-    """The examples of `path` (or of `content`, read from it earlier: its approved version), validated; a malformed
-    bank raises PresslineError naming the file and saying what to fix."""
+def parse_bank_file(path: Path, content: bytes | None = None) -> BankFile:
+    """`path` (or `content`, read from it earlier: its approved version), validated; a malformed bank raises
+    PresslineError naming the file and saying what to fix."""
     try:
         data = read_yaml(path, source=str(path)) if content is None else load_yaml(content, str(path))
-        bank = BankFile.model_validate(data or {})
+        return BankFile.model_validate(data or {})
     except BadYaml as exc:
         raise PresslineError(f"{path}: not a valid example bank: {exc.problem}") from None
-    except (OSError, ValidationError) as exc:
-        raise PresslineError(f"{path}: not a valid example bank: {exc}".splitlines()[0]) from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise PresslineError(f"{path}: not a valid example bank: {where}: {first['msg']}") from None
+    except OSError as exc:
+        raise PresslineError(f"{path}: not a valid example bank: {exc}") from None
+
+
+def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
+    """The examples of `path` (or of `content`), validated, each with its kind, label and status."""
+    bank = parse_bank_file(path, content)
     status_of = {topic.name: topic.status for topic in topics}
     unknown = sorted(set(bank.topics) - set(status_of))
     if unknown:
@@ -157,7 +178,8 @@ def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tupl
         return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
     known = stored[1] if stored is not None and stored[0] == content else {}
     examples = read_bank_file(path, topics, content)
-    missing = [example.text for example in examples if example.text not in known]
+    unanswered = [text.strip() for text in parse_bank_file(path, content).not_in_the_documents]
+    missing = [text for text in [example.text for example in examples] + unanswered if text not in known]
     if missing:
         known = dict(known) | cached_vectors(settings, content, missing)
     vectors = np.array([known[example.text] for example in examples], dtype=np.float32)
@@ -177,6 +199,7 @@ def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tupl
         examples=tuple(examples[index] for index in kept), vectors=vectors[kept] if kept else vectors[:0],
         rejected=tuple((examples[index], why) for index, why in rejected.items()),
         green_model=GreenModel.fit(vectors[taught], np.array([examples[index].status == "green" for index in taught])),
+        not_in_the_documents=np.array([known[text] for text in unanswered], dtype=np.float32).reshape(len(unanswered), -1),
     )
 
 

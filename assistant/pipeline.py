@@ -384,6 +384,10 @@ class Compose(Step):
         chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}",
                                 allowed=lambda unit: quotable(res, unit, kinds, ctx.today, spoken=interview))
         best = chosen[0].score if chosen else 0.0
+        if not interview and res.bank.nearness_to_the_unanswered(ctx.vector) > best:
+            # nearer a question the documents do not answer than anything they say: no evidence, never the nearest guess
+            ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+            return
         # An interview is covered as a brief is (by its best sentence); any other question needs a passage near enough
         # or one unit that answers it on its own.
         found = retrieval is not None and (best >= COVERED_SCORE if interview else (retrieval.relevant or best >= UNIT_ALONE_SCORE))

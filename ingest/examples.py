@@ -29,7 +29,8 @@ def bank_texts(data: dict) -> list[str]:
     for section in ("topics", "risks"):
         for examples in (data.get(section) or {}).values():
             texts.extend(str(text).strip() for text in examples or [])
-    texts.extend(str(text).strip() for text in data.get("not_in_table") or [])
+    for section in ("not_in_table", "not_in_the_documents"):
+        texts.extend(str(text).strip() for text in data.get(section) or [])
     return list(dict.fromkeys(texts))
 
 

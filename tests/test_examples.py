@@ -56,6 +56,16 @@ def test_a_malformed_bank_is_a_clear_error_naming_the_file(tmp_path, resources):
     path.write_text("risks:\n  no_such_risk: [\"something\"]\n", encoding="utf-8")
     with pytest.raises(PresslineError, match="examples.yaml"):
         read_bank_file(path, resources.topics)
+    path.write_text("not_in_the_documents: [\"  \"]\n", encoding="utf-8")
+    with pytest.raises(PresslineError, match="examples.yaml.*not_in_the_documents"):
+        read_bank_file(path, resources.topics)
+
+
+def test_questions_the_documents_do_not_answer_are_kept_apart_from_the_examples(resources):
+    bank = resources.bank
+    assert bank.not_in_the_documents.shape[0] >= 20 and bank.not_in_the_documents.shape[1] == bank.vectors.shape[1]
+    own = bank.not_in_the_documents[0]
+    assert bank.nearness_to_the_unanswered(own) > 0.5 and bank.nearness_to_the_unanswered(None) == 0.0
 
 
 def test_ingest_embeds_the_bank_once(tmp_path):

@@ -68,6 +68,7 @@ def test_personal_names_are_found_however_written(text, name):
     "The Met's press office put out a release yesterday.",
     "Got the result from the Old Bailey the other day.",
     "We won't name him, obviously.",
+    "Officers across Carlton are looking for witnesses to a robbery near the market.",
 ])
 def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
@@ -78,6 +79,10 @@ def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
     assert thanked and all(identifier.colleague for identifier in thanked)
     consenting = people("Can I post a welcome message with her name and photo? She's said she's happy with it.").identifiers
     assert consenting and all(identifier.colleague for identifier in consenting)
+    ours = people("Our neighbourhood watch coordinator, Pauline Greer, will run the stall; shed thefts are down.").identifiers
+    assert ours and all(identifier.colleague for identifier in ours)
+    in_a_story = people("Our victim, Pauline Greer, was robbed on the way home.").identifiers
+    assert in_a_story and not any(identifier.colleague for identifier in in_a_story)
 
 
 @pytest.mark.parametrize("said, consents", [

@@ -203,7 +203,8 @@ IMAGE = re.compile(
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
 COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
-                               r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b",
+                               r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b"
+                               r"|\bour (?:[\w'’-]+ ){0,3}[\w'’-]+, ",  # introduced as one of ours: "our ward panel chair, Denise Morgan, …"
                                re.I)
 ROLE_WORDS: dict[str, re.Pattern] = {
     "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
@@ -492,7 +493,8 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
                 continue
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
-        elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text):
+        elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \
+                and not LOCATIVE_BEFORE.search(text[max(0, token.start() - 12) : token.start()]):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
     for match in LOWER_SINGLE.finditer(text):
         word = match.group(1)
@@ -596,6 +598,10 @@ REFUSED = re.compile(r"(?:\b(?:not|never|no|without|refused|declined)|n't|n’t)
 
 def _consent(text: str) -> bool:
     return any(not REFUSED.search(text[max(0, match.start() - 20) : match.start()]) for match in CONSENT.finditer(text))
+
+
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$", re.I)
+"""A lone capitalised word after "in", "near", "across"… is a place ("officers in Brent"), not a person."""
 
 
 def _thanked_colleague(text: str, at: int) -> bool:

@@ -182,6 +182,14 @@ def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
     ] for i in people(text).identifiers if i.span}
     assert any(kind == "school_or_workplace" and "Clapton Park Surgery" in phrase for kind, phrase in more)
     assert any(kind == "address" and "Bury Street West" in phrase for kind, phrase in more)
+    kin = {(i.kind, text[i.span.start : i.span.end], i.colleague) for text in [
+        "The woman was sexually assaulted after her early shift on the tills at Maple Foods ended",
+        "The boy's stepfather has been charged with assault",
+        "Well done to PC Ray Onu, who spent his shift at the Riverside Fair handing out bike locks",
+    ] for i in people(text).identifiers if i.span}
+    assert any(kind == "school_or_workplace" and "Maple Foods" in phrase and not ours for kind, phrase, ours in kin)
+    assert ("relationship", "The boy's stepfather", False) in kin
+    assert all(ours for kind, phrase, ours in kin if "Riverside" in phrase)
 
 
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():

@@ -114,16 +114,19 @@ RELATIONSHIP = re.compile(
     r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman|victim|complainant|girl|boy)(?:'s|’s))\s+"
     r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*){0,2}"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
-    r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child)s?|"
+    r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child|father|mother|parent|dad|ma|pa)s?|granny|gran|nan|nanna|"
+    r"step-?(?:father|mother|son|daughter)s?|"
     r"mother|father|mum|dad|aunt|uncle|lodgers?|tenants?|pupils?|students?|patients?|clients?|employees?|colleagues?|"
     r"neighbours?|babysitters?|nanny|carers?|child(?:ren)?|kids?|ex|landlord|landlady|boss|employer|manager|teacher|tutor|coach|"
     r"instructor|doctor|gp|pastor|priest|imam|vicar|flatmates?|housemates?|stepdad|stepmum)\b", re.I)
 """How a victim is related to the accused: once he is named or known locally, the relationship names her."""
 JOB_AT_A_NAMED_PLACE = re.compile(
-    r"\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)\s+(?:at|for)\s+(?:the\s+)?"
+    r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)"
+    r"|(?:her|his|their)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+(?:at|for)\s+(?:the\s+)?"
     r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)\b"
     r"(?!\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
-"""Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's")."""
+"""Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's", "his night shift
+on the tills at Halden's")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
 _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
                  r"sentenced|convicted|suspect|victim|witness|summonsed|remanded|identified|caught|stopped|searched|questioned|"
@@ -390,7 +393,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
                 and _someone_in(_sentence_around(text, match.start())):
             found.append(("school_or_workplace", *match.span(), False))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
-        found.append(("school_or_workplace", *match.span(1), False))
+        found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
     for match in RELATIONSHIP.finditer(text):
         found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):

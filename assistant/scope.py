@@ -45,7 +45,11 @@ POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|menti
 POSTING = words(
     r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
-    rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to {POST_VERB}",
+    rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to (?:just |also |then |now |still )?{POST_VERB}",
+    # "can that go up as well?", "can the ward page link to…": a post or an account as the subject
+    r"(?:can|could|may|should|shall) (?:that|this|it|they|these|those) (?:go|goes) (?:up|out|on|live)",
+    rf"(?:can|could|may|should|shall) (?:the|our|my) (?:[\w-]+ ){{0,3}}?(?:account|page|feed|profile|channel)s? (?:also |just )?(?:{POST_VERB}|ask|link|advertise|appeal|warn|remind|show)",
+    r"any reason (?:not to|(?:i|we) (?:can't|cannot|shouldn't|should not))", r"anything to (?:watch out for|be aware of|worry about|look out for)",
     r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", r"(?:ok|okay|alright|fine) for (?:the|our|my|me|us) ", "is it ok", "is that ok", "is this ok", "are we ok",
     rf"(?:happy|ok|okay|alright|fine|content) (?:for|with) (?:me|us|the team|our team) (?:to |going ahead and )?{POST_VERB}",
     r"(?:ok|okay)\s*\??\s*$", r"(?:still )?in time to (?:post|tweet|put)", r"worth a (?:tweet|post)", "any issues", "good to go",
@@ -85,6 +89,7 @@ TAG_QUESTION = r"\b(?:is|was|would|will|could|can|should|do|does|did|has|have|ar
 HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
 """"How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
 ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)", r"what(?:'s| is) your (?:view|take|opinion)", r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[?.!]*\s*$", r"or not\s*\?*\s*$",
+               r"(?:go|go for it|green light)\s*\?+\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
@@ -94,8 +99,10 @@ PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|p
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
                  "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
 QUESTION_MARK = re.compile(r"\?\s*$")
-ELLIPTICAL_POST = words(r"^(?:(?:quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
-                        r"(?:tweet|post|thread|retweet|rt)\b",
+ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
+                        r"(?:tweet|post|thread|retweet|rt|thank[- ]you|shout[- ]?out|reminder|welcome)\b",
+                        r"(?:^|(?<=[.!?])\s*)(?:\w+\s+)?(?:account|page|feed|ward|borough|snt|team)\s+(?:post|tweet|update|appeal)\b[^.!?]*\?\s*$",
+                        r"(?:^|(?<=[.!?])\s*)(?:tweet|post|retweet|rt|share|put out|put up|publish|stick|bang|pop) (?:it|this|that|them|one)\b[^.!?]*\?\s*$",
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
                         r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
                         r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:\w+\s+){0,6}?\w+)?\s*\?+\s*$",

@@ -120,6 +120,14 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("hi, can i tweet about the lost cat?", "posting"),
     ("can our snt have its own instagram account, or is it only the borough one?", "informational"),
     ("which apps are we permitted to use? the cadets want to try snapchat", "informational"),
+    ("thinking of a 'bikes locked = bikes kept' post with a photo of a chained bike, no people in it. go?", "posting"),
+    ("ok to just share the council's post about the road closure?", "posting"),
+    ("the met has advice on scams online. can that go up on the ward page tomorrow?", "posting"),
+    ("can our ward account ask shop owners to check their cameras after the break-in?", "posting"),
+    ("any reason not to advertise the cadets open night on our feeds?", "posting"),
+    ("and a shout-out to the cafe that gave us free teas, with a photo of the counter?", "posting"),
+    ("high road shut both ways for a gas main repair till 6. tweet it with the diversion via park lane?", "posting"),
+    ("what's the longest caption a ward tweet can have, and is there a list of tags to use?", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

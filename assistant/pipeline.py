@@ -36,7 +36,7 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
 from .phrasebook import phrase_book
 from .rules import Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
-                    in_scope, off_topic, read_intent, refers_back)
+                    in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back)
 from .verify import quote_is_verbatim, verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -165,6 +165,8 @@ def _is_follow_up(current: str, res: Resources, earlier_raised: bool = True) -> 
     """
     if off_topic(current):
         return False  # pay, powers or IT in its own words: a new question, however it begins
+    if contacts_asked_for(current, res.contacts):
+        return False  # "And what's the Press Bureau's number?": how to reach someone named is a question of its own
     if refers_back(current):
         return True
     if read_intent(current) is None and not current.rstrip().endswith("?"):
@@ -206,7 +208,8 @@ class Scope(Step):
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
                 and not asks_about_the_documents(ctx.normalised.text):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
-        if contacts_asked_for(ctx.normalised.text, res.contacts) and asks_about_the_documents(ctx.normalised.text):
+        if contacts_asked_for(ctx.normalised.text, res.contacts) and (asks_about_the_documents(ctx.normalised.text)
+                                                                       or only_asks_how_to_reach(ctx.normalised.text)):
             ctx.intent = "informational"  # "what's the press bureau's number? I want to run a post past them": the number
         if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up

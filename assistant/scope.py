@@ -188,6 +188,12 @@ def asks_about_the_documents(text: str) -> bool:
     return bool(INFORMATIONAL_START.search(text))
 
 
+def only_asks_how_to_reach(text: str) -> bool:
+    """A question that ends by asking something ("…, what's the internal number?") and asks for no post: with a contact
+    named, it wants the number, not a verdict."""
+    return bool(QUESTION_MARK.search(text)) and not (POSTING.search(text) or describes_own_post(text) or QUOTED_DRAFT.search(text))
+
+
 ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"
                       r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
                       r"(?:approved|allowed|permitted) (?:list of )?(?:platforms?|apps?|social media sites?)",

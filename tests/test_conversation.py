@@ -38,6 +38,7 @@ NEW_QUESTIONS = [
     ("And can I share the Met website link for reporting ASB online?", "green"),
     ("Can I tweet a reminder about bike marking at the station on Saturday?", "green"),
     ("Different question: what does the charter say about body-worn video?", None),
+    ("And when it's the middle of the night and I've got a media law worry, how do I get hold of the press bureau?", None),
 ]
 
 

@@ -20,6 +20,7 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.vocabulary["arrest"].search("our lot nicking a man on the high road")  # a fragment, expanded
     assert book.vocabulary["charge"].search("he's at westminster mags on thursday")
     assert book.topics["Escaped Prisoners"].search("he absconded from pentonville")
+    assert book.topics["Escaped Prisoners"].search("the remand prisoner who slipped away from the escort at the hospital")
 
 
 @pytest.mark.parametrize(("change", "named"), [

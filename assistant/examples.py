@@ -150,7 +150,11 @@ def parse_bank_file(path: Path, content: bytes | None = None) -> BankFile:
 
 def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None) -> list[Example]:
     """The examples of `path` (or of `content`), validated, each with its kind, label and status."""
-    bank = parse_bank_file(path, content)
+    return examples_of(parse_bank_file(path, content), path, topics)
+
+
+def examples_of(bank: BankFile, path: Path, topics: list[Topic]) -> list[Example]:
+    """The examples of a parsed bank, each with its kind, label and status; a topic the RAG table lacks is an error."""
     status_of = {topic.name: topic.status for topic in topics}
     unknown = sorted(set(bank.topics) - set(status_of))
     if unknown:
@@ -177,8 +181,9 @@ def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tupl
     if content is None or not topics:  # no approved bank, or no approved RAG table for its topics to name
         return ExampleBank(examples=(), vectors=np.zeros((0, 0), dtype=np.float32), rejected=())
     known = stored[1] if stored is not None and stored[0] == content else {}
-    examples = read_bank_file(path, topics, content)
-    unanswered = [text.strip() for text in parse_bank_file(path, content).not_in_the_documents]
+    bank_file = parse_bank_file(path, content)
+    examples = examples_of(bank_file, path, topics)
+    unanswered = [text.strip() for text in bank_file.not_in_the_documents]
     missing = [text for text in [example.text for example in examples] + unanswered if text not in known]
     if missing:
         known = dict(known) | cached_vectors(settings, content, missing)

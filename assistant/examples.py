@@ -21,7 +21,7 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
 
 from ingest.approvals import Approvals
 from ingest.errors import PresslineError
@@ -59,7 +59,7 @@ class BankFile(BaseModel):
 
     @field_validator("not_in_table", "not_in_the_documents")
     @classmethod
-    def _no_empty(cls, value: list[str], info) -> list[str]:
+    def _no_empty(cls, value: list[str], info: ValidationInfo) -> list[str]:
         if any(not example.strip() for example in value):
             raise ValueError(f"{info.field_name} has an empty example")
         return value

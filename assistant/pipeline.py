@@ -326,6 +326,11 @@ class Decide(Step):
                                     dmc_contact=dmc))
 
 
+def _refuse_no_evidence(ctx: Context, res: Resources) -> None:
+    """Stop with "no evidence — contact the Press Bureau" and its number: never a guess."""
+    ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+
+
 def _raising(ctx: Context) -> list[Rule]:
     return [phrase_book().rule(reason.risk) for reason in ctx.decision.reasons] if ctx.decision else []
 
@@ -367,7 +372,7 @@ class Compose(Step):
                 if inactive:
                     ctx.reply = ""
                     return
-                ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+                _refuse_no_evidence(ctx, res)
                 return
             ctx.citations = [citation_of(res.chunks_of(line.id)[0]) for line in ctx.press_lines]
             ctx.reply = "" if inactive else render("answer_press_lines")
@@ -389,7 +394,7 @@ class Compose(Step):
         best = chosen[0].score if chosen else 0.0
         if not interview and res.bank.nearness_to_the_unanswered(ctx.vector) > best:
             # nearer a question the documents do not answer than anything they say: no evidence, never the nearest guess
-            ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+            _refuse_no_evidence(ctx, res)
             return
         # An interview is covered as a brief is (by its best sentence); any other question needs a passage near enough
         # or one unit that answers it on its own.
@@ -410,7 +415,7 @@ class Compose(Step):
         passages = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
         answering = _answering(res, chosen)
         if not answering:  # the nearest passages do not answer it: say so, never a guess
-            ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+            _refuse_no_evidence(ctx, res)
             return
         quoted = {(citation.source, citation.locator) for _, citation in answering}
         ctx.citations = dedupe([citation for _, citation in answering]
@@ -706,7 +711,7 @@ class Verify(Step):
             if citation.archived:
                 ctx.notes.append(render("archived_note", title=citation.title))
         if not ctx.posting and ctx.intent != "press_line" and not ctx.citations and not ctx.escalation:
-            ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+            _refuse_no_evidence(ctx, res)
 
 
 STEPS: tuple[Step, ...] = (Normalise(), ResolveDates(), Scope(), Guard(), Retrieve(), Read(), Decide(), Compose(), Verify())

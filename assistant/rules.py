@@ -50,7 +50,7 @@ IMAGE_ASKED_FOR = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|m
 against the words just before the image)."""
 
 
-def asked_for(text: str, start: int) -> bool:
+def image_asked_for(text: str, start: int) -> bool:
     """Whether the image mentioned at `start` is asked of the public rather than shown."""
     return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]))
 
@@ -197,7 +197,7 @@ class ImagesRule(Rule):
         hits = super().check(facts)
         if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)]
-        return sorted((hit for hit in hits if not asked_for(facts.text, hit.start)), key=lambda hit: hit.start)
+        return sorted((hit for hit in hits if not image_asked_for(facts.text, hit.start)), key=lambda hit: hit.start)
 
 
 RULE_KINDS: dict[str, tuple[type[Rule], RuleKind]] = {

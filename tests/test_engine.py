@@ -150,11 +150,10 @@ def test_an_informational_question_with_no_evidence_is_refused(engine):
     assert result.status == "refused_no_evidence" and "no evidence" in result.answer.lower() and result.rag is None
 
 
-@pytest.mark.parametrize("question", ["Does the press office have a preferred font size for text on our appeal graphics?",
-                                      "How often should a safer neighbourhoods account post to keep people engaged?"])
-def test_a_question_nearer_what_the_documents_do_not_cover_is_refused(engine, question):
-    # the bank's not_in_the_documents examples, not the nearest passage, decide: these passages only sound near
-    result = ask(engine, question)
+def test_a_question_nearer_what_the_documents_do_not_cover_is_refused(engine):
+    # Retrieval finds passages near enough to answer from; the bank's not_in_the_documents examples are nearer, so they
+    # decide: without them this question is answered with a passage that only sounds near.
+    result = ask(engine, "How quickly does the Press Bureau reply when a borough sends them an amber post to approve?")
     assert result.status == "refused_no_evidence" and result.rag is None and not result.citations
 
 

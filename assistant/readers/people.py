@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..facts import Age, Identifier, RoleMention, Span
-from ..rules import HYPOTHETICAL, NOT_ARRESTED, asked_for
+from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
@@ -397,7 +397,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     for match in RELATIONSHIP.finditer(text):
         found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
-        if asked_for(text, match.start()):
+        if image_asked_for(text, match.start()):
             continue  # footage asked of the public, not a picture the post shows
         sentence = _sentence_around(text, match.start())
         found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))
@@ -497,7 +497,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \
-                and not LOCATIVE_BEFORE.search(text[max(0, token.start() - 12) : token.start()]):
+                and not _after_locative(text, token):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
     for match in LOWER_SINGLE.finditer(text):
         word = match.group(1)
@@ -560,6 +560,14 @@ def _after_capitalised(tokens, i: int, text: str) -> bool:
         and not _sentence_start(text, tokens[i - 1].start())
 
 
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$", re.I)
+
+
+def _after_locative(text: str, token) -> bool:
+    """A lone capitalised word after "in", "near", "across"… is a place ("officers in Brent"), not a person."""
+    return bool(LOCATIVE_BEFORE.search(text[max(0, token.start() - 12) : token.start()]))
+
+
 def _before_place(tokens, i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].group(0).lower() in PLACE_WORDS
 
@@ -601,10 +609,6 @@ REFUSED = re.compile(r"(?:\b(?:not|never|no|without|refused|declined)|n't|n’t)
 
 def _consent(text: str) -> bool:
     return any(not REFUSED.search(text[max(0, match.start() - 20) : match.start()]) for match in CONSENT.finditer(text))
-
-
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$", re.I)
-"""A lone capitalised word after "in", "near", "across"… is a place ("officers in Brent"), not a person."""
 
 
 def _thanked_colleague(text: str, at: int) -> bool:

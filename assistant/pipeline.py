@@ -35,8 +35,8 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
                        usable)
 from .phrasebook import phrase_book
 from .rules import Rule, words
-from .scope import (Intent, asks_about_the_documents, asks_for_approval, asks_for_wording, asks_its_own_question, describes_own_post,
-                    in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back)
+from .scope import (Intent, asks_about_the_documents, asks_about_the_rules, asks_for_approval, asks_for_wording, asks_its_own_question,
+                    describes_own_post, in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back)
 from .verify import quote_is_verbatim, verified
 
 COURT_RESULT_TOPIC = "Court results"
@@ -206,7 +206,7 @@ class Scope(Step):
             ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
         to_the_media = "quote_to_journalist" in read_publication(ctx.text).media
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
-                and not asks_about_the_documents(ctx.normalised.text):
+                and not asks_about_the_documents(ctx.normalised.text) and not asks_about_the_rules(ctx.normalised.text):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
         if contacts_asked_for(ctx.normalised.text, res.contacts) and (asks_about_the_documents(ctx.normalised.text)
                                                                        or only_asks_how_to_reach(ctx.normalised.text)):
@@ -285,7 +285,7 @@ class Read(Step):
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
             unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
-            instructed="instruction" in ctx.claims, contacts=res.contacts,
+            instructed="instruction" in ctx.claims, contacts=res.contacts, interview=ctx.intent == "interview",
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 
@@ -396,9 +396,9 @@ class Compose(Step):
             # nearer a question the documents do not answer than anything they say: no evidence, never the nearest guess
             _refuse_no_evidence(ctx, res)
             return
-        # An interview is covered as a brief is (by its best sentence); any other question needs a passage near enough
-        # or one unit that answers it on its own.
-        found = retrieval is not None and (best >= COVERED_SCORE if interview else (retrieval.relevant or best >= UNIT_ALONE_SCORE))
+        # An interview is covered as a brief is (by its best sentence) or by passages near enough on its subject; any other
+        # question needs a passage near enough or one unit that answers it on its own.
+        found = retrieval is not None and (retrieval.relevant or best >= (COVERED_SCORE if interview else UNIT_ALONE_SCORE))
         if not found or LIVE_FIGURES.search(ctx.text):
             ctx.citations = []
             return

@@ -51,6 +51,9 @@ INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witn
 BEFORE_CHARGE = ("none", "suspected", "arrested")
 AFTER_CHARGE = ("charged", "convicted", "sentenced")
 AFTER_CONVICTION = ("convicted", "sentenced")
+WANTED_TOPIC = "Wanted suspects"
+NAMING_READERS = ("aliases", "phrases")
+"""The readers that find a topic named outright, not by a wording's likeness."""
 
 
 class Reason(BaseModel):
@@ -174,10 +177,13 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
             continue  # a name asked for, or a child's age, in a post about nothing that happened (a retirement, a missing child)
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
-    if _only_an_adult_defendant(facts, {reason.risk for reason in found}, _young(facts)):
+    raised = {reason.risk for reason in found}
+    wanted = _a_wanted_appeal(facts, raised, _young(facts))
+    if wanted or _only_an_adult_defendant(facts, raised, _young(facts)):
         # from charge the force may name an adult defendant (name, age, address, charge), and after conviction release the
-        # custody image: amber, for DMC, not a legal risk — the same as when the people reader finds the name or the image
-        released = {"naming_arrested"} | ({"identifiable_images"} if facts.proceedings.stage in AFTER_CONVICTION else set())
+        # custody image; a wanted person's name and photo are released to find them: amber, for DMC, not a legal risk —
+        # the same as when the people reader finds the name or the image
+        released = {"naming_arrested"} | ({"identifiable_images"} if wanted or facts.proceedings.stage in AFTER_CONVICTION else set())
         found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk in released else reason
                  for reason in found]
     found += _identification(facts, {reason.risk for reason in found})
@@ -223,7 +229,7 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
                 and (identifier.kind != "relationship" or anonymous_victim)]  # "assaulted his brother" names no one protected
     spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
     # From charge the force may name an adult defendant (name, age, address, charge): amber, for DMC to decide, not a legal risk
-    defendant = _only_an_adult_defendant(facts, raised, young)
+    defendant = _only_an_adult_defendant(facts, raised, young) or _a_wanted_appeal(facts, raised, young)
     severity: Rag = "amber" if defendant else "red"
     if any(identifier.kind != "image" for identifier in pointing):
         reasons.append(Reason(risk="identifies_person", severity=severity,
@@ -243,6 +249,15 @@ def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> boo
     """Whether the only person a post can be about is an adult who has been charged, convicted or sentenced."""
     return facts.proceedings.stage in AFTER_CHARGE and not young \
         and not facts.has_role("suspect", "arrested", "victim", "witness", "child", "died") \
+        and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
+
+
+def _a_wanted_appeal(facts: Facts, raised: set[str], young: list) -> bool:
+    """Whether the post is an appeal for an adult wanted person not yet caught, told outright: the officer in the case may
+    release their name and photo to find them, through DMC (once they are caught the photo comes down)."""
+    return any(candidate.topic == WANTED_TOPIC and candidate.reader in NAMING_READERS for candidate in facts.topics) \
+        and facts.proceedings.stage in ("none", "suspected") and not young \
+        and not facts.guilt and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "child", "died") \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

@@ -37,7 +37,9 @@ PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|
                    r"(?<!plus )(?<!and )(?<!with )(?<!add )(?<!adding )(?<!include )(?<!including )(?:the|a|our|any) lines?\b"
                    r"(?!\s+(?:of|like|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
                    "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
-INTERVIEW = words(r"interview\w*", "key messages", r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
+GETTING_ACROSS = r"what (?:should|do|can|could|must|would) (?:i|we) (?:be )?(?:get|getting|put|putting) across"
+"""'What should I be getting across?': asking for the messages to give."""
+INTERVIEW = words(r"interview\w*", "key messages", GETTING_ACROSS, r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
                   "press conference", "on (?:the )?radio", "on (?:the )?telly", r"doorstepp(?:ed|ing)", "doorstep (?:me|us|him|her|them)", "briefing (?:the )?(?:media|press)")
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
              r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
@@ -200,6 +202,17 @@ ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|
                       r"(?:can|could|may) (?:i|we|our|the|my) (?:[\w-]+ ){0,2}?(?:have|set up|start|open|run|get) (?:a|an|our|its|their|my) "
                       r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|channels?|profiles?)")
 """Whether a team may have an account or use a platform at all: a question about the rules, not about a post."""
+WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "
+                      r"(?:\w+ ){0,3}?(?:be|allowed|permitted|able|authorised|authorized)",
+                      r"who (?:is|are|'s|gets) (?:allowed|permitted|authorised|authorized|able) to (?:speak|talk|comment|give|do)",
+                      r"(?:do|does) (?:you|one|someone|an officer|officers|i) (?:have|need) to be (?:a |an |at least )?(?:\w+ ){0,2}?"
+                      r"(?:rank|inspector|sergeant|superintendent|press officer)")
+"""Which rank or role may do something (speak to the press, approve a post): a question about the rules, not a request."""
+
+
+def asks_about_the_rules(text: str) -> bool:
+    """Whether a team may have an account, or which rank may speak to the press: the rules, not a request to do it."""
+    return bool(ACCOUNT_RULES.search(text) or WHO_MAY_RULES.search(text))
 
 
 def read_intent(text: str) -> Intent | None:
@@ -210,7 +223,7 @@ def read_intent(text: str) -> Intent | None:
     """
     if describes_own_post(text):
         return "posting"
-    if ACCOUNT_RULES.search(text):
+    if asks_about_the_rules(text):
         return "informational"
     if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
         return "press_line"
@@ -234,7 +247,8 @@ def read_intent(text: str) -> Intent | None:
 
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",
                        r"i got (?:that|it|the \w+) wrong", r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
-                              r"that (?:one|case|post|tweet|arrest|job|incident)")
+                       r"that (?:one|case|post|tweet|arrest|job|incident)",
+                       r"(?:put|add|attach|stick|tag|include|pin)\b[^.?!]{0,40}?\b(?:on|onto|to|with|in|under) (?:it|that|the post|the tweet)")
 PRONOUN_BACK = words(r"(?:he|she|they)(?:'s| is| are| was| were)")
 """'what if he's 16?': a person from the earlier turn, when the pronoun opens the turn; further on, it points to whoever
 the turn's own story has named ("the Mirror rang … they're asking")."""
@@ -246,7 +260,7 @@ def asks_for_approval(text: str) -> bool:
     return bool(ASKING.search(text)) and not INFORMATIONAL_START.search(text)
 
 
-KEY_MESSAGES = words("key messages", r"talking points?", r"what (?:to|do i|should i|can i|could i) (?:say|cover|mention|talk about)",
+KEY_MESSAGES = words("key messages", GETTING_ACROSS, r"talking points?", r"what (?:to|do i|should i|can i|could i) (?:say|cover|mention|talk about)",
                      r"what (?:not|shouldn't i|should i not) (?:to )?say", r"(?:help|prepare|prep) (?:me )?(?:for|with)")
 
 

@@ -164,3 +164,10 @@ def test_an_interview_brief_on_a_topic_the_documents_do_not_cover_says_so_and_pa
     brief = engine.prepare_interview("allotment vegetable show judging", today=TODAY)
     assert not brief.covered and not brief.key_messages and not brief.press_lines
     assert "do not cover" in brief.not_covered and "763300" in brief.not_covered
+
+
+def test_an_interview_asked_in_the_chat_quotes_its_subject_and_sends_the_inspector_to_dmc_beforehand(engine):
+    result = engine.answer("I'm the Southwark response Insp and I've agreed a chat with the South London Press next week about "
+                           "stop and search. What should I be getting across?", today=TODAY)
+    assert result.status == "escalated" and [entry.to for entry in result.escalation] == ["dmc"], result.answer
+    assert quoted_units(result.answer) and "stop and search" in " ".join(quoted_units(result.answer)[0][1]).lower(), result.answer

@@ -79,6 +79,14 @@ def test_a_story_of_its_own_after_a_green_turn_starts_fresh_and_a_later_pronoun_
                engine.answer("they're keen on Facebook too, ok?", today=FRIDAY, history=GREEN_TURN).assumptions)
 
 
+def test_adding_something_to_the_earlier_post_is_a_follow_up_however_long(engine):
+    addition = ("Would it be alright to stick a picture on it of the stall table with the marking kits laid out? The library "
+                "manager's said that's fine and nobody's face is in it at all.")
+    result = engine.answer(addition, today=FRIDAY, history=GREEN_TURN)
+    assert any("follow-up" in assumption for assumption in result.assumptions), result.answer
+    assert result.rag == "green", result.answer
+
+
 def test_a_long_turn_after_a_turn_that_raised_carries_what_was_raised(engine):
     story = ("The sergeant wants it out before the school run tomorrow and says we should mention the road and that the "
              "victim was an elderly lady living on her own, is that alright with you?")

@@ -21,6 +21,12 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.vocabulary["charge"].search("he's at westminster mags on thursday")
     assert book.topics["Escaped Prisoners"].search("he absconded from pentonville")
     assert book.topics["Escaped Prisoners"].search("the remand prisoner who slipped away from the escort at the hospital")
+    assert book.topics["Escaped Prisoners"].search("a man on remand broke free from the officers escorting him to court")
+    assert not book.topics["Escaped Prisoners"].search("the shoplifter got away from the store's security guards")
+    assert not book.vocabulary["suspected"].search("a great turnout, just what we wanted")
+    assert book.topics["SCO Investigations"].search("the homicide team took the stabbing over on sunday")
+    assert not book.topics["SCO Investigations"].search("the team did a murder mystery night for the hospice")
+    assert book.vocabulary["suspected"].search("a man wanted for the robbery")
 
 
 @pytest.mark.parametrize(("change", "named"), [

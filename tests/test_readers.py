@@ -54,6 +54,9 @@ def names_in(text: str) -> list[str]:
     ("Can we release the identity of the man we arrested?", "the identity of the man"),
     ("can we say kev from number 9 got nicked for the break-ins", "kev"),
     ("'shaz off the estate got lifted again' is that ok to post", "shaz"),
+    ("Resident's video says 'this is Tyler from the Wyndham estate, he's the one nicking bikes', can we RT it?", "Tyler"),
+    ("The cyclist knocked down on Tower Bridge Road has died. He has been named locally as Zoë Adeyemi-Ross.", "Zoë Adeyemi-Ross"),
+    ("finally nicked kian mcallister-byrne last nite on the parade", "kian mcallister-byrne"),
 ])
 def test_personal_names_are_found_however_written(text, name):
     assert name in names_in(text)
@@ -72,6 +75,11 @@ def test_personal_names_are_found_however_written(text, name):
 ])
 def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
+
+
+def test_a_name_written_in_lower_case_is_found_again_in_lower_case():
+    text = "big up the late turn who nicked ryan okafor last nite on the high st. sleep well in the cells ryan"
+    assert names_in(text).count("ryan") == 1 and "ryan okafor" in names_in(text)
 
 
 def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
@@ -130,6 +138,8 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     ("a Year 9 pupil was robbed", [14]),
     ("we arrested a man aged fifteen, actually he's 18", [18]),
     ("A bus driver on the 12 was headbutted", []),
+    ("the two on the doorbell clip look about 14, maybe 15", [14]),
+    ("it looks like 20 minutes of footage", []),
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages
@@ -150,6 +160,27 @@ def test_addresses_schools_and_workplaces():
     assert ("address", "14 Park Street") in found
     assert ("school_or_workplace", "St Saviour's Academy") in found
     assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
+
+
+def test_a_job_title_of_our_own_or_a_has_contraction_is_no_workplace_and_a_group_of_residents_no_address():
+    for text in ["I'm the safer neighbourhoods sergeant for Catford and the shop's been burgled",
+                 "Can I post a photo of the van with the plate blurred? The landlord's said yes",
+                 "Thanks to residents of Poplar Grove for reporting the break-ins"]:
+        assert [i.kind for i in people(text).identifiers if i.kind in ("school_or_workplace", "address")] == [], text
+    assert [i.kind for i in people("the landlord's flat above the shop was burgled").identifiers] == ["school_or_workplace"]
+
+
+def test_a_home_placed_by_the_one_beside_it_locates_someone():
+    text = "He's charged with assault. She lives in the flat below his on Albion Road."
+    assert "lives in the flat below his" in [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"]
+
+
+def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_something_is_no_suspect():
+    assert not people("Our fraud awareness session at the library for the over-60s went really well").offences
+    assert not people("A knife-crime workshop for year 9 pupils at the academy").offences
+    assert not people("Lovely turnout, exactly what we wanted!").roles
+    assert [role.role for role in people("A man is wanted for the robbery at the bookies").roles] == ["suspect"]
+    assert [role.role for role in people("Police want to speak to these two youths about the fireworks").roles] == ["suspect"]
 
 
 def test_where_someone_lives_on_a_street_places_them_however_it_is_said():
@@ -190,6 +221,11 @@ def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
     assert any(kind == "school_or_workplace" and "Maple Foods" in phrase and not ours for kind, phrase, ours in kin)
     assert ("relationship", "The boy's stepfather", False) in kin
     assert all(ours for kind, phrase, ours in kin if "Riverside" in phrase)
+
+
+def test_saying_police_believe_someone_is_responsible_is_guilt():
+    assert people("Police believe the man is responsible for a string of thefts from vans").guilt
+    assert not people("Police believe the van was stolen overnight").guilt
 
 
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
@@ -273,6 +309,9 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     ("can i tweet this", None),
     ("the paper wants someone on camera. could my pcso do it?", "below_inspector"),
     ("ps here, the radio want a word", "below_inspector"),
+    ("i'm the hackney custody insp and a reporter rang", "inspector_or_above"),
+    ("i'm the ci for camden, the standard want a chat", "inspector_or_above"),
+    ("i'm a bit worried about what the inspector said", None),
 ])
 def test_rank_of_the_asker(text, rank):
     assert read_publication(text).rank == rank
@@ -295,6 +334,7 @@ def test_what_is_published():
     assert read_publication("the islington gazette ran it on friday").public == "public"
     assert read_publication("the joint op hasn't been announced yet but it'd get people along").ahead_of_announcement
     assert "quote_to_journalist" not in read_publication("two specials who've signed the media consent form talking about it").media
+    assert read_publication("the school have already put it in their newsletter, can we post it next week too").public == "public"
 
 
 @pytest.mark.parametrize("text, individual", [
@@ -431,6 +471,21 @@ def test_an_adult_defendant_named_after_charge_is_for_dmc_with_legal_advice_on_c
     assert asked.rag == "amber" and asked.legal_matters == ("contempt",) and "naming_arrested" in [r.risk for r in asked.reasons]
     both = decide(facts("amber", risk="naming_arrested", roles=(arrested, charged), proceedings=Proceedings(stage="charged")), LIMITS)
     assert both.rag == "red"
+
+def test_a_wanted_persons_name_and_photo_are_for_dmc_unless_the_appeal_says_they_did_it():
+    wanted = dict(topics=(TopicCandidate(topic="Wanted suspects", status="amber", reader="aliases"),),
+                  roles=(RoleMention(role="suspect", span=SPAN),), proceedings=Proceedings(stage="suspected"))
+    image = (Identifier(kind="image", span=SPAN),)
+    appeal = decide(Facts(identifiers=image + (Identifier(kind="name", span=SPAN),), **wanted), LIMITS)
+    assert appeal.rag == "amber" and appeal.escalate_dmc and not appeal.legal_matters
+    # saying they did it, or a child, or anyone already caught: red, with Legal Services
+    assert decide(Facts(identifiers=image, guilt=(SPAN,), **wanted), LIMITS).legal_matters
+    assert decide(Facts(identifiers=image, ages=(Age(years=16, span=SPAN),), **wanted), LIMITS).rag == "red"
+    caught = wanted | dict(roles=(RoleMention(role="arrested", span=SPAN),), proceedings=Proceedings(stage="arrested"))
+    assert decide(Facts(identifiers=image, **caught), LIMITS).rag == "red"
+    # the same image in a post with no wanted appeal named outright stays red
+    assert decide(Facts(identifiers=image, **(wanted | dict(topics=()))), LIMITS).rag == "red"
+
 
 def test_a_childs_age_raises_in_a_post_about_an_incident_not_in_an_appeal_for_a_missing_child():
     missing = decide(facts("amber", risk="under_18", ages=(Age(years=14, span=SPAN),)), LIMITS)

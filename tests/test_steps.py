@@ -128,6 +128,8 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("and a shout-out to the cafe that gave us free teas, with a photo of the counter?", "posting"),
     ("high road shut both ways for a gas main repair till 6. tweet it with the diversion via park lane?", "posting"),
     ("what's the longest caption a ward tweet can have, and is there a list of tags to use?", "informational"),
+    ("pcso here - which rank do you need to be to give the local paper a quote?", "informational"),
+    ("who is allowed to speak to the press when there's been a shooting on the ward?", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

@@ -60,6 +60,8 @@ class Reading:
     """The whole question's embedding (the retrieval vector), for the green model."""
     instructed: bool = False
     """The guard step found instructions to the assistant in the question."""
+    interview: bool = False
+    """The scope step read the question as preparing to speak to the media (an interview, a brief): words to a journalist."""
     contacts: dict[str, dict] = field(default_factory=dict)
     """The force's contacts (contacts.yaml), by the names officers use for them."""
 
@@ -92,6 +94,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         topics += by_example_topics
         risks += by_example_risks
     publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
+    if reading.interview:
+        publication = publication.model_copy(update={"media": publication.media | {"quote_to_journalist"}})
     mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}
     if "examples" in readers and bank is not None:
         ruled_out = frozenset(name for name, medium in mediums.items() if medium not in publication.media)

@@ -3,6 +3,7 @@
 Only its name dictionary is used (a data file inside the wheel); nothing is downloaded.
 """
 
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -53,14 +54,19 @@ def function_words() -> frozenset[str]:
     return frozenset(_ranked_english()[:FUNCTION_WORDS])
 
 
+def without_accents(word: str) -> str:
+    """'Siobhán' → 'Siobhan': the name list spells names without accents."""
+    return "".join(char for char in unicodedata.normalize("NFKD", word) if not unicodedata.combining(char))
+
+
 def is_first_name(word: str) -> bool:
-    return word.lower() in first_names()
+    return without_accents(word.lower()) in first_names()
 
 
 def is_plain_name(word: str) -> bool:
     """A first name that is not also an everyday English word."""
-    lower = word.lower()
+    lower = without_accents(word.lower())
     return lower in first_names() and lower not in common_words()
 
 
-__all__ = ["first_names", "common_words", "function_words", "is_first_name", "is_plain_name"]
+__all__ = ["first_names", "common_words", "function_words", "is_first_name", "is_plain_name", "without_accents"]

@@ -40,6 +40,9 @@ AGE_PATTERNS = (
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
                r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
                r"(?:from|of|who|was|is|has|had)\b", re.I),
+    re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
+               rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
+               r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),
     re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider)\s*(?:'s|’s|is|are|was|were)\s+"
                rf"(?:only\s+|just\s+|about\s+|actually\s+|really\s+)?{_NUM}\b"
                r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
@@ -74,7 +77,9 @@ _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|that|this|which|any|every|each|o
               r"pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 """A street's name before its street word ("Wickham Road"), never a determiner ("3 cars nicked that way")."""
 NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
-                          r"(?:above|next to|next door to|opposite|behind|over|at the back of)\s+the\s+[\w'’]+", re.I)
+                          r"(?:above|below|beneath|under|next to|next door to|opposite|behind|over|at the back of)\s+"
+                          r"(?:the\s+[\w'’]+|his|hers|theirs|him|her|them)\b", re.I)
+"""A home placed by the one beside it ("in the flat above the pub", "the flat above his"): everyone there knows whose."""
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
 """A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""
@@ -84,7 +89,10 @@ ADDRESS_REQUEST = re.compile(r"\b(?:put|add|include|give|post|tweet|list|publish
 NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|property)\s*,\s*((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s*,\s*"
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
-ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)", re.I)
+ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|landlord|landlady|shopkeeper|tenant|licensee)(?:'s|’s)"
+                             r"(?!\s+(?:\w+ed|said|been|got|given|seen|told|done|gone|known|shown|taken|written|happy|fine|ok|okay|"
+                             r"not|already|just|also|very|really|now|still)\b)", re.I)
+"""'the owner's shop' places someone; 'the owner's said yes' ('has said') does not."""
 HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z]))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
 _WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
@@ -92,7 +100,7 @@ _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|mais
 """'lives alone in a flat on …': the kind of home between the verb and the street."""
 """'lives alone at the end of Cedar Close': how and where on the street someone lives still places them."""
 LIVES_ADDRESS = re.compile(
-    rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|residents|family|mother|father|mum|dad|"
+    rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|family|mother|father|mum|dad|"
     rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
     rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z]))", re.I)
 SCHOOL = re.compile(
@@ -138,21 +146,27 @@ LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]
                            rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
                            rf"(?:\w+\s+)?{_NAMING_VERBS}")
 """The one who "got lifted", in text-speak: a lower-case name (or nickname) as the subject of an arrest or charge."""
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w'’]*(?:-[A-Z][\w'’]*)*|[\"“‘][A-Z][\w'’ -]{0,20}[\"”’])"
+_CAPITAL = "A-ZÀ-ÖØ-Þ"
+"""Capital letters, accented ones included ("Ó Briain", "Élodie")."""
+_NAME_WORD = rf"(?:[{_CAPITAL}]\.|[{_CAPITAL}][\w'’]*(?:-[{_CAPITAL}][\w'’]*)*|[\"“‘][{_CAPITAL}][\w'’ -]{{0,20}}[\"”’])"
 _PARTICLE = r"(?:de|la|le|du|da|di|del|della|van|von|der|den|bin|ibn|al|el|ben|mac|mc|st)"
 NAME_RUN = rf"{_NAME_WORD}(?:\s+(?:{_PARTICLE}\s+)*{_NAME_WORD}){{1,4}}"
 """Two or more name words: initials ("R. J."), hyphenated and particle surnames, a quoted nickname between."""
+POINTED_OUT = 4
+"""PERSON_POSITION's group for a name pointed out ("this is X from …"): one word is enough, if it is a first name."""
 PERSON_POSITION = re.compile(
     rf"(?<![\w.])({NAME_RUN})(?=\s*,\s*\d{{1,2}}\s*,|\s*\(\d{{1,2}}\)|\s*,\s*who\b|\s*,\s*(?:a|an|the)\s+\d{{1,2}}[- ]year[- ]old"
     r"|\s+(?:was|were|is|has|had|will|'s|’s|has been|had been|will be|is being)\s+(?:\w+\s+){0,2}?"
     r"(?:arrested|charged|jailed|sentenced|remanded|bailed|convicted|detained|interviewed|summonsed|cautioned|released|"
     r"found guilty|pleaded|appear|appeared|due)\b|\s+(?:appeared|pleaded|denies|denied|admitted|appears)\b)"
     rf"|(?:\b(?:man|woman|boy|girl|lad|teenager|resident|defendant|suspect|victim|witness|mother|father|driver),\s+)({NAME_RUN})(?=\s*,)"
-    rf"|(?:\b(?:thanks|thank you|grateful)\s+to\s+)({NAME_RUN})(?=\s*,\s*who\b)")
+    rf"|(?:\b(?:thanks|thank you|grateful)\s+to\s+)({NAME_RUN})(?=\s*,\s*who\b)"
+    rf"|(?:\b(?i:this is|that's|that is|it's|it is|its)\s+)({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})(?=\s+(?:from|off|of)\s+(?:the\s+)?\w)")
 """A name where a person stands: before an age in commas or brackets, ", who", or an arrest, charge or court verb;
-in apposition after "a local man,"; thanked for what they did ("thank you to X, who came forward")."""
+in apposition after "a local man,"; thanked for what they did ("thank you to X, who came forward"); pointed out
+with where they are from ("this is X from the Y estate")."""
 LOWER_NAME_AFTER_VERB = re.compile(
-    rf"\b{_NAMING_VERBS}\s+([a-z]{{2,}}(?:\s+(?:{_PARTICLE}\s+)*[a-z]{{2,}}){{1,3}}?)(?=\s+(?:on|in|at|for|from|of|after|earlier|today|yesterday|last)\b)")
+    rf"\b{_NAMING_VERBS}\s+([a-z]{{2,}}(?:\s+(?:{_PARTICLE}\s+)*[a-z][a-z'’-]*[a-z]){{1,3}}?)(?=\s+(?:on|in|at|for|from|of|after|earlier|today|yesterday|last)\b)")
 """A lower-case name after an arrest verb in text-speak ("nicked marcus de la cruz on the high road")."""
 NOT_A_PERSON = frozenset("""road rd street st avenue ave lane close drive gardens crescent place terrace mews estate square parade
     station school academy college primary centre center library hospital police council borough ward team market court
@@ -188,7 +202,11 @@ OFFENCE = re.compile(
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
     r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
-    r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b", re.I)
+    r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b"
+    r"(?![- ](?:crime[- ])?(?:awareness|prevention|workshops?|sessions?|talks?|assembl(?:y|ies)|campaigns?|courses?|programmes?|"
+    r"education|input|surrender|amnesty|bins?)\b)", re.I)
+"""An offence told of, not an offence as the subject of a workshop or campaign ("a knife-crime workshop", "burglary
+prevention"), which is no incident."""
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
           r"injur\w+|scene|arrest|incident|attack|fight|crash|collision)")
@@ -210,7 +228,10 @@ COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulation
                                r"|\bour (?:[\w'’-]+ ){0,3}[\w'’-]+, ",  # introduced as one of ours: "our ward panel chair, Denise Morgan, …"
                                re.I)
 ROLE_WORDS: dict[str, re.Pattern] = {
-    "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|wanted|under investigation|"
+    "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|under investigation|"
+                          # a wanted person, not "exactly what we wanted"
+                          r"wanted(?= (?:for|in connection|by (?:the )?police|on (?:a )?warrant|man|men|woman|women|males?|females?|"
+                          r"suspects?|persons?|people|appeals?|posters?|list|image|photo)\b|\s*[:|])|(?:is|are|was|were|being|remains?|still|most) wanted|"
                           r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
                           r"in the frame for|done for|nonce|paedo|scumbag|thugs?|crooks?|dealers?|burglars?|robbers?|attackers?|"
                           r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:nabbed|picked up|got"
@@ -218,6 +239,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?= (?:him|her|them|'em|the (?:\w+ )?(?:man|woman|lad|suspect|thief|burglar|driver|offender))\b(?! (?:to|home|back|"
                           r"out|into|through|in|help|sorted|checked|safely|seen|treated)\b)))|"
                           r"(?:we|police|officers|they) (?:reckon|think|believe|suspect)\b|(?:we|officers|police) stopped|"
+                          # the police way of naming a suspect: "we want to speak to these youths"
+                          r"(?:we|police|officers|detectives|they) (?:would like|want|wish|need|are keen) to (?:speak|talk) (?:to|with)|"
                           r"stopped and searched|(?:was|were|got) (?:stopped|searched))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
@@ -254,7 +277,14 @@ RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones
 """'The man responsible', 'the ones who did it': the story treats the arrested or charged person as the offender."""
 GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b"
                         r"|\b(?:we|everyone|everybody|we all|all of us|i)\s+(?:know|knows|reckon)\s+(?:that\s+)?(?:it's|it is|its|it was|it were)\s+"
-                        r"(?:the|them|him|her|those|that|these)\b", re.I)
+                        r"(?:the|them|him|her|those|that|these)\b"
+                        r"|\b(?:we|police|officers|detectives|i)\s+(?:believe|know|are (?:sure|certain|confident))\s+(?:that\s+)?"
+                        r"(?:he|she|they|this man|this woman|the (?:man|woman|suspect|male|female))\s+(?:is|are|was|were|'s|’s)\s+"
+                        r"(?:responsible|to blame|behind|the one|the ones)\b"
+                        # the crime's story told as settled ("we believe it was over a drugs debt"): comment on the evidence
+                        r"|\b(?:we|police|officers|detectives)\s+(?:believe|think|reckon|know)\s+(?:that\s+)?(?:it|this|the (?:attack|stabbing|"
+                        r"shooting|killing|murder|assault|fight|robbery|fire))\s+(?:was|were)\s+(?:over|about|because of|linked to|"
+                        r"related to|revenge for|down to|a dispute|gang[- ]related|drugs[- ]related)\b", re.I)
 GUILT_CERTAIN = re.compile(r"\b(?:who|he|she|they)\s+(?:was|were|is|are|'s|’s)\s+(?:clearly|obviously|definitely|plainly|blatantly|"
                            r"visibly|totally|completely|absolutely|well|proper)\s+(?:drunk|pissed|hammered|wasted|over the limit|"
                            r"under the influence|high|stoned|off (?:his|her|their) (?:face|head)|speeding|to blame|at fault|responsible|"
@@ -393,6 +423,9 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
                 and _someone_in(_sentence_around(text, match.start())):
             found.append(("school_or_workplace", *match.span(), False))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
+        job = re.search(r"([a-z]+)\s+(?:at|for)\s+(?:the\s+)?[A-Z]", match.group(0))
+        if job and job.group(1).lower() in RANK_TITLES:
+            continue  # "the neighbourhood inspector for Walthamstow": a police post, not where someone in a case works
         found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
     for match in RELATIONSHIP.finditer(text):
         found.append(("relationship", *match.span(), False))
@@ -452,9 +485,12 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple
     taken = [(start, end) for start, end, _ in names]
     found = []
     for start, end, colleague in names:
-        for word in re.findall(r"[A-Z][a-z'’-]{2,}", text[start:end]):
+        lower_case = text[start:end].islower()  # a name written in lower case ("nicked jayden …") is mentioned so again
+        for word in re.findall(r"[a-z][a-z'’-]{2,}" if lower_case else rf"[{_CAPITAL}][^\W\d_'’-]*(?:['’-][^\W\d_]+)*", text[start:end]):
+            if len(word) < 3:
+                continue
             word = re.sub(r"['’]s$", "", word)
-            if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words():
+            if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words() or (lower_case and not is_first_name(word)):
                 continue
             for match in re.finditer(rf"\b{re.escape(word)}\b", text):
                 if not any(a < match.end() and match.start() < b for a, b in taken):
@@ -464,7 +500,7 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple
 
 
 def _names_read(text: str) -> list[tuple[int, int, bool]]:
-    tokens = list(re.finditer(r"[A-Za-z][A-Za-z'’-]*", text))
+    tokens = list(re.finditer(r"[^\W\d_](?:[^\W\d_]|['’-])*", text))  # letters of any alphabet: "Siobhán", "Zoë"
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()
     for i, token in enumerate(tokens):
@@ -514,9 +550,10 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             continue
         names.append((match.start(1), match.start(1) + len(word), False))
     for match in PERSON_POSITION.finditer(text):
-        group = next(index for index in (1, 2, 3) if match.group(index))
+        group = next(index for index in range(1, 5) if match.group(index))
         words = re.findall(r"[A-Za-z]+", match.group(group).lower())
-        if words and not NOT_A_PERSON & set(words) and words[0] not in function_words():
+        if words and not NOT_A_PERSON & set(words) and words[0] not in function_words() \
+                and (group != POINTED_OUT or is_first_name(words[0])):
             names.append((match.start(group), match.end(group), _thanked_colleague(text, match.start(group))))
     for match in LOWER_NAME_AFTER_VERB.finditer(text):
         words = match.group(1).split()

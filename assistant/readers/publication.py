@@ -48,11 +48,13 @@ ALREADY_POSTED = words(
 )
 REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?complain\w*", r"complain\w* (?:\w+ ){0,6}?(?:repl\w*|respond\w*)")
 
-_SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+)"
+_SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+"
+         r"|(?:i'm|im|i am|speaking as|this is)\s+(?:a|an|the|your|our)\s+(?:[\w'-]+\s+){1,2}?)"
          r"(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*")
+"""How the asker says who they are ("I'm the new ward sergeant", "as a PCSO", "I'm the Lambeth neighbourhoods Insp")."""
 BELOW_INSPECTOR = words(_SELF + r"(?:pc|police constable|constable|pcso|special(?: constable)?|sgt|ps|a/ps|sergeant|sarge|dc|ds|"
                         r"detective constable|detective sergeant|response officer|probationer|student officer|officer on the ward)")
-INSPECTOR_OR_ABOVE = words(_SELF + r"(?:inspector|insp|ch insp|chief inspector|superintendent|supt|chief superintendent|ch supt|"
+INSPECTOR_OR_ABOVE = words(_SELF + r"(?:inspector|insp|ch insp|c/insp|ch/insp|ci|chief inspector|superintendent|supt|chief superintendent|ch supt|"
                            r"commander|di|dci|detective inspector|detective chief inspector|bcu commander|borough commander|"
                            r"dsu|detective superintendent)")
 STAFF = words(_SELF + r"(?:civilian|police staff|member of staff|staff member|comms officer|communications officer|press officer|"
@@ -61,6 +63,8 @@ STAFF = words(_SELF + r"(?:civilian|police staff|member of staff|staff member|co
 PUBLIC = words(
     r"already (?:been )?(?:public|out|reported|published|announced|released|covered|run|in the (?:press|papers|news|public domain)|"
     r"on (?:the )?(?:met website|news|bbc|twitter|facebook))", "in the public domain", r"(?:is|are|it's|it is|now) public",
+    r"already (?:put|posted|shared|tweeted|published|announced|advertised|printed|mentioned)(?: (?:it|this|that|them|the \w+))? "
+    r"(?:in|on|out|up)\b",
     r"publicly (?:announced|available)", r"(?:standard|evening standard|bbc|itv|sky|local paper|local press|papers|press|news|"
     r"media|journalists?)(?:'s| has| have| had)? ?(?:already )?(?:run|covered|reported|published|got|has|picked up)",
     r"(?:on|in) the (?:met website|standard|evening standard|local paper|news|papers|press)", r"press release (?:has )?(?:gone|went) out",

@@ -145,7 +145,8 @@ def normalise(question: str, speller: Speller | None = None) -> Normalised:
             replacement = "stealing"  # "nicking all the catalytic converters"; "nicking a man" stays an arrest
         elif word in words:
             replacement = words[word]
-        elif speller is not None:
+        elif speller is not None and not (as_written[:1].isupper() and as_written[1:].islower()):
+            # a word written with a capital is a name or a place ("Brockley"), never a typo for a nearby word
             replacement = speller.correct(word)
             if replacement:
                 corrections.append((word, replacement))

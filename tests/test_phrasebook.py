@@ -25,6 +25,9 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert not book.topics["Escaped Prisoners"].search("the shoplifter got away from the store's security guards")
     assert not book.vocabulary["suspected"].search("a great turnout, just what we wanted")
     assert book.topics["SCO Investigations"].search("the homicide team took the stabbing over on sunday")
+    assert book.vocabulary["sentence"].search("he got locked up for three years")
+    assert not book.vocabulary["sentence"].search("please double-check you've locked up the car")
+    assert any(pattern.search("now get down there and vote no to the new parking scheme") for pattern in book.rule("political").patterns)
     assert not book.topics["SCO Investigations"].search("the team did a murder mystery night for the hospice")
     assert book.vocabulary["suspected"].search("a man wanted for the robbery")
 

@@ -72,6 +72,7 @@ def test_personal_names_are_found_however_written(text, name):
     "Got the result from the Old Bailey the other day.",
     "We won't name him, obviously.",
     "Officers across Carlton are looking for witnesses to a robbery near the market.",
+    "A 41-year-old man from Kelvin was jailed for the robbery.",
 ])
 def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
@@ -139,6 +140,8 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     ("we arrested a man aged fifteen, actually he's 18", [18]),
     ("A bus driver on the 12 was headbutted", []),
     ("the two on the doorbell clip look about 14, maybe 15", [14]),
+    ("The panel's priorities: 1) bikes stolen at the station, 2) dealing by the canal, 3) speeding", []),
+    ("Jade Morris (16) was arrested", [16]),
     ("it looks like 20 minutes of footage", []),
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
@@ -168,6 +171,18 @@ def test_a_job_title_of_our_own_or_a_has_contraction_is_no_workplace_and_a_group
                  "Thanks to residents of Poplar Grove for reporting the break-ins"]:
         assert [i.kind for i in people(text).identifiers if i.kind in ("school_or_workplace", "address")] == [], text
     assert [i.kind for i in people("the landlord's flat above the shop was burgled").identifiers] == ["school_or_workplace"]
+
+
+def test_a_street_in_lower_case_with_its_postcode_and_a_job_told_with_who_are_still_found():
+    charged = "charged: dean ross, 31, of hartfield rd SW19, with the burglary"
+    assert "hartfield rd" in [charged[i.span.start : i.span.end] for i in people(charged).identifiers if i.kind == "address"]
+    job = "The victim is the florist who runs Petal Lane Flowers by the station."
+    assert [job[i.span.start : i.span.end] for i in people(job).identifiers if i.kind == "school_or_workplace"] == ["Petal Lane Flowers"]
+
+
+def test_someone_thanked_is_not_a_risk_even_after_a_titles_full_stop():
+    text = "Ward panel update: burglary is our priority. The chair thanked Rev. Ellis Hart for ten years of minutes."
+    assert names_in(text) == []
 
 
 def test_a_home_placed_by_the_one_beside_it_locates_someone():

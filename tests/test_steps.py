@@ -50,6 +50,8 @@ def test_misspellings_are_repaired_against_the_corpus_vocabulary_but_english_wor
     speller = Speller({"burglary", "criminal", "damage", "panel", "library", "remanded", "crackdown"})
     text = normalise("burgalry, criminal damge, ward panle at the libary, a reminder, speeding crackdwon", speller).text
     assert text == "burglary, criminal damage, ward panel at the library, a reminder, speeding crackdown"
+    # a word written with a capital is a name or a place, never a typo for the corpus word nearest it
+    assert normalise("the Libary Road residents and the Crackdwon family", speller).text == "the libary road residents and the crackdwon family"
 
 
 def test_original_span_maps_back_through_replacements():

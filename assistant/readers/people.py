@@ -54,7 +54,7 @@ CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|m
 
 INTERJECTIONS = frozenset({"ok", "okay", "lol", "thx", "pls", "plz", "cheers", "hi", "hey", "yo", "ta", "ps", "fyi", "asap", "btw"})
 """Chat words that a name list may also hold ("Ok", "Ta"): never a name on their own."""
-PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master"}
+PERSON_TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "master", "rev", "revd", "reverend", "cllr", "councillor"}
 RANK_TITLES = {"pc", "dc", "ds", "di", "dci", "dsu", "sgt", "sergeant", "insp", "inspector", "pcso", "supt",
                "superintendent", "constable", "officer", "det", "detective", "ch", "chief", "commander", "cmdr", "sarge", "ps"}
 PLACE_WORDS = {
@@ -73,6 +73,8 @@ STREET_WORDS = ("road|rd|street|st|avenue|ave|lane|close|drive|gardens|way|cresc
                 "square|walk|row|estate|parade|hill|court|vale|view")
 BLOCK_WORDS = "park|house|mansions|heights|tower|towers|buildings|lodge|villas|point|wharf|yard"
 """With a house or flat number, a block's or development's name is an address too ("6 Tenby House", "3 Weston Park")."""
+_POSTCODE_START = r"(?-i:[A-Z]{1,2}\d)"
+"""A London postcode after a street ("Dundonald Rd SW19") is part of the address, not the name of a school or a business."""
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|that|this|which|any|every|each|other|same|no|one|my|your|his|her|our|their|its|"\
               r"pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 """A street's name before its street word ("Wickham Road"), never a determiner ("3 cars nicked that way")."""
@@ -93,7 +95,7 @@ ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|lan
                              r"(?!\s+(?:\w+ed|said|been|got|given|seen|told|done|gone|known|shown|taken|written|happy|fine|ok|okay|"
                              r"not|already|just|also|very|really|now|still)\b)", re.I)
 """'the owner's shop' places someone; 'the owner's said yes' ('has said') does not."""
-HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z]))", re.I)
+HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
 _WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
 _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|maisonette|bedsit|room|studio|bungalow|hostel))?"
@@ -102,7 +104,7 @@ _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|mais
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|family|mother|father|mum|dad|"
     rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
-    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z]))", re.I)
+    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"(?!\s+(?i:road|rd|street|st|lane|avenue|ave|way|parade|green|park|hill|close|gardens|square|station|bus|estate)\b)"
@@ -130,11 +132,12 @@ RELATIONSHIP = re.compile(
 """How a victim is related to the accused: once he is named or known locally, the relationship names her."""
 JOB_AT_A_NAMED_PLACE = re.compile(
     r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)"
-    r"|(?:her|his|their)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+(?:at|for)\s+(?:the\s+)?"
+    r"|(?:her|his|their)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+"
+    r"(?:at|for|who\s+(?:works?|opens?(?:\s+up)?|runs?|manages?|owns?|cleans?|serves?)(?:\s+(?:at|in))?)\s+(?:the\s+)?"
     r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)\b"
     r"(?!\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
 """Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's", "his night shift
-on the tills at Halden's")."""
+on the tills at Halden's", "the barber who runs Kutz on the parade")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
 _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
                  r"sentenced|convicted|suspect|victim|witness|summonsed|remanded|identified|caught|stopped|searched|questioned|"
@@ -223,7 +226,7 @@ IMAGE = re.compile(
     re.I)
 COLLEAGUE_IMAGE = re.compile(r"\b(?:of|with|showing)\s+(?:the\s+|our\s+|some\s+)?(?:team|us|officers?|colleagues?|volunteers?|cadets?|staff|"
                              r"pcs|pcsos|sergeant|sgt|inspector|the snt|dog|puppy|horses?|van|car|stall|event|cake)\b", re.I)
-COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
+COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thanked|thanking|thank you|well done|congratulations|congrats|shout ?out|big up|props to|kudos|hats off|welcome|retir\w*|"
                                r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b"
                                r"|\bour (?:[\w'’-]+ ){0,3}[\w'’-]+, ",  # introduced as one of ours: "our ward panel chair, Denise Morgan, …"
                                re.I)
@@ -260,7 +263,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
 }
 NOT_ARRESTED_AT = re.compile(NOT_ARRESTED, re.I)
 """No arrest or charge said, which still says someone is suspected of it (an unarrested suspect)."""
-SENTENCE_END = re.compile(r"[.!?\n]\s*")
+SENTENCE_END = re.compile(r"(?<!\b(?:mr|dr|ms))(?<!\b(?:mrs|rev|sgt|det))(?<!\b(?:cllr|insp|supt|revd))[.!?\n]\s*", re.I)
+"""The end of a sentence: not the full stop of a title or an abbreviation ("Rev. Barnaby Cole", "Mr. Jones")."""
 OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
                  "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
                  "traffick", "smuggl", "poach")
@@ -388,6 +392,8 @@ def _ages(text: str) -> list[tuple[int, int, int]]:
     ages = []
     for pattern in AGE_PATTERNS:
         for match in pattern.finditer(text):
+            if _list_number(text, match.start(), match.end()):
+                continue
             value = next(group for group in match.groups() if group)
             years = int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
             ages.append((years, *match.span()))
@@ -400,6 +406,18 @@ def _ages(text: str) -> list[tuple[int, int, int]]:
         if not any(age[1] < other[2] and other[1] < age[2] for other in kept):
             kept.append(age)
     return kept
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """'…the junction, 2) cycle theft…': a number closing with a bracket that no bracket opened numbers a list item."""
+    if text[end - 1 : end] == ")":
+        closing = end - 1
+    elif text[end:].lstrip().startswith(")"):
+        closing = text.index(")", end)
+    else:
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind(")", 0, start)) + 1
+    return "(" not in text[line_start:closing]
 
 
 def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
@@ -597,12 +615,15 @@ def _after_capitalised(tokens, i: int, text: str) -> bool:
         and not _sentence_start(text, tokens[i - 1].start())
 
 
-LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$", re.I)
+LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$"
+                             r"|\b(?:man|woman|men|women|boy|girl|lad|teenager|youths?|person|people|family|residents?|driver|rider|"
+                             r"old|locals?)\s+(?:from|of)\s+$", re.I)
 
 
 def _after_locative(text: str, token) -> bool:
-    """A lone capitalised word after "in", "near", "across"… is a place ("officers in Brent"), not a person."""
-    return bool(LOCATIVE_BEFORE.search(text[max(0, token.start() - 12) : token.start()]))
+    """A lone capitalised word after "in", "near", "across"… or "a man from" is a place ("officers in Brent", "a man from
+    Leyton"), not a person."""
+    return bool(LOCATIVE_BEFORE.search(text[max(0, token.start() - 20) : token.start()]))
 
 
 def _before_place(tokens, i: int) -> bool:

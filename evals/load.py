@@ -1,0 +1,247 @@
+"""`python -m evals.load --sessions N [--seconds S]`: N officers asking at once, all from one browser.
+
+Starts the app the way `make run` does (`python -m ui.serve`, the engine warmed in the background) on a free
+loopback port over the built index, and times how long until the first officer's chat box is usable and their
+first answer has arrived. Then N contexts of one headless Chromium (Debian's, `/usr/bin/chromium`) each sign in
+and ask posting questions from the golden set in turn for S seconds, each waiting for its verdict before asking the
+next. Prints p50 / p95 answer time, errors, time to a usable chat box, the 1-minute load average before and after,
+and the load generator's own CPU (this process, the Playwright driver and the browser, which share the machine's
+cores with the server), so the figures can be read against what the measuring itself cost.
+
+Each run is saved as evals/results/load-<sessions>-<time>.json with the options and commit it ran at (results are
+not tracked); nothing tracked is changed. Usage::
+
+    .venv/bin/python -m evals.load --sessions 10 --seconds 60
+"""
+
+import argparse
+import asyncio
+import datetime as dt
+import math
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .golden import GOLDEN_PATH, load_golden
+from .report import RESULTS_DIR, commit_line, git_commit, write_json
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run"]
+CHAT_BOX = "Ask about a post, a statement or a press line"
+NAME_FIELD = "Your name or collar number"
+VERDICT = "[role=status]"
+"""Every answer's badge has this role (a verdict, a refusal or an error), so a new one means the answer arrived."""
+ANSWER_TIMEOUT_S = 120
+START_TIMEOUT_S = 180
+
+
+@dataclass
+class Session:
+    number: int
+    answer_seconds: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    usable_seconds: float | None = None
+    """From the server's start (the first session) or from opening the page (the others) to a usable chat box."""
+
+
+def posting_questions() -> list[str]:
+    """The golden set's questions that get a verdict, in file order: each session starts at a different one."""
+    return [row.question for row in load_golden(GOLDEN_PATH) if row.acceptable_rag != [None] and not row.history]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(port: int, log_path: Path) -> subprocess.Popen:
+    with open(log_path, "w") as log:
+        return subprocess.Popen(
+            [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
+             "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+        )
+
+
+def wait_healthy(url: str, server: subprocess.Popen) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the app did not start: see evals/results/load-server.log") from None
+            time.sleep(0.1)
+
+
+def process_cpu_seconds(root: int, exclude: int) -> float:
+    """CPU seconds (user + system) of `root` and every process under it, leaving out `exclude` and its own."""
+    children: dict[int, list[int]] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, parent = int(entry.name), int(fields[1])
+        children.setdefault(parent, []).append(pid)
+        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+    total, stack = 0.0, [root]
+    while stack:
+        pid = stack.pop()
+        if pid == exclude:
+            continue
+        total += times.get(pid, 0.0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+async def open_chat(context, url: str) -> object:
+    page = await context.new_page()
+    await page.goto(url)
+    name = page.get_by_label(NAME_FIELD)
+    box = page.get_by_placeholder(CHAT_BOX)
+    await name.or_(box).first.wait_for(timeout=START_TIMEOUT_S * 1000)
+    if await name.count():
+        await name.fill("PC 1234")
+        await page.get_by_role("button", name="Continue").click()
+    await box.wait_for(timeout=START_TIMEOUT_S * 1000)
+    return page
+
+
+async def ask(page, question: str) -> float:
+    """Ask `question` and wait for its badge; the seconds from pressing Enter to the badge."""
+    badges = page.locator(VERDICT)
+    before = await badges.count()
+    box = page.get_by_placeholder(CHAT_BOX)
+    await box.fill(question)
+    started = time.monotonic()
+    await box.press("Enter")
+    await page.wait_for_function(f"n => document.querySelectorAll('{VERDICT}').length > n", arg=before,
+                                 timeout=ANSWER_TIMEOUT_S * 1000, polling=50)
+    return time.monotonic() - started
+
+
+async def officer(browser, url: str, session: Session, questions: list[str], until: float, opened: float) -> None:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = await open_chat(context, url)
+        if session.usable_seconds is None:
+            session.usable_seconds = time.monotonic() - opened
+        turn = session.number
+        while time.monotonic() < until:
+            question = questions[turn % len(questions)]
+            turn += len(questions) // 7 or 1
+            try:
+                session.answer_seconds.append(await ask(page, question))
+            except Exception as exc:  # a timeout or a page error is counted and the officer starts a fresh chat
+                session.errors.append(f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}")
+                await page.close()
+                page = await open_chat(context, url)
+    finally:
+        await context.close()
+
+
+async def drive(url: str, sessions: int, seconds: float, server_started: float) -> tuple[list[Session], dict]:
+    from playwright.async_api import async_playwright
+
+    questions = posting_questions()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        # The first officer alone, from the server's start: how soon the page is usable and answers.
+        first = Session(number=0)
+        context = await browser.new_context(viewport={"width": 1280, "height": 900})
+        page = await open_chat(context, url)
+        first.usable_seconds = time.monotonic() - server_started
+        first_answer = await ask(page, questions[0])
+        cold = {"usable_after_start_s": round(first.usable_seconds, 2),
+                "first_answer_after_start_s": round(time.monotonic() - server_started, 2),
+                "first_answer_s": round(first_answer, 2)}
+        await context.close()
+        # Then every officer at once, for `seconds`.
+        opened = time.monotonic()
+        until = opened + seconds
+        crowd = [Session(number=index) for index in range(sessions)]
+        await asyncio.gather(*(officer(browser, url, session, questions, until, opened) for session in crowd))
+        await browser.close()
+    return crowd, cold
+
+
+def percentile(values: list[float], share: float) -> float | None:
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(share * len(ordered)) - 1))]  # the nearest rank
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m evals.load", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sessions", type=int, default=1, help="officers asking at once (default 1)")
+    parser.add_argument("--seconds", type=float, default=60.0, help="how long they keep asking (default 60)")
+    args = parser.parse_args(argv)
+    if args.sessions < 1 or args.seconds <= 0:
+        parser.error("--sessions must be at least 1 and --seconds more than 0")
+    if not Path(CHROMIUM).exists():
+        parser.error(f"the load test drives Debian's Chromium: {CHROMIUM} is missing (as root: apt-get install chromium)")
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    load_before = os.getloadavg()[0]
+    server_started = time.monotonic()
+    server = start_server(port, RESULTS_DIR / "load-server.log")
+    try:
+        wait_healthy(url, server)
+        cpu_before = process_cpu_seconds(os.getpid(), exclude=server.pid)
+        wall_before = time.monotonic()
+        crowd, cold = asyncio.run(drive(url, args.sessions, args.seconds, server_started))
+        generator_cpu = process_cpu_seconds(os.getpid(), exclude=server.pid) - cpu_before
+        wall = time.monotonic() - wall_before
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    times = [seconds for session in crowd for seconds in session.answer_seconds]
+    errors = [error for session in crowd for error in session.errors]
+    usable = [session.usable_seconds for session in crowd if session.usable_seconds is not None]
+    report = {
+        "sessions": args.sessions, "seconds": args.seconds, "commit": git_commit(), "cpus": os.cpu_count(),
+        "when": dt.datetime.now().isoformat(timespec="seconds"), **cold,
+        "answers": len(times), "errors": len(errors), "error_samples": errors[:5],
+        "answer_p50_s": round(statistics.median(times), 2) if times else None,
+        "answer_p95_s": round(percentile(times, 0.95), 2) if times else None,
+        "usable_p50_s": round(statistics.median(usable), 2) if usable else None,
+        "usable_max_s": round(max(usable), 2) if usable else None,
+        "load_average_before": round(load_before, 2), "load_average_after": round(os.getloadavg()[0], 2),
+        "generator_cpu_s": round(generator_cpu, 1), "generator_cpu_share": round(generator_cpu / wall / (os.cpu_count() or 1), 3),
+    }
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    write_json(RESULTS_DIR / f"load-{args.sessions}-{stamp}.json", report)
+    print(f"{args.sessions} sessions for {args.seconds:g} s at {commit_line(report['commit'])} ({report['cpus']} CPUs): "
+          f"{report['answers']} answers, {report['errors']} errors; answer p50 {report['answer_p50_s']} s, "
+          f"p95 {report['answer_p95_s']} s; chat usable p50 {report['usable_p50_s']} s (max {report['usable_max_s']} s) "
+          f"after opening the page")
+    print(f"from the server's start: chat usable after {report['usable_after_start_s']} s, first answer after "
+          f"{report['first_answer_after_start_s']} s ({report['first_answer_s']} s to answer)")
+    print(f"load average {report['load_average_before']} before, {report['load_average_after']} after; the load "
+          f"generator (this process, Playwright, Chromium) used {report['generator_cpu_s']} CPU-s, "
+          f"{report['generator_cpu_share']:.0%} of the machine")
+    for sample in report["error_samples"]:
+        print(f"  error: {sample}")
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

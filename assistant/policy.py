@@ -52,6 +52,7 @@ BEFORE_CHARGE = ("none", "suspected", "arrested")
 AFTER_CHARGE = ("charged", "convicted", "sentenced")
 AFTER_CONVICTION = ("convicted", "sentenced")
 WANTED_TOPIC = "Wanted suspects"
+MISSING_TOPIC = "Missing people"
 NAMING_READERS = ("aliases", "phrases")
 """The readers that find a topic named outright, not by a wording's likeness."""
 
@@ -178,12 +179,12 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
         found.append(Reason(risk=factor.risk, severity=_severity(factor.risk), legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))
     raised = {reason.risk for reason in found}
-    wanted = _a_wanted_appeal(facts, raised, _young(facts))
-    if wanted or _only_an_adult_defendant(facts, raised, _young(facts)):
+    appeal = _an_appeal_to_find_someone(facts, raised, _young(facts))
+    if appeal or _only_an_adult_defendant(facts, raised, _young(facts)):
         # from charge the force may name an adult defendant (name, age, address, charge), and after conviction release the
-        # custody image; a wanted person's name and photo are released to find them: amber, for DMC, not a legal risk —
+        # custody image; a wanted or missing person's name and photo are released to find them: amber, for DMC, not a legal risk —
         # the same as when the people reader finds the name or the image
-        released = {"naming_arrested"} | ({"identifiable_images"} if wanted or facts.proceedings.stage in AFTER_CONVICTION else set())
+        released = {"naming_arrested"} | ({"identifiable_images"} if appeal or facts.proceedings.stage in AFTER_CONVICTION else set())
         found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk in released else reason
                  for reason in found]
     found += _identification(facts, {reason.risk for reason in found})
@@ -229,7 +230,7 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
                 and (identifier.kind != "relationship" or anonymous_victim)]  # "assaulted his brother" names no one protected
     spans = tuple(identifier.span for identifier in pointing if identifier.span and identifier.kind != "image")
     # From charge the force may name an adult defendant (name, age, address, charge): amber, for DMC to decide, not a legal risk
-    defendant = _only_an_adult_defendant(facts, raised, young) or _a_wanted_appeal(facts, raised, young)
+    defendant = _only_an_adult_defendant(facts, raised, young) or _an_appeal_to_find_someone(facts, raised, young)
     severity: Rag = "amber" if defendant else "red"
     if any(identifier.kind != "image" for identifier in pointing):
         reasons.append(Reason(risk="identifies_person", severity=severity,
@@ -252,12 +253,16 @@ def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> boo
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 
-def _a_wanted_appeal(facts: Facts, raised: set[str], young: list) -> bool:
-    """Whether the post is an appeal for an adult wanted person not yet caught, told outright: the officer in the case may
-    release their name and photo to find them, through DMC (once they are caught the photo comes down)."""
-    return any(candidate.topic == WANTED_TOPIC and candidate.reader in NAMING_READERS for candidate in facts.topics) \
-        and facts.proceedings.stage in ("none", "suspected") and not young \
-        and not facts.guilt and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "child", "died") \
+def _an_appeal_to_find_someone(facts: Facts, raised: set[str], young: list) -> bool:
+    """Whether the post is an appeal to find someone, told outright — an adult wanted person not yet caught, or a missing
+    person: their name and photo are released to find them, through DMC (once found or caught, the photo comes down)."""
+    def named(topic: str) -> bool:
+        return any(candidate.topic == topic and candidate.reader in NAMING_READERS for candidate in facts.topics)
+
+    wanted = named(WANTED_TOPIC) and not young and not facts.guilt
+    missing = named(MISSING_TOPIC) and not facts.has_role("suspect")
+    return (wanted or missing) and facts.proceedings.stage in ("none", "suspected") \
+        and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "child", "died") \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

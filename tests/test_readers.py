@@ -73,6 +73,7 @@ def test_personal_names_are_found_however_written(text, name):
     "We won't name him, obviously.",
     "Officers across Carlton are looking for witnesses to a robbery near the market.",
     "A 41-year-old man from Kelvin was jailed for the robbery.",
+    "I'm the inspector for the Brent SNTs and we've had a spate of burglaries.",
 ])
 def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
@@ -500,6 +501,9 @@ def test_a_wanted_persons_name_and_photo_are_for_dmc_unless_the_appeal_says_they
     assert decide(Facts(identifiers=image, **caught), LIMITS).rag == "red"
     # the same image in a post with no wanted appeal named outright stays red
     assert decide(Facts(identifiers=image, **(wanted | dict(topics=()))), LIMITS).rag == "red"
+    # a missing person's photo in an appeal to find them: the same
+    missing = dict(topics=(TopicCandidate(topic="Missing people", status="amber", reader="aliases"),))
+    assert decide(Facts(identifiers=image, **missing), LIMITS).rag == "amber"
 
 
 def test_a_childs_age_raises_in_a_post_about_an_incident_not_in_an_appeal_for_a_missing_child():

@@ -63,7 +63,7 @@ PLACE_WORDS = {
     "parade", "broadway", "station", "church", "hall", "school", "academy", "college", "primary", "centre", "center",
     "library", "hospital", "police", "council", "borough", "ward", "team", "high", "market", "bridge", "wharf", "house",
     "tower", "towers", "point", "fields", "field", "vale", "end", "cross", "junction", "circus", "gate", "quay",
-    "snt", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody", "account", "accounts", "page",
+    "snt", "snts", "bcu", "ocu", "cid", "neighbourhood", "neighbourhoods", "safer", "response", "custody", "account", "accounts", "page",
     "feed", "twitter", "facebook", "instagram",
     # organisations: "London Ambulance Service", "Hackney Youth Trust"
     "service", "services", "trust", "brigade", "authority", "ambulance", "club", "society", "association", "foundation",
@@ -594,7 +594,8 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _titlecase(word: str) -> bool:
-    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper())
+    """'Brent', 'McKay', not 'SNT' or a plural acronym ('SNTs', 'PCSOs')."""
+    return word[0].isupper() and (len(word) == 1 or not word[1:].isupper()) and not re.fullmatch(r"[A-Z]{2,}s", word)
 
 
 def _capitalised_run(tokens, start: int, text: str) -> list[int]:

@@ -52,6 +52,8 @@ def test_misspellings_are_repaired_against_the_corpus_vocabulary_but_english_wor
     assert text == "burglary, criminal damage, ward panel at the library, a reminder, speeding crackdown"
     # a word written with a capital is a name or a place, never a typo for the corpus word nearest it
     assert normalise("the Libary Road residents and the Crackdwon family", speller).text == "the libary road residents and the crackdwon family"
+    # "locked up" is read in context by the phrase book (said of a person, a sentence), never rewritten word for word
+    assert normalise("please double-check you've locked up the shed").text == "please double-check you've locked up the shed"
 
 
 def test_original_span_maps_back_through_replacements():

@@ -15,7 +15,8 @@ from assistant.audit import open_audit_log
 from ingest.loaders import front_matter
 from ingest.settings import get_settings
 from test_app import ADMIN, APP, click, open_app, own_corpus, pressline_env, texts, unlocked_admin  # noqa: F401
-from ui.admin_log import Actor, csv_export
+from evals.golden import GOLDEN_PATH, load_golden
+from ui.admin_log import Actor, csv_export, marked_wrong_export
 
 LINE = "pl-draft-stop-search-new-powers"
 
@@ -123,12 +124,13 @@ def test_withdraw_with_unsaved_edits_is_refused(own_corpus, pressline_env):
     assert path.read_text() == before and "unsaved changes" in texts(at, "error")
 
 
-def test_the_csv_is_not_built_until_an_unlocked_admin_clicks(own_corpus, pressline_env):
+def test_no_export_is_built_until_an_unlocked_admin_clicks(own_corpus, pressline_env):
     pressline_env(admin_password="pw")
     assert not open_app(ADMIN).get("download_button")
     at = unlocked_admin(pressline_env)
-    (button,) = at.get("download_button")
-    assert button.proto.deferred_file_id and not button.proto.url  # a deferred download: nothing is built yet
+    buttons = at.get("download_button")  # the CSV and the candidate questions
+    assert len(buttons) == 2
+    assert all(button.proto.deferred_file_id and not button.proto.url for button in buttons)  # deferred: nothing built yet
 
 
 def test_the_csv_export_is_built_when_called_escaped_and_audited(own_corpus, pressline_env):
@@ -154,3 +156,29 @@ def test_the_audit_tables_show_formula_cells_quoted_so_their_own_csv_download_is
     at = unlocked_admin(pressline_env)
     table = next(frame.value for frame in at.dataframe if "Question" in frame.value.columns)
     assert list(table["Question"]) == ["'@SUM(A1) can I tweet this?"] and list(table["Officer"]) == ["'-PC minus"]
+
+
+def test_answers_marked_wrong_export_as_candidate_questions_without_near_copies_of_the_sets(own_corpus, pressline_env):
+    """The real audit log, the real embedding model and the real evaluation sets' texts."""
+    log = open_audit_log(get_settings())
+    golden_question = load_golden(GOLDEN_PATH)[0].question
+
+    def marked(question: str, feedback: str | None, comment: str = "") -> None:
+        answer = Answer(question=question, today=dt.date(2026, 11, 20), in_scope=True, status="answered", rag="green",
+                        answer="GREEN")
+        entry = log.record(kind="ask", result=answer, source="app", officer="PC Named", session_id="s", app_version="0.1.0")
+        log.set_feedback(entry, feedback, comment=comment)
+
+    marked("can we tweet the allotment open day photos with the kids in them?", "down", "it should have said amber")
+    marked("can we tweet the allotment open day photos with the kids in them??", "down")  # the same question again
+    marked(golden_question, "down")  # already in an evaluation set
+    marked("can I post the bike marking event times?", "up")
+    build = marked_wrong_export(log, {}, Actor("Sgt Export", "s-admin", "10.0.0.7"))
+    rows = [json.loads(line) for line in build().decode("utf-8").splitlines()]
+    assert [row["question"] for row in rows] == ["can we tweet the allotment open day photos with the kids in them?"]
+    (row,) = rows
+    assert row["what_was_wrong"] == "it should have said amber" and row["answered_verdict"] == "green"
+    assert row["acceptable_rag"] is None and row["kind"] == "question" and "PC Named" not in json.dumps(row)
+    (entry,) = admin_actions(actions=["export_candidates"])
+    left_out = json.loads(entry["after"])["left_out"]
+    assert len(left_out) == 2 and any("evaluation set" in why for why in left_out)

@@ -1,7 +1,7 @@
 """Who the admin is, where they connect from, and the record of what they do on the admin page.
 
 Every admin action — unlocking (and each wrong password), uploads, edits, approvals, withdrawals, deletions,
-re-ingests, CSV exports, locking — goes to the audit store's admin_actions table with the admin's name, the
+re-ingests, CSV and candidate-question exports, locking — goes to the audit store's admin_actions table with the admin's name, the
 target, the state before and after, and how it ended.
 
 Usage (in a page script)::
@@ -21,6 +21,8 @@ from pathlib import Path
 import streamlit as st
 
 from assistant.audit import AuditLog, to_csv
+from evals.marked_wrong import export_marked_wrong
+from evals.overlap import evaluation_texts
 from ingest.settings import get_settings
 
 from . import services, session
@@ -99,6 +101,22 @@ def csv_export(log: AuditLog, filters: dict, who: Actor) -> Callable[[], bytes]:
                                 before={key: _plain(value) for key, value in filters.items()},
                                 after={"rows": len(entries)}, session_id=who.session_id, client=who.client)
         return to_csv(entries).encode("utf-8")
+
+    return build
+
+
+def marked_wrong_export(log: AuditLog, filters: dict, who: Actor) -> Callable[[], bytes]:
+    """What a deferred download button calls: the filtered answers marked wrong as candidate evaluation questions
+    (JSONL, no officer names), near copies of the evaluation sets left out, recorded as an export by `who`."""
+
+    def build() -> bytes:
+        export = export_marked_wrong(log.entries(**{**filters, "marked_wrong_only": True}), evaluation_texts(),
+                                     services.engine().resources.embedder.embed_documents)
+        log.record_admin_action(admin=who.admin, action="export_candidates", target="answers marked wrong",
+                                before={key: _plain(value) for key, value in filters.items()},
+                                after={"rows": len(export.candidates), "left_out": export.left_out},
+                                session_id=who.session_id, client=who.client)
+        return export.jsonl()
 
     return build
 

@@ -312,6 +312,12 @@ def audit() -> None:
     st.download_button("Download as CSV", lambda: one_shot.register(build()), file_name=f"pressline-audit-{today.isoformat()}.csv",
                        mime="text/csv", on_click="ignore", key="audit-csv",
                        help="Built when you click and served once; cells that a spreadsheet would run as formulas are quoted.")
+    build_candidates = admin_log.marked_wrong_export(services.audit_log(), filters, admin_log.actor())
+    st.download_button("Download answers marked wrong as candidate evaluation questions",
+                       lambda: one_shot.register(build_candidates()), file_name=f"pressline-marked-wrong-{today.isoformat()}.jsonl",
+                       mime="application/json", on_click="ignore", key="audit-candidates",
+                       help="JSONL for DMC to label (no officer names); questions that near-copy one already in an "
+                            "evaluation set, or each other, are left out.")
     if entries:
         st.dataframe(pd.DataFrame([
             {"Time": entry["at"].replace("T", " "), "Officer": entry["officer"], "Kind": KIND_CHOICES.get(entry["kind"], entry["kind"]),

@@ -107,3 +107,10 @@ def test_inactive_lines_exist_so_the_app_can_show_they_are_never_current():
     overdue = [path for path in PRESS_LINES if split(path)[0]["status"] == "approved"
                and dt.date.fromisoformat(str(split(path)[0]["review_by"])) < dt.date(2026, 11, 20)]
     assert {"withdrawn", "draft"} <= statuses and overdue
+
+
+@pytest.mark.parametrize("path", FACTSHEETS + PRESS_LINES, ids=lambda path: path.name)
+def test_no_factsheet_or_press_line_shows_officers_a_file_path(path):
+    """Their words are quoted to officers as key messages and answers: a document is named by its title, never by where
+    it sits in the repository."""
+    assert not re.search(r"corpus/|\w\.(?:md|ya?ml|txt|pdf)\b", split(path)[1])

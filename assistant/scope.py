@@ -51,7 +51,7 @@ POSTING = words(
     # "can that go up as well?", "can the ward page link to…": a post or an account as the subject
     r"(?:can|could|may|should|shall) (?:that|this|it|they|these|those) (?:go|goes) (?:up|out|on|live)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) (?:[\w-]+ ){{0,3}}?(?:account|page|feed|profile|channel)s? (?:also |just )?(?:{POST_VERB}|ask|link|advertise|appeal|warn|remind|show)",
-    r"any reason (?:not to|(?:i|we) (?:can't|cannot|shouldn't|should not))", r"anything to (?:watch out for|be aware of|worry about|look out for)",
+    r"any reason (?:not to|(?:i|we) (?:can't|cannot|shouldn't|should not))", r"anything (?:(?:i|we) (?:need|have|should|ought|must) )?to (?:watch out for|be aware of|worry about|look out for)",
     r"(?:ok|okay|alright|fine|good|safe) to (?:go|tweet|post)", r"(?:ok|okay|alright|fine) for (?:the|our|my|me|us) ", "is it ok", "is that ok", "is this ok", "are we ok",
     rf"(?:happy|ok|okay|alright|fine|content) (?:for|with) (?:me|us|the team|our team) (?:to |going ahead and )?{POST_VERB}",
     r"(?:ok|okay)\s*\??\s*$", r"(?:still )?in time to (?:post|tweet|put)", r"worth a (?:tweet|post)", "any issues", "good to go",
@@ -185,6 +185,24 @@ WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which
 """A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
 
 
+SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}")
+"""'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
+ASKER = words("i", "we", "me", "us")
+
+
+def asks_a_question_for_a_purpose(text: str) -> bool:
+    """A wh-question about something other than the asker's own act, with only a stated purpose beside it ("What time of day
+    gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
+    sentences = [sentence.strip() for sentence in SENTENCE.findall(text)]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    if not asked or not all(WH_QUESTION.match(sentence) and not ASKER.search(sentence) for sentence in asked):
+        return False
+    told = [sentence for sentence in sentences if not sentence.endswith("?")]
+    return any(PURPOSE.search(sentence) for sentence in told) and not QUOTED_DRAFT.search(text) and all(
+        not POSTING.search(sentence) or (PURPOSE.search(sentence) and not EXPLICIT_POSTING.search(sentence)) for sentence in told)
+
+
 def asks_about_the_documents(text: str) -> bool:
     """A question that starts like a question about the rules ("Who may…", "What's the number…")."""
     return bool(INFORMATIONAL_START.search(text))
@@ -210,9 +228,16 @@ WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|rol
 """Which rank or role may do something (speak to the press, approve a post): a question about the rules, not a request."""
 
 
+PRACTICE_RULES = words(r"(?:are|is|am) (?:we|i|officers|police|boroughs?|the borough|snts?|teams?) (?:even )?(?:allowed|permitted|able) to "
+                       r"use (?!(?:the|this|that|these|those|his|her|their|my|our|its|a|an|one|some|any)\b)[\w-]+(?: [\w-]+)?s\b")
+"""'Are we allowed to use stock photos in…': whether a kind of content may be used at all (a plural with no article), a
+question about the rules; "are we allowed to use the CCTV of him?" names one thing to post and is judged."""
+
+
 def asks_about_the_rules(text: str) -> bool:
-    """Whether a team may have an account, or which rank may speak to the press: the rules, not a request to do it."""
-    return bool(ACCOUNT_RULES.search(text) or WHO_MAY_RULES.search(text))
+    """Whether a team may have an account or use a kind of content, or which rank may speak to the press: the rules, not a
+    request to do it."""
+    return bool(ACCOUNT_RULES.search(text) or WHO_MAY_RULES.search(text) or PRACTICE_RULES.search(text))
 
 
 def read_intent(text: str) -> Intent | None:
@@ -229,6 +254,8 @@ def read_intent(text: str) -> Intent | None:
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission
+    if asks_a_question_for_a_purpose(text):
+        return "informational"
     asked = EMBEDDED_QUESTION.sub(" ", text) if INFORMATIONAL_START.search(text) else text
     if POSTING.search(asked) or QUOTED_DRAFT.search(text):
         return "posting"

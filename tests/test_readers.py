@@ -144,9 +144,21 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     ("The panel's priorities: 1) bikes stolen at the station, 2) dealing by the canal, 3) speeding", []),
     ("Jade Morris (16) was arrested", [16]),
     ("it looks like 20 minutes of footage", []),
+    ("the pair were jailed at Snaresbrook on Friday, 4 and 5 years", []),  # a day, then terms of years
+    ("Leah Cole, 15 and her brother were spoken to", [15]),
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages
+
+
+def test_a_noun_after_a_determiner_and_an_organisation_in_capitals_are_no_ones_names():
+    assert not [i for i in people("The smash-and-grab on the phone shop was charged as a burglary.").identifiers if i.kind == "name"]
+    assert not [i for i in people("We're doing test purchases with Dean Housing Partnership next week.").identifiers
+                if i.kind == "name"]
+    assert [i for i in people("Dean Hollis was charged with the burglary.").identifiers if i.kind == "name"]
+    assert not [i for i in people("PC Ola Bright, Merton. The SNT is doing a bike-marking stall.").identifiers
+                if i.kind == "name" and not i.colleague]  # the borough the force polices after a signature
+    assert [i for i in people("Merton Hughes, 15, was arrested.").identifiers if i.kind == "name"]
 
 
 def test_a_correction_in_a_later_turn_replaces_an_earlier_age():

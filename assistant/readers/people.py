@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ..facts import Age, Identifier, RoleMention, Span
 from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
+from ..phrasebook import phrase_book
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
 
@@ -35,7 +36,10 @@ AGE_PATTERNS = (
     re.compile(rf"(?<![\w£$.:/])({_NUM[1:-1]})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*olds?\b", re.I),
     re.compile(rf"(?<![\w£$.:/]){_NUM}\s*y/?o\b", re.I),
     re.compile(rf"\baged?\s+{_NUM}\b", re.I),
-    re.compile(r"\b[A-Za-z]+,\s*(\d{1,2})(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had|and)\b|\s*$)"),
+    # "Dean Hollis, 34, of…"; not "on Tuesday, 6 and 7 years" (a day, then terms of years)
+    re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+               r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
+               r"(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
     re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
                r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
@@ -149,6 +153,7 @@ LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]
                            rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
                            rf"(?:\w+\s+)?{_NAMING_VERBS}")
 """The one who "got lifted", in text-speak: a lower-case name (or nickname) as the subject of an arrest or charge."""
+DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|his|her|their|our|your|my|its)\s+$", re.I)
 _CAPITAL = "A-ZÀ-ÖØ-Þ"
 """Capital letters, accented ones included ("Ó Briain", "Élodie")."""
 _NAME_WORD = rf"(?:[{_CAPITAL}]\.|[{_CAPITAL}][\w'’]*(?:-[{_CAPITAL}][\w'’]*)*|[\"“‘][{_CAPITAL}][\w'’ -]{{0,20}}[\"”’])"
@@ -544,14 +549,15 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         run = [i, *following]
         if len(run) >= 2 and _adjacent(text, token, tokens[run[1]]):
             surname = tokens[run[1]].group(0).lower()
-            if surname in PLACE_WORDS or (lower in common_words() and surname in common_words()) or _before_place(tokens, run[1]):
+            if surname in PLACE_WORDS or (lower in common_words() and surname in common_words()) or _before_place(tokens, run[1]) \
+                    or _goes_on_as_a_title(text, tokens, run):
                 continue
             if _sentence_start(text, token.start()) and lower in common_words() and surname in common_words():
                 continue
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \
-                and not _after_locative(text, token):
+                and not _after_locative(text, token) and not _a_borough(lower):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
     for match in LOWER_SINGLE.finditer(text):
         word = match.group(1)
@@ -564,8 +570,9 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
     for match in LOWER_SUBJECT.finditer(text):
         word = re.sub(r"['’]s$", "", match.group(1))
-        if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()):
-            continue
+        if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()) \
+                or DETERMINER_BEFORE.search(text[: match.start(1)]):
+            continue  # "the ram-raid on the jewellers was…": a noun after a determiner is no one's name
         names.append((match.start(1), match.start(1) + len(word), False))
     for match in PERSON_POSITION.finditer(text):
         group = next(index for index in range(1, 5) if match.group(index))
@@ -625,6 +632,21 @@ def _after_locative(text: str, token) -> bool:
     """A lone capitalised word after "in", "near", "across"… or "a man from" is a place ("officers in Brent", "a man from
     Leyton"), not a person."""
     return bool(LOCATIVE_BEFORE.search(text[max(0, token.start() - 20) : token.start()]))
+
+
+def _a_borough(word: str) -> bool:
+    """One of the boroughs the force polices (the phrase book's `london_borough`): "Brent", "Merton" on their own are places
+    here ("Brent Walker" is still a name)."""
+    return bool(phrase_book().vocabulary["london_borough"].fullmatch(word))
+
+
+def _goes_on_as_a_title(text: str, tokens, run: list[int]) -> bool:
+    """'Brent Trading Standards', 'Kelly Wood Partnership Board': a capitalised run that goes on past its would-be surname
+    with an everyday English word names an organisation or a title, not a person."""
+    if len(run) < 3 or not _adjacent(text, tokens[run[1]], tokens[run[2]]):
+        return False
+    third = tokens[run[2]].group(0)
+    return third.lower() in common_words() and not is_first_name(third)
 
 
 def _before_place(tokens, i: int) -> bool:

@@ -161,6 +161,20 @@ def test_a_noun_after_a_determiner_and_an_organisation_in_capitals_are_no_ones_n
     assert [i for i in people("Merton Hughes, 15, was arrested.").identifiers if i.kind == "name"]
 
 
+
+def test_counts_thread_numbers_and_work_done_locate_no_one():
+    def kinds(text):
+        return [(i.kind, text[i.span.start : i.span.end]) for i in people(text).identifiers]
+
+    assert kinds("2/3 Elm Road is shut both ways till noon.") == []
+    assert kinds("Thanks for all your hard work in Streatham this summer.") == []
+    assert [age.years for age in people("The team seized 7 of them on the estate.").ages] == []
+    assert ("address", "14 Elm Road") in kinds("The victim lives at 14 Elm Road.")
+    for text, place in [("The man who works at the Elm Café was arrested.", "works at the Elm Café"),
+                        ("The manager of Rowan Dry Cleaners was punched.", "manager of Rowan Dry Cleaners")]:
+        assert any(kind == "school_or_workplace" and said.startswith(place) for kind, said in kinds(text))
+
+
 def test_a_correction_in_a_later_turn_replaces_an_earlier_age():
     assert [age.years for age in people("sorry, actually he's 19", earlier="we arrested a 16 year old").ages] == [19]
 

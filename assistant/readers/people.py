@@ -41,9 +41,10 @@ AGE_PATTERNS = (
                r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
                r"(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
     re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
+    # "jayden 15 from the estate"; "found 9 of those" counts things
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
                r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
-               r"(?:from|of|who|was|is|has|had)\b", re.I),
+               r"(?:from|of(?!\s+(?:those|these|them|the|us|our|their|its|which|whom|all|each|every)\b)|who|was|is|has|had)\b", re.I),
     re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
                rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
                r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),
@@ -99,7 +100,10 @@ ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|lan
                              r"(?!\s+(?:\w+ed|said|been|got|given|seen|told|done|gone|known|shown|taken|written|happy|fine|ok|okay|"
                              r"not|already|just|also|very|really|now|still)\b)", re.I)
 """'the owner's shop' places someone; 'the owner's said yes' ('has said') does not."""
-HOUSE_ADDRESS = re.compile(rf"\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
+WORK_AS_A_NOUN = re.compile(r"(?:['’]s|\b(?:the|our|their|his|her|my|your|this|that|good|great|hard|joint|partnership))\s+$", re.I)
+"""'this week's work in Peckham', 'our work with the council': work done, not someone's workplace."""
+# a thread's counter ("1/2 Hornsey Rd is open again") is no house number
+HOUSE_ADDRESS = re.compile(rf"(?<!\d/)\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
 _WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
 _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|maisonette|bedsit|room|studio|bungalow|hostel))?"
@@ -439,6 +443,9 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
             found.append(("address", start, end, False))
     for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
+            if pattern is WORKPLACE and match.group(0).lower().startswith("work") \
+                    and WORK_AS_A_NOUN.search(text[max(0, match.start() - 20) : match.start()]):
+                continue
             found.append(("school_or_workplace", *match.span(), False))
     for match in BUSINESS_NAME.finditer(text):
         owner, rest = match.group(1).lower(), {word.lower() for word in match.group(2).split()}

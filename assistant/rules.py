@@ -44,7 +44,7 @@ victim"): never read as there."""
 
 
 IMAGE_ASKED_FOR = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|motorists|witnesses|neighbours|you|those|whoever)\s+(?:who\s+)?"
-                             r"(?:\w+\s+){0,2}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
+                             r"(?:\w+\s+){0,4}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
                              r"(?:any\s+)?(?:\w+\s+){0,2}$", re.I)
 """'Anyone with doorbell or dashcam footage…', 'check your CCTV': footage asked of the public, not shown by the post (matched
 against the words just before the image)."""

@@ -37,7 +37,7 @@ PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|
                    r"(?<!plus )(?<!and )(?<!with )(?<!add )(?<!adding )(?<!include )(?<!including )(?:the|a|our|any) lines?\b"
                    r"(?!\s+(?:of|like|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
                    "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
-GETTING_ACROSS = r"what (?:should|do|can|could|must|would) (?:i|we) (?:be )?(?:get|getting|put|putting) across"
+GETTING_ACROSS = r"what (?:(?:main |key |important )?(?:points?|messages?|things?) )?(?:should|do|can|could|must|would) (?:i|we) (?:be )?(?:get|getting|put|putting) across"
 """'What should I be getting across?': asking for the messages to give."""
 INTERVIEW = words(r"interview\w*", "key messages", GETTING_ACROSS, r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
                   "press conference", "on (?:the )?radio", "on (?:the )?telly", r"doorstepp(?:ed|ing)", "doorstep (?:me|us|him|her|them)", "briefing (?:the )?(?:media|press)")
@@ -275,6 +275,7 @@ def read_intent(text: str) -> Intent | None:
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",
                        r"i got (?:that|it|the \w+) wrong", r"what (?:if|about)", r"how about", "and if", "instead", "the same", r"same (?:one|thing|post|again)",
                        r"that (?:one|case|post|tweet|arrest|job|incident)",
+                       r"(?:does|would|will|could|might) (?:that|this|it) (?:change|affect|alter|make (?:a|any) difference to) (?:anything|things|it|that|the answer|what you said)",
                        r"(?:put|add|attach|stick|tag|include|pin)\b[^.?!]{0,40}?\b(?:on|onto|to|with|in|under) (?:it|that|the post|the tweet)")
 PRONOUN_BACK = words(r"(?:he|she|they)(?:'s| is| are| was| were)")
 """'what if he's 16?': a person from the earlier turn, when the pronoun opens the turn; further on, it points to whoever

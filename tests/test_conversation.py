@@ -117,3 +117,13 @@ def test_a_rewording_is_judged_on_its_own_words(engine, question, identifies):
     result = engine.answer(question, today=FRIDAY, history=NAMED_DRAFT_TURN)
     flagged = any(flag.rule in ("identifies_person", "naming_arrested") for flag in result.flags)
     assert flagged == identifies and (result.rag == "red") == identifies, result.answer
+
+
+def test_asking_whether_new_facts_change_the_answer_is_a_follow_up(engine):
+    court = [{"role": "user", "content": "Jury's out on the Ilford burglary trial. If they convict, can we tweet the verdict today?"},
+             {"role": "assistant", "content": "Court results are amber: ask DMC before posting."}]
+    news = ("Also the judge made a reporting order on day one because the co-accused is tried in March. Would that change "
+            "the answer?")
+    result = engine.answer(news, today=FRIDAY, history=court)
+    assert any("follow-up" in assumption for assumption in result.assumptions), result.answer
+    assert result.rag == "red" and "legal_services" in {item.to for item in result.escalation}, result.answer

@@ -30,6 +30,12 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert any(pattern.search("now get down there and vote no to the new parking scheme") for pattern in book.rule("political").patterns)
     assert not book.topics["SCO Investigations"].search("the team did a murder mystery night for the hospice")
     assert book.vocabulary["suspected"].search("a man wanted for the robbery")
+    assert book.topics["Escaped Prisoners"].search("a woman who escaped from officers at the station this morning")
+    assert not book.topics["Escaped Prisoners"].search("the driver fled from officers after the stop")
+    assert book.topics["Budgetary/Financial"].search("the ward is losing 4 pcso posts next year")
+    assert book.topics["Budgetary/Financial"].search("it's all down to the savings programme")
+    assert book.topics["Force SOP"].search("from april we will no longer attend non-injury collisions")
+    assert book.vocabulary["london_borough"].fullmatch("waltham forest") and not book.vocabulary["london_borough"].fullmatch("brentford")
 
 
 @pytest.mark.parametrize(("change", "named"), [

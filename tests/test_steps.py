@@ -141,6 +141,7 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("what a morning! want to tweet a thank-you to the volunteers.", "posting"),
     ("inspector here. the local paper want a comment on the new patrols. what are our key messages?", "interview"),
     ("are we allowed to use cartoon mugshots in the ward newsletter?", "informational"),
+    ("the mail want me on about the knife arch tomorrow. what main messages should we put across?", "interview"),
     ("are we allowed to use the doorbell clip of him in the appeal?", "posting"),
 ])
 def test_intent(question, intent):

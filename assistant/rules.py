@@ -30,7 +30,8 @@ NOT_ARRESTED = (rf"(?:{_NO_ONE}|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|go
 """'No one's been arrested', 'no one in custody', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|not going to|with no|leave out|leaving out"
-    r"|no one|nobody|none)\s+(?:\w+\s+){0,3}?(?:names?|naming|name\s+(?:him|her|them)|photos?|pictures?|images?"
+    r"|no one|nobody|none)\s+(?:\w+\s+){0,3}?(?:names?|naming|name\s+(?:him|her|them)|photos?|photographs?|pictures?|pics?|images?"
+    r"|videos?|stills|clips?|footage|screenshots?|selfies?"
     r"|custody\s+photos?|faces?|cctv|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed)\b"
     r"|(?<!\w)(?:leave|leaving|left|keep|keeping)\s+(?:\w+\s+){0,2}?names?\s+out\b"
     r"|(?<!\w)names?\s+(?:left|kept)\s+out\b"

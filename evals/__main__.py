@@ -157,8 +157,9 @@ SET_NAMES = {"golden": "Golden set", "holdout": "Held-out set (written blind; se
              "blind": "Second blind set (see the note below)",
              "blind-2026-12-dev": "Blind set of December 2026, development half (tuned on)"}
 BATCH_ORDINALS = {"": "First", **{letter: ordinal for letter, ordinal in zip(
-    "bcdefghijk", ("Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh"))}}
-BATCH_HALF = re.compile(r"blind-2026-12([a-k]?)-(dev|test)")
+    "bcdefghijklmnop", ("Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth", "Eleventh",
+                        "Twelfth", "Thirteenth", "Fourteenth", "Fifteenth", "Sixteenth"))}}
+BATCH_HALF = re.compile(r"blind-2026-12([b-p]?)-(dev|test)")
 
 
 def set_name(stem: str) -> str:

@@ -126,6 +126,8 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     assert not {m.role for m in people("Loads of parcels getting nicked off doorsteps round here.").roles} & {"arrested"}
     asked = people("Can we ask anyone with doorbell or dashcam footage to get in touch about the damage?").identifiers
     assert not [identifier for identifier in asked if identifier.kind == "image"]
+    for said in ("A lost toddler is back with his dad (no pics of the boy).", "We won't use any video of the girl."):
+        assert not [identifier for identifier in people(said).identifiers if identifier.kind == "image"], said
     asked = people("Tweet asking anyone who heard the crash or has a doorbell camera to call 101?").identifiers
     assert not [identifier for identifier in asked if identifier.kind == "image"]
     assert not {m.role for m in people("Nobody in custody yet for the bike thefts.").roles} & {"arrested"}

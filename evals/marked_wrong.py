@@ -57,13 +57,17 @@ def export_marked_wrong(entries: Iterable[dict], evaluation_texts: list[str],
     other; `embed(texts)` gives unit vectors (the engine's model)."""
     wrong = sorted((entry for entry in entries if entry.get("feedback") == "down" and entry.get("question", "").strip()),
                    key=lambda entry: entry["id"])
-    copies_of_sets = {copy.left for copy in near_copies([entry["question"] for entry in wrong], evaluation_texts, embed)}
+    questions = [entry["question"] for entry in wrong]
+    copies_of_sets = {copy.left for copy in near_copies(questions, evaluation_texts, embed)}
+    copies_among: dict[str, set[str]] = {}
+    for copy in near_copies(questions, questions, embed):  # one batched comparison, every pair (each text with itself too)
+        copies_among.setdefault(copy.left, set()).add(copy.right)
     kept: list[dict] = []
     left_out = []
     for entry in wrong:
         if entry["question"] in copies_of_sets:
             left_out.append(f"entry {entry['id']}: near-copies a question or draft already in an evaluation set")
-        elif kept and near_copies([entry["question"]], [other["question"] for other in kept], embed):
+        elif any(other["question"] in copies_among.get(entry["question"], ()) for other in kept):
             left_out.append(f"entry {entry['id']}: near-copies an earlier candidate")
         else:
             kept.append(entry)

@@ -9,7 +9,7 @@ from conftest import CORPUS
 from assistant.dates import find_dates
 from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
-from assistant.scope import asks_about_the_documents, asks_for_approval, in_scope, read_intent
+from assistant.scope import asks_about_the_documents, asks_for_approval, in_scope, read_intent, refers_back
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -154,6 +154,12 @@ def test_intent(question, intent):
                                       "how is that for the ward page?"])
 def test_how_is_this_asks_for_approval_not_about_the_documents(question):
     assert asks_for_approval(question) and not asks_about_the_documents(question)
+
+
+def test_asking_whether_new_facts_change_the_answer_points_back():
+    assert refers_back("the victim turns out to be 15. does that change anything?")
+    assert refers_back("there's a postponement order too - would it affect the answer?")
+    assert not refers_back("does the rag table change every year?")
 
 
 def test_how_questions_about_the_documents_stay_informational():

@@ -15,7 +15,7 @@ __all__ = ["contacts_asked_for"]
 
 ASKS_HOW_TO_REACH = re.compile(
     r"\b(?:(?:phone|tel|telephone|contact|internal|direct|mobile|landline|out of hours|ooh|duty)\s+(?:number|no|details|line)|"
-    r"(?:the|their|its|what|which)\s+(?:\w+\s+)?number|email address|e-?mail|extension|ext|how (?:do|can|would|should|could) (?:i|we|you|officers) (?:contact|reach|"
+    r"(?:the|their|its|what|which)\s+(?:[\w'’-]+\s+){0,3}?number|email address|e-?mail|extension|ext|how (?:do|can|would|should|could) (?:i|we|you|officers) (?:contact|reach|"
     r"get hold of|get in touch with|ring|call|phone|email)|who (?:do|should|can|would) (?:i|we) (?:ring|call|phone|contact|"
     r"speak to|talk to))\b", re.I)
 """Asking for a way to reach someone: a number, an email, how to get hold of them."""

@@ -247,9 +247,14 @@ def _young(facts: Facts) -> list:
 
 
 def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> bool:
-    """Whether the only person a post can be about is an adult who has been charged, convicted or sentenced."""
+    """Whether the only person a post can be about is an adult who has been charged, convicted or sentenced.
+
+    Once a case is decided, an arrest in a story that names no one but colleagues is that person's history ("the man we
+    arrested in May was sentenced on Monday"); before that, or with names to tell apart, an arrest may be someone else's."""
+    unnamed = not any(identifier.kind == "name" and not identifier.colleague for identifier in facts.identifiers)
+    earlier_stages = () if facts.proceedings.stage in AFTER_CONVICTION and unnamed else ("suspect", "arrested")
     return facts.proceedings.stage in AFTER_CHARGE and not young \
-        and not facts.has_role("suspect", "arrested", "victim", "witness", "child", "died") \
+        and not facts.has_role(*earlier_stages, "victim", "witness", "child", "died") \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

@@ -129,7 +129,9 @@ ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|sho
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
 COURTESY = r"(?:(?:please|sorry|hi|hello|hey|excuse me|quick (?:one|question))\s*[,!:.-]?\s+)?"
 """'Please, how many…', 'Sorry, who…': a courtesy before the question does not change what is asked."""
-INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+CONTINUING = r"(?:(?:and|also|oh and|plus|so)\s*,?\s+)?"
+"""'And what's the number…', 'Also, who…': a word that joins the question to an earlier thought does not change what is asked."""
+INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}{CONTINUING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 

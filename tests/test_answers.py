@@ -75,6 +75,8 @@ def test_an_amber_or_red_answer_quotes_what_the_documents_say_verbatim_and_a_gre
     "What's the Press Bureau's phone number?",
     "who do I ring at DMC out of hours?",
     "whats the number for the press office again? need to run a post past them before it goes out",
+    "what's the dmc press bureau number? want to check a post with them first",
+    "and what is the press bureau's number? I'd like their view first",
 ])
 def test_a_question_asking_how_to_reach_the_press_bureau_gets_its_number_cited_and_sends_the_officer_there(engine, question):
     result = engine.answer(question, today=TODAY)

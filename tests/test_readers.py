@@ -556,6 +556,21 @@ def test_a_convicted_adults_custody_image_is_for_dmc_whichever_reader_found_it()
                         roles=(RoleMention(role="victim", span=SPAN),)), LIMITS).rag == "red"
 
 
+def test_after_sentence_an_arrest_in_a_story_naming_no_one_is_the_same_persons_history():
+    sentenced, arrested = Proceedings(stage="sentenced"), RoleMention(role="arrested", span=SPAN)
+    history = decide(facts("amber", risk="identifiable_images", proceedings=sentenced, roles=(arrested,)), LIMITS)
+    assert history.rag == "amber" and not history.legal_matters
+    colleague = Identifier(kind="name", span=SPAN, colleague=True)
+    assert decide(facts("amber", risk="identifiable_images", proceedings=sentenced, roles=(arrested,),
+                        identifiers=(colleague,)), LIMITS).rag == "amber"
+    # with a name to tell apart, the arrest may be someone else's; and before sentence it always may be
+    named = decide(facts("amber", risk="identifiable_images", proceedings=sentenced, roles=(arrested,),
+                         identifiers=(Identifier(kind="name", span=SPAN),)), LIMITS)
+    assert named.rag == "red" and named.legal_matters
+    assert decide(facts("amber", risk="identifiable_images", proceedings=Proceedings(stage="charged"),
+                        roles=(arrested,)), LIMITS).rag == "red"
+
+
 @pytest.mark.parametrize("text", ["The two of them got four and five years at Woolwich Crown Court",
                                   "He was given eighteen months for it", "got two and a half years last week"])
 def test_a_sentence_passed_is_read_in_figures_or_words(text):

@@ -164,6 +164,9 @@ def test_asking_whether_new_facts_change_the_answer_points_back():
 
 def test_how_questions_about_the_documents_stay_informational():
     assert asks_about_the_documents("how do i contact the press bureau?")
+    # a word joining the question to an earlier thought does not change what it asks
+    assert asks_about_the_documents("and who can speak to the press?") and asks_about_the_documents("also, what does amber mean?")
+    assert not asks_about_the_documents("and can i tweet the road closure?")
     assert read_intent("how is the rag table used?") == "informational"
 
 # --- guard ---

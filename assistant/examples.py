@@ -45,11 +45,14 @@ class BankFile(BaseModel):
     risks: dict[Risk, list[str]] = Field(default_factory=dict)
     not_in_table: list[str] = Field(default_factory=list)
     """Posts about matters the RAG table does not list (a robbery, a drugs seizure): never green, so ask DMC."""
+    more_green_wordings: dict[str, list[str]] = Field(default_factory=dict)
+    """Further wordings of the green rows, written in bulk: matched by the example reader like any example, but not taught
+    to the green model (taught, four times the green data made it surer of green than its calibrated threshold allows)."""
     not_in_the_documents: list[str] = Field(default_factory=list)
     """Questions the force's documents do not answer (brand colours, the best time to post, verified ticks): asked as
     questions, they get "no evidence — contact the Press Bureau" rather than the nearest passage."""
 
-    @field_validator("topics", "risks")
+    @field_validator("topics", "risks", "more_green_wordings")
     @classmethod
     def _non_empty(cls, value: dict) -> dict:
         for label, examples in value.items():
@@ -80,15 +83,16 @@ class Example:
     kind: str  # "topic" | "risk" | "unlisted"
     label: str
     status: Rag
+    teaches_the_green_model: bool = True
 
 
 @dataclass(frozen=True)
 class GreenModel:
     """A linear model over sentence embeddings: how likely a question is about a green topic and nothing else.
 
-    Fitted on the whole bank (green examples against every other kind), so it learns what separates a
-    crime-prevention tip from a robbery appeal in all the bank's wordings at once, not from the nearest
-    two examples. It is one reader's evidence: the policy counts it only above a calibrated probability,
+    Fitted on the bank (green examples against every other kind; not the bulk `more_green_wordings`), so it
+    learns what separates a crime-prevention tip from a robbery appeal in all the bank's wordings at once, not
+    from the nearest two examples. It is one reader's evidence: the policy counts it only above a calibrated probability,
     and only where nothing else raised.
     """
 
@@ -156,10 +160,16 @@ def read_bank_file(path: Path, topics: list[Topic], content: bytes | None = None
 def examples_of(bank: BankFile, path: Path, topics: list[Topic]) -> list[Example]:
     """The examples of a parsed bank, each with its kind, label and status; a topic the RAG table lacks is an error."""
     status_of = {topic.name: topic.status for topic in topics}
-    unknown = sorted(set(bank.topics) - set(status_of))
+    unknown = sorted((set(bank.topics) | set(bank.more_green_wordings)) - set(status_of))
     if unknown:
         raise PresslineError(f"{path}: topics not in the RAG table: {', '.join(unknown)}; use the table's topic names")
+    not_green = sorted(name for name in bank.more_green_wordings if status_of[name] != "green")
+    if not_green:
+        raise PresslineError(f"{path}: more_green_wordings holds only green rows, not {', '.join(not_green)}; "
+                             "put these examples under topics")
     examples = [Example(text.strip(), "topic", name, status_of[name]) for name, texts in bank.topics.items() for text in texts]
+    examples += [Example(text.strip(), "topic", name, "green", teaches_the_green_model=False)
+                 for name, texts in bank.more_green_wordings.items() for text in texts]
     examples += [Example(text.strip(), "risk", risk, RISK_STATUS) for risk, texts in bank.risks.items() for text in texts]
     examples += [Example(text.strip(), "unlisted", NOT_IN_TABLE, UNLISTED_STATUS) for text in bank.not_in_table]
     return list({(example.kind, example.label, example.text.lower()): example for example in examples}.values())
@@ -197,9 +207,10 @@ def load_bank(settings: Settings, topics: list[Topic], check_green, stored: tupl
     for index, why in rejected.items():
         log.info("%s: example %r of %s left out: %s", path.name, examples[index].text, examples[index].label, why)
     kept = [index for index in range(len(examples)) if index not in rejected]
-    # The green model learns from every example but the green ones that raise: an example that is merely near
-    # another status's still says which side of the line its wording falls.
-    taught = [index for index in range(len(examples)) if not rejected.get(index, "").startswith("a green example")]
+    # The green model learns from every example but the green ones that raise and the bulk wordings: an example that is
+    # merely near another status's still says which side of the line its wording falls.
+    taught = [index for index in range(len(examples)) if examples[index].teaches_the_green_model
+              and not rejected.get(index, "").startswith("a green example")]
     return ExampleBank(
         examples=tuple(examples[index] for index in kept), vectors=vectors[kept] if kept else vectors[:0],
         rejected=tuple((examples[index], why) for index, why in rejected.items()),

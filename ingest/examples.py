@@ -26,7 +26,7 @@ def bank_path(settings: Settings) -> Path:
 def bank_texts(data: dict) -> list[str]:
     """Every example text in a parsed bank, each once, in file order."""
     texts = []
-    for section in ("topics", "risks"):
+    for section in ("topics", "risks", "more_green_wordings"):
         for examples in (data.get(section) or {}).values():
             texts.extend(str(text).strip() for text in examples or [])
     for section in ("not_in_table", "not_in_the_documents"):

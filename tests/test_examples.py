@@ -59,6 +59,20 @@ def test_a_malformed_bank_is_a_clear_error_naming_the_file(tmp_path, resources):
     path.write_text("not_in_the_documents: [\"  \"]\n", encoding="utf-8")
     with pytest.raises(PresslineError, match="examples.yaml.*not_in_the_documents"):
         read_bank_file(path, resources.topics)
+    path.write_text("more_green_wordings:\n  Wanted suspects: [\"have you seen this man\"]\n", encoding="utf-8")
+    with pytest.raises(PresslineError, match="examples.yaml.*only green rows.*Wanted suspects"):
+        read_bank_file(path, resources.topics)
+
+
+def test_bulk_green_wordings_are_matched_but_not_taught_to_the_green_model(tmp_path, resources):
+    path = tmp_path / "examples.yaml"
+    path.write_text('topics:\n  Crime Prevention: ["tips on locking your shed"]\n'
+                    'more_green_wordings:\n  Crime Prevention: ["post about keeping bikes locked up"]\n', encoding="utf-8")
+    examples = read_bank_file(path, resources.topics)
+    assert [(example.status, example.teaches_the_green_model) for example in examples] == [("green", True), ("green", False)]
+    bank = resources.bank
+    bulk = [index for index, example in enumerate(bank.examples) if not example.teaches_the_green_model]
+    assert bulk and all(bank.examples[index].status == "green" for index in bulk)
 
 
 def test_questions_the_documents_do_not_answer_are_kept_apart_from_the_examples(resources):

@@ -64,7 +64,7 @@ def test_a_malformed_bank_is_a_clear_error_naming_the_file(tmp_path, resources):
         read_bank_file(path, resources.topics)
 
 
-def test_bulk_green_wordings_are_matched_but_not_taught_to_the_green_model(tmp_path, resources):
+def test_bulk_green_wordings_are_green_examples_marked_not_to_teach_the_green_model(tmp_path, resources):
     path = tmp_path / "examples.yaml"
     path.write_text('topics:\n  Crime Prevention: ["tips on locking your shed"]\n'
                     'more_green_wordings:\n  Crime Prevention: ["post about keeping bikes locked up"]\n', encoding="utf-8")

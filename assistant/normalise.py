@@ -22,7 +22,18 @@ _NICKING_SOMEONE = re.compile(rf"nicking {NICKED_PERSON}", re.I)
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:uk|com|org|net|gov|police|co|io|info|london)\b(?:/\S*)?",
                           re.I)
 """A web address ("redbridge.gov.uk/gritting") is kept as written: "gov" in it is no slang for government."""
-_STOLEN_NICKED = re.compile(r"\b(?:got|had|get|getting|having)\s+(?:\S+\s+){1,4}?nicked\b|\bnicked\s+(?:off|from)\b", re.I)
+THINGS = ("(?:it|bikes?|bicycles?|cars?|vans?|lorr(?:y|ies)|mopeds?|scooters?|e-?bikes?|motorbikes?|vehicles?|phones?|wallets?|purses?|"
+          "bags?|handbags?|laptops?|tools?|mowers?|strimmers?|parcels?|packages?|presents?|(?:number )?plates?|cats?|catcons?|"
+          "(?:catalytic )?converters?|sat ?navs?|jewellery|cash|money|stuff|items?|bits|goods|property)")
+"""Things, not people: what was "nicked" when it was stolen."""
+_STOLEN_NICKED = re.compile(
+    r"\b(?:got|had|get|getting|having)\s+(?:[^\s.!?]+\s+){1,4}?nicked\b(?!\s+(?:for|4)\b)|\bnicked\s+(?:off|from|frm)\b"
+    r"|\b(?:a|an|the|some|any|of|handling|buying|selling|flogging)\s+nicked\b"  # "a nicked moped": nicked describes a thing
+    r"|\b(?:prob|probably|possibly|likely|looks?|looking|looked)\s+nicked\b"  # "a bike that looks nicked"
+    rf"|\b{THINGS}\s+(?:(?:that|which|were|was|are|is|have|has|had|been|being|getting|gettin|got|keep|keeps|all|both|\d+)\s+){{0,3}}"
+    r"nicked\b(?!\s+(?:for|4)\b)",  # "bikes are getting nicked", "3 cars nicked that way"; "the lad on a moped got nicked for it" was arrested
+    re.I)
+"""Where "nicked" means stolen: something (not someone) was nicked."""
 
 
 @dataclass

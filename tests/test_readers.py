@@ -136,6 +136,28 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     assert [identifier for identifier in shown if identifier.kind == "image"]
 
 
+@pytest.mark.parametrize("text, meaning", [
+    ("three vans nicked from the depot on Friday", "stolen"),
+    ("someone's selling nicked laptops outside the market", "stolen"),
+    ("the scooter by the canal is probably nicked", "stolen"),
+    ("catalytic converters keep getting nicked round here", "stolen"),
+    ("a woman on a bike got nicked for the robbery", "arrested"),
+    ("we nicked two men near the station", "arrested"),
+    ("they got it back this morning. nobody nicked for it yet", "arrested"),
+])
+def test_nicked_means_stolen_of_a_thing_and_arrested_of_a_person(text, meaning):
+    assert meaning in normalise(text).text
+
+
+@pytest.mark.parametrize("text", [
+    "Nobody hurt and the garage's CCTV is useless, so just the appeal wording.",
+    "The DI doesn't want the CCTV stills out yet, so text only.",
+    "Her family are fine with a post as long as her photo isn't used.",
+])
+def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
+    assert not [identifier for identifier in people(text).identifiers if identifier.kind == "image"]
+
+
 @pytest.mark.parametrize("text, ages", [
     ("A 15-year-old boy was arrested", [15]),
     ("lad aged fifteen was nicked", [15]),

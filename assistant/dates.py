@@ -91,6 +91,10 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
     for match in re.finditer(rf"\b({_WEEKDAY}) of last week\b", text):
         this_monday = today - dt.timedelta(days=today.weekday())
         add(match, this_monday - dt.timedelta(days=7 - WEEKDAYS.index(match.group(1))))
+    # "the Wednesday before last", "a week last Wednesday": the one a week before last Wednesday
+    for match in re.finditer(rf"\b(?:the\s+)?({_WEEKDAY})\s+before\s+last\b|\ba\s+week\s+(?:last|on)\s+({_WEEKDAY})\b", text):
+        last = _last_weekday(today, WEEKDAYS.index(match.group(1) or match.group(2)), strictly_before=True)
+        add(match, last - dt.timedelta(days=7))
     for match in re.finditer(rf"\b(?:last|this past)\s+({_WEEKDAY})\b|\b({_WEEKDAY})\s+just gone\b", text):
         add(match, _last_weekday(today, WEEKDAYS.index(match.group(1) or match.group(2)), strictly_before=True))
     for match in re.finditer(rf"\bthe\s+{_ORDINAL}\s+of\s+last\s+month\b", text):
@@ -125,6 +129,8 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
         add(match, _days_ago(today, count * unit), approximate=match.group(2) != "day")
     for match in CLEARLY_OVER_A_WEEK.finditer(text):
         add(match, _days_ago(today, 21), approximate=True)
+    for match in re.finditer(r"\b(?:the\s+)?week before last\b", text):
+        add(match, _days_ago(today, 14), approximate=True)
     for match in re.finditer(r"\blast week\b", text):
         add(match, _days_ago(today, 7), approximate=True)
     for match in re.finditer(rf"\b(?:next|this coming|coming)\s+({_WEEKDAY})\b", text):

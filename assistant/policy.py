@@ -250,11 +250,17 @@ def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> boo
     """Whether the only person a post can be about is an adult who has been charged, convicted or sentenced.
 
     Once a case is decided, an arrest in a story that names no one but colleagues is that person's history ("the man we
-    arrested in May was sentenced on Monday"); before that, or with names to tell apart, an arrest may be someone else's."""
+    arrested in May was sentenced on Monday"), and its victims and witnesses, named by no one, are only mentioned ("the
+    victims would love to see it posted"); before that, or with names to tell apart, an arrest may be someone else's. An
+    arrest told in an earlier turn, when this one says the case is charged ("he's been charged now"), is that case's history.
+    """
     unnamed = not any(identifier.kind == "name" and not identifier.colleague for identifier in facts.identifiers)
-    earlier_stages = () if facts.proceedings.stage in AFTER_CONVICTION and unnamed else ("suspect", "arrested")
+    decided = facts.proceedings.stage in AFTER_CONVICTION and unnamed
+    charged_now = any(mention.role in ("charged", "convicted") and mention.span and mention.span.turn == 0 for mention in facts.roles)
+    others = ("child", "died") if decided else ("suspect", "arrested", "victim", "witness", "child", "died")
     return facts.proceedings.stage in AFTER_CHARGE and not young \
-        and not facts.has_role(*earlier_stages, "victim", "witness", "child", "died") \
+        and not any(mention.role in others and not (charged_now and mention.role in ("suspect", "arrested") and mention.span
+                                                    and mention.span.turn != 0) for mention in facts.roles) \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

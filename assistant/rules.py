@@ -72,10 +72,40 @@ HYPOTHETICAL = re.compile(
 """A punishment wished or foretold ("should be locked up", "he'll be going away"): not a sentence that happened."""
 
 
+_COLOUR = r"(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|straight\s+)?(?:an?\s+)?(?:red|amber)\b"
+_QUOTED_WORD = r"['\"‘“][^'\"’”\n]{1,30}['\"’”]"
+TABLE_TALK = re.compile(
+    # someone's claim about the table: "my sergeant reckons anything about 'budget' is red" (the claim, not who made it)
+    r"\b(?:said|says|reckon|reckons|reckoned|think|thinks|thought|told me|told us|know|joked|heard|claims?|claimed|was told|were told|"
+    r"warned|warns)\s+(?:that\s+)?(?:\w+\s+){0,4}?((?:anything|everything|stuff|any post|any posts|posts|tweets|any mention of)\s+"
+    r"(?:(?:about|with|mentioning|on|re|involving|saying|containing|that mentions|that says)\s+)?[^.?!\n]{1,40}?\s+(?:in it\s+|in\s+)?"
+    + _COLOUR + ")"
+    # a word quoted as the table's: "do 'wanted' and 'appeal' make it amber?"
+    + rf"|({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*\s+(?:in it\s+)?{_COLOUR})"
+    # "raids are one of the amber ones"
+    r"|(\b[\w-]+\s+(?:is|are)\s+one of the (?:red|amber)\s+(?:ones|topics|rows|categories|things)\b)"
+    # the row a post might be taken for: "does calling it an 'operation' turn it into one of those big Met-wide ops?"
+    r"|\b(?:turns?|make|makes|count|counts|class|classes|classed|treat|treated)\s+(?:it|this|that|them)\s+(?:(?:into|as)\s+)?"
+    r"((?:one of\s+)?(?:those|the|a|an)\s+[^.?!,\n]{1,60}?)(?=\s+(?:that|which|needing|needs)\b|[?.!,]|$)",
+    re.I)
+"""Talk about the traffic-light table, not the post: the words a claim says are red or amber are named, not published."""
+
+
 def mask_negated(text: str) -> str:
-    """`text` with negated mentions ("no name", "without the photo") and wishes ("should be jailed") blanked, same length."""
+    """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed") and talk about the table
+    ("someone said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
-    return HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))
+    masked = HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))
+    return TABLE_TALK.sub(lambda match: _blank_groups(match), masked)
+
+
+def _blank_groups(match: re.Match) -> str:
+    """The match with its captured groups blanked and the rest (who made the claim) kept."""
+    text, start = list(match.group(0)), match.start()
+    for group in range(1, (match.lastindex or 0) + 1):
+        if match.group(group) is not None:
+            text[match.start(group) - start : match.end(group) - start] = " " * (match.end(group) - match.start(group))
+    return "".join(text)
 
 
 @dataclass(frozen=True)

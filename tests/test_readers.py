@@ -571,11 +571,16 @@ def test_a_convicted_adults_custody_image_is_for_dmc_whichever_reader_found_it()
     assert by_phrase.rag == "amber" and not by_phrase.legal_matters and by_phrase.escalate_dmc
     by_people = decide(facts("amber", identifiers=(Identifier(kind="image", span=SPAN),), proceedings=sentenced), LIMITS)
     assert by_people.rag == "amber" and not by_people.legal_matters
-    # before conviction, or with a child or a victim in the story, it stays red
+    # before conviction, or with a child or a named victim in the story, it stays red
     assert decide(facts("amber", risk="identifiable_images", proceedings=Proceedings(stage="arrested"),
                         roles=(RoleMention(role="arrested", span=SPAN),)), LIMITS).rag == "red"
+    victim = RoleMention(role="victim", span=SPAN)
+    assert decide(facts("amber", risk="identifiable_images", proceedings=sentenced, roles=(victim,),
+                        identifiers=(Identifier(kind="name", span=SPAN),)), LIMITS).rag == "red"
     assert decide(facts("amber", risk="identifiable_images", proceedings=sentenced,
-                        roles=(RoleMention(role="victim", span=SPAN),)), LIMITS).rag == "red"
+                        roles=(RoleMention(role="child", span=SPAN),)), LIMITS).rag == "red"
+    # victims no one names, only mentioned ("the victims would love to see it"), do not stop the release
+    assert decide(facts("amber", risk="identifiable_images", proceedings=sentenced, roles=(victim,)), LIMITS).rag == "amber"
 
 
 def test_after_sentence_an_arrest_in_a_story_naming_no_one_is_the_same_persons_history():
@@ -591,6 +596,19 @@ def test_after_sentence_an_arrest_in_a_story_naming_no_one_is_the_same_persons_h
     assert named.rag == "red" and named.legal_matters
     assert decide(facts("amber", risk="identifiable_images", proceedings=Proceedings(stage="charged"),
                         roles=(arrested,)), LIMITS).rag == "red"
+
+
+def test_an_arrest_told_in_an_earlier_turn_is_the_history_of_a_case_charged_now():
+    earlier_arrest = RoleMention(role="arrested", span=Span(turn=1, start=0, end=4))
+    charged_now = RoleMention(role="charged", span=SPAN)
+    named = (Identifier(kind="name", span=SPAN),)
+    follow_up = decide(facts("amber", risk="naming_arrested", proceedings=Proceedings(stage="charged"),
+                             roles=(earlier_arrest, charged_now), identifiers=named), LIMITS)
+    assert follow_up.rag == "amber" and "privacy_before_charge" not in follow_up.legal_matters
+    # an arrest told in this turn beside the charge may be someone else's
+    arrest_now = RoleMention(role="arrested", span=SPAN)
+    assert decide(facts("amber", risk="naming_arrested", proceedings=Proceedings(stage="charged"),
+                        roles=(arrest_now, charged_now), identifiers=named), LIMITS).rag == "red"
 
 
 @pytest.mark.parametrize("text", ["The two of them got four and five years at Woolwich Crown Court",

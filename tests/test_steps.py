@@ -7,8 +7,11 @@ import yaml
 from conftest import CORPUS
 
 from assistant.dates import find_dates
+from assistant.facts import Span
 from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
+from assistant.readers.phrases import read_topics
+from assistant.rules import mask_negated
 from assistant.scope import asks_about_the_documents, asks_for_approval, in_scope, read_intent, refers_back
 from assistant.topics import Topic, TopicMatcher, strictest
 
@@ -63,6 +66,23 @@ def test_original_span_maps_back_through_replacements():
     assert draft[slice(*result.original_span(start, start + len("arrested")))] == "nicked"
 
 
+@pytest.mark.parametrize("said", [
+    "My sergeant reckons anything about 'budget' is red, so can I post our savings tips?",
+    "Do 'raid' and 'wanted' make it amber? It's a poster for our cake sale.",
+    "Escapes are one of the red ones, right? Our goat got out of the city farm.",
+    "Would calling it 'Operation Tinsel' make it one of those Met-wide operations that need sign-off?",
+])
+def test_talk_about_the_traffic_light_table_names_no_topic(said, matcher):
+    found = read_topics(mask_negated(normalise(said).text), matcher, lambda start, end: Span(turn=0, start=start, end=end))
+    assert not [candidate for candidate in found if candidate.status != "green"]
+
+
+def test_anything_the_whole_force_runs_at_once_is_the_met_wide_row(matcher):
+    found = read_topics(normalise("Can we post about the force-wide day of action on knives?").text, matcher,
+                        lambda start, end: Span(turn=0, start=start, end=end))
+    assert [candidate.status for candidate in found if candidate.topic.startswith("Met wide operations")] == ["amber"]
+
+
 # --- dates ---
 
 @pytest.mark.parametrize("phrase, today, expected", [
@@ -78,6 +98,9 @@ def test_original_span_maps_back_through_replacements():
     ("christmas eve", dt.date(2027, 1, 3), "2026-12-24"),
     ("monday just gone", FRIDAY, "2026-11-16"),
     ("next tuesday", FRIDAY, "2026-11-24"),
+    ("sentenced the tuesday before last", FRIDAY, "2026-11-10"),
+    ("a week last monday", FRIDAY, "2026-11-09"),
+    ("the week before last", FRIDAY, "2026-11-06"),
 ])
 def test_dates_resolve_against_today(phrase, today, expected):
     found = find_dates(phrase, today)

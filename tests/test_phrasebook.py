@@ -35,6 +35,14 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Budgetary/Financial"].search("the ward is losing 4 pcso posts next year")
     assert book.topics["Budgetary/Financial"].search("it's all down to the savings programme")
     assert book.topics["Force SOP"].search("from april we will no longer attend non-injury collisions")
+    assert book.topics["Budgetary/Financial"].search("the counter is shutting in march because of the cuts")
+    assert book.topics["Budgetary/Financial"].search("people want to know how much it saves")
+    assert book.topics["Force Reputation"].search("there's a video doing the rounds of our lot arresting a cyclist")
+    assert book.topics["Force Reputation"].search("after the panorama programme on the met last night")
+    assert not book.topics["Force Reputation"].search("can i post a video of our officers at the school fair")
+    assert any(pattern.search("paramedics say there are several casualties at the bus station")
+               for pattern in book.rule("major_incident").patterns)
+    assert not any(pattern.search("one casualty taken to hospital after the collision") for pattern in book.rule("major_incident").patterns)
     assert book.vocabulary["london_borough"].fullmatch("waltham forest") and not book.vocabulary["london_borough"].fullmatch("brentford")
 
 

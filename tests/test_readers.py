@@ -392,6 +392,10 @@ def test_what_is_published():
     assert read_publication("it's already in the standard").public == "public"
     assert read_publication("it hasn't been released yet").public == "not_public"
     assert read_publication("the campaign launches next week").public == "not_public"
+    # our own speed checks told in advance are publicity; raids told in advance tip off their targets
+    assert read_publication("we're doing speed checks on the high road next week, can i tweet it").public == "unknown"
+    assert read_publication("warrants going in at 6am tomorrow, can i tweet tonight").public == "not_public"
+    assert read_publication("he appears at court tomorrow, can i post the charge").public == "unknown"
     assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"
     assert read_publication("her son isn't happy about it being posted").public == "not_public"
     assert read_publication("the school are telling parents on friday but can we put it out today and be first").ahead_of_announcement

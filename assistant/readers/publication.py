@@ -86,12 +86,17 @@ NOT_PUBLIC = words(
     r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"
     r"(?: \w+){0,4}? (?:public|publicity|posted|shared|named|out there|publicised|online)",
 )
-NOT_YET_HAPPENED = words(
-    r"next (?:week|month)", "launching", "will launch", "is launching", "are launching", r"trail(?:ing)? it", "start trailing",
-    "upcoming", r"going to (?:launch|run|start)", "tomorrow", "tonight", "in advance", r"ahead of (?:the|it|them)",
-    r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
+NOT_YET_ANNOUNCED = words(
+    r"launch(?:es|ing)", "will launch", r"go(?:es)? live", r"trail(?:ing)? it", "start trailing", "upcoming",
+    r"going to launch", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
 )
-"""What has not happened yet is not public either — unless the question says outright that it already is."""
+FUTURE = words(r"next (?:week|month)", "tomorrow", "tonight", "in advance", "beforehand", r"going to (?:run|start)")
+SURPRISE = words(r"(?:dawn |drugs? )?raids?", "raiding", r"(?:search |drugs? )?warrants?", r"doors? (?:going|go|will go) in", "swoops?",
+                 r"strike (?:day|op|operation)")
+"""Enforcement that only works unannounced: told before it happens, it tips off the people it is aimed at."""
+"""Someone's launch or announcement that has not happened yet is not public either — unless the question says outright that
+it already is. Our own patrols, speed checks and joint days told in advance are publicity (amber: ask DMC); raids and warrants
+told in advance are not public (red)."""
 
 
 AHEAD_OF_ANNOUNCEMENT = words(r"(?:to |and |so we |so i |can |could |we'd |i'd )?(?:get|getting|be|stay) (?:in )?(?:ahead|first)\b(?! of (?:the )?(?:weather|traffic|rush|crowds?|queues?|christmas|winter|summer))",
@@ -121,7 +126,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
     if ALREADY_POSTED.search(text):
         media.add("already_posted")
     public: Public = "not_public" if NOT_PUBLIC.search(text) else "public" if PUBLIC.search(text) \
-        else "not_public" if NOT_YET_HAPPENED.search(text) else "unknown"
+        else "not_public" if NOT_YET_ANNOUNCED.search(text) or (FUTURE.search(text) and SURPRISE.search(text)) else "unknown"
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public,
                        ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)),
                        shares_an_individual="retweet" in media and bool(INDIVIDUAL_SOURCE.search(text)))

@@ -184,7 +184,8 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
         # from charge the force may name an adult defendant (name, age, address, charge), and after conviction release the
         # custody image; a wanted or missing person's name and photo are released to find them: amber, for DMC, not a legal risk —
         # the same as when the people reader finds the name or the image
-        released = {"naming_arrested"} | ({"identifiable_images"} if appeal or facts.proceedings.stage in AFTER_CONVICTION else set())
+        released = {"naming_arrested"} | ({"identifiable_images"} if appeal or facts.proceedings.stage in AFTER_CONVICTION else set()) \
+            | ({"under_18"} if appeal else set())  # a missing child's age is given to find them
         found = [reason.model_copy(update={"severity": "amber", "legal": None}) if reason.risk in released else reason
                  for reason in found]
     found += _identification(facts, {reason.risk for reason in found})
@@ -219,7 +220,7 @@ def _identification(facts: Facts, raised: set[str]) -> list[Reason]:
     about_an_incident = _about_an_incident(facts)
     reasons = []
     young = _young(facts)
-    if young and about_an_incident:
+    if young and about_an_incident and not _an_appeal_to_find_someone(facts, raised, young):
         legal = "statutory_anonymity" if facts.has_role("suspect", "arrested", "charged", "victim", "witness") else None
         reasons.append(Reason(risk="under_18", severity="red", legal=legal, spans=tuple(age.span for age in young)))
     if not (about_an_incident or facts.has_role("child")):
@@ -266,14 +267,15 @@ def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> boo
 
 def _an_appeal_to_find_someone(facts: Facts, raised: set[str], young: list) -> bool:
     """Whether the post is an appeal to find someone, told outright — an adult wanted person not yet caught, or a missing
-    person: their name and photo are released to find them, through DMC (once found or caught, the photo comes down)."""
+    person of any age: their name, age and photo are released to find them, through DMC (once found or caught, the photo
+    comes down)."""
     def named(topic: str) -> bool:
         return any(candidate.topic == topic and candidate.reader in NAMING_READERS for candidate in facts.topics)
 
     wanted = named(WANTED_TOPIC) and not young and not facts.guilt
     missing = named(MISSING_TOPIC) and not facts.has_role("suspect")
     return (wanted or missing) and facts.proceedings.stage in ("none", "suspected") \
-        and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "child", "died") \
+        and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "died", "found", *(() if missing else ("child",))) \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

@@ -569,6 +569,21 @@ def test_a_childs_age_raises_in_a_post_about_an_incident_not_in_an_appeal_for_a_
     assert arrested.rag == "red" and "under_18" in [reason.risk for reason in arrested.reasons]
 
 
+def test_an_appeal_to_find_a_missing_child_gives_their_name_age_and_photo_through_dmc():
+    appeal = (TopicCandidate(topic="Missing people", status="amber", reader="aliases"),)
+    found = dict(ages=(Age(years=15, span=SPAN),), offences=(SPAN,), identifiers=(Identifier(kind="name", span=SPAN),
+                 Identifier(kind="image", span=SPAN)), roles=(RoleMention(role="child", span=SPAN),))
+    missing = decide(Facts(topics=appeal, risks=(RiskFactor(risk="under_18", reader="phrases"),), **found), LIMITS)
+    assert missing.rag == "amber" and missing.escalate_dmc and not missing.legal_matters
+    # once found there is no one to find: the name and photo come down
+    found_again = dict(found, roles=(RoleMention(role="child", span=SPAN), RoleMention(role="found", span=SPAN)))
+    assert decide(Facts(topics=appeal, **found_again), LIMITS).rag == "red"
+    assert {m.role for m in people("Good news, she turned up at a friend's flat safe and well.").roles} == {"found"}
+    # a child in the story as a suspect is no appeal to find them
+    suspected = dict(found, roles=(RoleMention(role="child", span=SPAN), RoleMention(role="suspect", span=SPAN)))
+    assert decide(Facts(topics=appeal, **suspected), LIMITS).rag == "red"
+
+
 def test_a_convicted_adults_custody_image_is_for_dmc_whichever_reader_found_it():
     sentenced = Proceedings(stage="sentenced")
     by_phrase = decide(facts("amber", risk="identifiable_images", proceedings=sentenced), LIMITS)

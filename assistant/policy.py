@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from .calibration import Thresholds, thresholds
-from .facts import Facts, Rag, Risk, Span
+from .facts import Facts, Rag, Risk, RoleMention, Span
 from .topics import SEVERITY, strictest
 
 LegalMatter = Literal[
@@ -257,12 +257,19 @@ def _only_an_adult_defendant(facts: Facts, raised: set[str], young: list) -> boo
     """
     unnamed = not any(identifier.kind == "name" and not identifier.colleague for identifier in facts.identifiers)
     decided = facts.proceedings.stage in AFTER_CONVICTION and unnamed
-    charged_now = any(mention.role in ("charged", "convicted") and mention.span and mention.span.turn == 0 for mention in facts.roles)
     others = ("child", "died") if decided else ("suspect", "arrested", "victim", "witness", "child", "died")
-    return facts.proceedings.stage in AFTER_CHARGE and not young \
-        and not any(mention.role in others and not (charged_now and mention.role in ("suspect", "arrested") and mention.span
-                                                    and mention.span.turn != 0) for mention in facts.roles) \
+    charged_now = any(mention.role in ("charged", "convicted") and _in_this_turn(mention) for mention in facts.roles)
+
+    def someone_else(mention: RoleMention) -> bool:
+        history = charged_now and mention.role in ("suspect", "arrested") and not _in_this_turn(mention)
+        return mention.role in others and not history
+
+    return facts.proceedings.stage in AFTER_CHARGE and not young and not any(someone_else(m) for m in facts.roles) \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
+
+
+def _in_this_turn(mention: RoleMention) -> bool:
+    return mention.span is None or mention.span.turn == 0
 
 
 def _an_appeal_to_find_someone(facts: Facts, raised: set[str], young: list) -> bool:

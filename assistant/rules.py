@@ -96,7 +96,7 @@ def mask_negated(text: str) -> str:
     ("someone said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))
-    return TABLE_TALK.sub(lambda match: _blank_groups(match), masked)
+    return TABLE_TALK.sub(_blank_groups, masked)
 
 
 def _blank_groups(match: re.Match) -> str:

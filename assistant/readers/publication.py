@@ -90,13 +90,13 @@ NOT_YET_ANNOUNCED = words(
     r"launch(?:es|ing)", "will launch", r"go(?:es)? live", r"trail(?:ing)? it", "start trailing", "upcoming",
     r"going to launch", r"ahead of (?:the|it|them)", r"before (?:the|it|they) (?:go|goes|happen|happens|start)",
 )
+"""Someone's launch or announcement that has not happened yet is not public either — unless the question says outright that
+it already is."""
 FUTURE = words(r"next (?:week|month)", "tomorrow", "tonight", "in advance", "beforehand", r"going to (?:run|start)")
 SURPRISE = words(r"(?:dawn |drugs? )?raids?", "raiding", r"(?:search |drugs? )?warrants?", r"doors? (?:going|go|will go) in", "swoops?",
                  r"strike (?:day|op|operation)")
-"""Enforcement that only works unannounced: told before it happens, it tips off the people it is aimed at."""
-"""Someone's launch or announcement that has not happened yet is not public either — unless the question says outright that
-it already is. Our own patrols, speed checks and joint days told in advance are publicity (amber: ask DMC); raids and warrants
-told in advance are not public (red)."""
+"""Enforcement that only works unannounced: told in advance it tips off its targets, so it is not public (red). Our own
+patrols, speed checks and joint days told in advance are publicity (amber: ask DMC)."""
 
 
 AHEAD_OF_ANNOUNCEMENT = words(r"(?:to |and |so we |so i |can |could |we'd |i'd )?(?:get|getting|be|stay) (?:in )?(?:ahead|first)\b(?! of (?:the )?(?:weather|traffic|rush|crowds?|queues?|christmas|winter|summer))",

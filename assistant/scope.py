@@ -226,7 +226,9 @@ WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|rol
                       r"(?:\w+ ){0,3}?(?:be|allowed|permitted|able|authorised|authorized)",
                       r"who (?:is|are|'s|gets) (?:allowed|permitted|authorised|authorized|able) to (?:speak|talk|comment|give|do)",
                       r"(?:do|does) (?:you|one|someone|an officer|officers|i) (?:have|need) to be (?:a |an |at least )?(?:\w+ ){0,2}?"
-                      r"(?:rank|inspector|sergeant|superintendent|press officer)")
+                      r"(?:rank|inspector|sergeant|superintendent|press officer)",
+                      r"(?:is it|it's|is that) only (?:\w+ ){0,2}?(?:inspectors?|sergeants?|superintendents?|press officers?|senior officers?|"
+                      r"dmc|the press office|comms) (?:who|that) (?:can|may|could|are allowed to|is allowed to|get to)")
 """Which rank or role may do something (speak to the press, approve a post): a question about the rules, not a request."""
 
 

@@ -157,6 +157,7 @@ def test_off_topic_questions_are_out_of_scope(question):
     ("what's the longest caption a ward tweet can have, and is there a list of tags to use?", "informational"),
     ("pcso here - which rank do you need to be to give the local paper a quote?", "informational"),
     ("who is allowed to speak to the press when there's been a shooting on the ward?", "informational"),
+    ("is it only superintendents who can do live tv, or can a chief inspector?", "informational"),
     # a wh-question with only its purpose beside it asks about the documents; asking what to say is still a post
     ("which day do most residents read the ward page? planning to post the surgery times then.", "informational"),
     ("what does the rag table say about appeals? hoping to share it with the new pcsos.", "informational"),

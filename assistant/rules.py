@@ -28,6 +28,8 @@ _NO_ONE = (r"(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s|’s)?\s+
 NOT_ARRESTED = (rf"(?:{_NO_ONE}|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|got)\s+){{0,2}})"
                 r"(?:arrested|nicked|detained|charged|in custody)\b")
 """'No one's been arrested', 'no one in custody', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
+_SHOWN = r"(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)"
+"""What a post shows, as said after it: "her photo isn't used", "the CCTV is useless"."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|doesn't|does not|didn't|did not|can't|cannot|not going to"
     r"|with no|leave out|leaving out"
@@ -35,10 +37,10 @@ NEGATED_MENTION = re.compile(
     r"|videos?|stills|clips?|footage|screenshots?|selfies?"
     r"|custody\s+photos?|faces?|cctv(?:\s+(?:stills|footage|images?|photos?|pictures?|pics|video|clips?))?"
     r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed)\b"
-    r"|(?<!\w)(?:names?|photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)\s+(?:\w+\s+){0,2}?(?:(?:isn't|is not|aren't|are not)"
+    rf"|(?<!\w)(?:names?|{_SHOWN})\s+(?:\w+\s+){{0,2}}?(?:(?:isn't|is not|aren't|are not)"
     r"\s+(?:being\s+)?(?:used|shown|included|mentioned)|(?:won't|will not|wont|can't|cannot|never)\s+(?:be\s+)?(?:used|shown|included|posted"
     r"|published|released|mentioned|going out))\b"
-    r"|(?<!\w)(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)\s+(?:\w+\s+){0,2}?(?:is|was|'s|are|were)\s+(?:\w+\s+)?"
+    rf"|(?<!\w){_SHOWN}\s+(?:\w+\s+){{0,2}}?(?:is|was|'s|are|were)\s+(?:\w+\s+)?"
     r"(?:useless|rubbish|no good|no use|of no use|unusable|too (?:poor|grainy|dark|blurry|far away)|blank)\b"
     r"|(?<!\w)(?:leave|leaving|left|keep|keeping)\s+(?:\w+\s+){0,2}?names?\s+out\b"
     r"|(?<!\w)names?\s+(?:left|kept)\s+out\b"

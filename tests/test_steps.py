@@ -66,6 +66,10 @@ def test_original_span_maps_back_through_replacements():
     assert draft[slice(*result.original_span(start, start + len("arrested")))] == "nicked"
 
 
+def _in_this_turn(start: int, end: int) -> Span:
+    return Span(turn=0, start=start, end=end)
+
+
 @pytest.mark.parametrize("said", [
     "My sergeant reckons anything about 'budget' is red, so can I post our savings tips?",
     "Do 'raid' and 'wanted' make it amber? It's a poster for our cake sale.",
@@ -73,13 +77,12 @@ def test_original_span_maps_back_through_replacements():
     "Would calling it 'Operation Tinsel' make it one of those Met-wide operations that need sign-off?",
 ])
 def test_talk_about_the_traffic_light_table_names_no_topic(said, matcher):
-    found = read_topics(mask_negated(normalise(said).text), matcher, lambda start, end: Span(turn=0, start=start, end=end))
+    found = read_topics(mask_negated(normalise(said).text), matcher, _in_this_turn)
     assert not [candidate for candidate in found if candidate.status != "green"]
 
 
 def test_anything_the_whole_force_runs_at_once_is_the_met_wide_row(matcher):
-    found = read_topics(normalise("Can we post about the force-wide day of action on knives?").text, matcher,
-                        lambda start, end: Span(turn=0, start=start, end=end))
+    found = read_topics(normalise("Can we post about the force-wide day of action on knives?").text, matcher, _in_this_turn)
     assert [candidate.status for candidate in found if candidate.topic.startswith("Met wide operations")] == ["amber"]
 
 

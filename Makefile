@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PIP_CONSTRAINT := $(CURDIR)/constraints.txt
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: install index run test eval bench calibrate clean
+.PHONY: install index run test eval bench calibrate screenshots clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@command -v $(PYTHON) >/dev/null || { echo "Pressline needs Python 3.11 ($(PYTHON) not found); set PYTHON=/path/to/python3.11"; exit 1; }
@@ -39,6 +39,12 @@ bench: install
 
 calibrate: install
 	$(PY) -m evals.calibrate
+
+# The README's screenshots, taken by the browser tests (tests/output/) and copied into docs/.
+screenshots: install
+	$(PY) -m pytest -q tests/test_app_browser.py -k "ask or draft"
+	cp tests/output/ask.png docs/screenshot-ask.png
+	cp tests/output/draft.png docs/screenshot-draft.png
 
 clean:
 	rm -rf $(VENV) data

@@ -48,10 +48,15 @@ class PressLineRef(BaseModel):
 
 
 class Flag(BaseModel):
-    """A rule that fired; `span` is the [start, end) of the phrase in a checked draft."""
+    """A rule that fired; `span` is the [start, end) of the phrase in a checked draft.
+
+    `rule` is the rule's id (kept for `ask --json` and the evaluation); `title` is its plain-English name, the one
+    officers see.
+    """
 
     rule: str
     why: str
+    title: str | None = None
     span: tuple[int, int] | None = None
     phrase: str | None = None
     safer: str | None = None

@@ -246,7 +246,8 @@ class Guard(Step):
         ctx.claims = read_claims(ctx.text)
         if ctx.claims:
             ctx.notes.append(render("guard_note"))
-            ctx.flags.append(Flag(rule="claimed_authority", why="The question claims an approval or gives instructions; "
+            ctx.flags.append(Flag(rule="claimed_authority", title="a claimed approval or instruction",
+                                  why="The question claims an approval or gives instructions; "
                                   "these cannot be checked here and do not change the rules."))
         ctx.text = strip_instructions(ctx.text)
 
@@ -738,14 +739,15 @@ def _finish(ctx: Context) -> None:
         rule = phrase_book().rule(reason.risk)
         spans = [span for span in reason.spans if span.turn == 0] or [None]
         for span in spans:
-            flag = Flag(rule=rule.name, why=rule.why, safer=rule.safer,
+            flag = Flag(rule=rule.name, title=rule.title, why=rule.why, safer=rule.safer,
                         span=(span.start, span.end) if span and ctx.draft else None,
                         phrase=ctx.question[span.start : span.end] if span else None)
             if not any(f.rule == flag.rule and f.span == flag.span and f.phrase == flag.phrase for f in ctx.flags):
                 ctx.flags.append(flag)
     if decision and "arrest_facts_only" in decision.notes:
         arrest_facts = phrase_book().rule("arrest_facts_only")
-        ctx.flags.append(Flag(rule=arrest_facts.name, why=arrest_facts.why, safer=arrest_facts.safer))
+        ctx.flags.append(Flag(rule=arrest_facts.name, title=arrest_facts.title, why=arrest_facts.why,
+                              safer=arrest_facts.safer))
     if ctx.escalation:
         ctx.handoff = _handoff(ctx)
 

@@ -254,8 +254,9 @@ def test_a_draft_post_has_each_flagged_phrase_marked_with_its_rule_and_safer_wor
     markdown = texts(at)
     assert "RED — Do not post — contact DMC" in markdown
     assert ">15-year-old</mark><sup><b>[1]</b></sup>" in markdown and ">red-handed</mark>" in markdown
-    assert "`under_18`" in markdown and "**Safer:** Leave out the age" in markdown
-    assert "`prejudicial_comment`" in markdown
+    # Officers see each rule's plain-English name, never its id.
+    assert "— Someone under 18:" in markdown and "**Safer:** Leave out the age" in markdown
+    assert "— Comment that could prejudice a case:" in markdown and "`prejudicial_comment`" not in markdown
     (entry,) = audit_entries("PC draft")
     assert entry["kind"] == "draft" and entry["question"] == draft and entry["source"] == "app"
 

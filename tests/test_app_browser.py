@@ -156,7 +156,7 @@ def test_an_officer_checks_a_draft_post(page):
     page.get_by_role("status").filter(has_text="RED — Do not post — contact DMC").wait_for(timeout=ANSWER_TIMEOUT_MS)
     marked = page.locator("mark").filter(has_text="red-handed")
     marked.wait_for(timeout=ANSWER_TIMEOUT_MS)
-    assert marked.get_attribute("title") == "prejudicial_comment"
+    assert marked.get_attribute("title") == "comment that could prejudice a case"
     page.get_by_text("Safer:").first.wait_for(timeout=ANSWER_TIMEOUT_MS)
     page.wait_for_timeout(500)
     page.screenshot(path=OUTPUT / "draft.png")

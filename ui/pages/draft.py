@@ -35,7 +35,7 @@ if check := st.session_state.get("draft_check"):
     if flags:
         st.markdown("#### Your draft, with the phrases to change marked")
         spans = [
-            Span(*flag.span, label=str(number), title=flag.rule)
+            Span(*flag.span, label=str(number), title=flag.title or flag.rule)
             for number, flag in enumerate(flags, start=1) if flag.span
         ]
         with st.container(border=True):
@@ -43,7 +43,8 @@ if check := st.session_state.get("draft_check"):
         for number, flag in enumerate(flags, start=1):
             safer = f"  \n**Safer:** {flag.safer}" if flag.safer else ""
             phrase = f" “{flag.phrase}”" if flag.phrase else ""
-            st.markdown(f"**[{number}]{phrase}** — `{flag.rule}`: {flag.why}{safer}")
+            name = flag.title or flag.rule
+            st.markdown(f"**[{number}]{phrase}** — {name[:1].upper() + name[1:]}: {flag.why}{safer}")
     elif result.rag == "green":
         st.success("No phrase in the draft needs changing.", icon=":material/check_circle:")
     answer_view.body(result)

@@ -138,14 +138,28 @@ INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}{CONTINUING}(?:remind me|who|w
 QUOTED_DRAFT = re.compile(r"^\s*(?:for (?:the |our |my )?(?:[\w']+ )?(?:instagram|insta|ig|twitter|x|facebook|fb|tiktok|nextdoor|(?:ward|borough|snt|team) (?:account|page|feed))"
                           r"(?: story| post| reel)?(?:\s+\w+){0,2}\s*:)|caption(?:ed)?\s*:?\s*['\"“‘]|"
                           r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
+DEVICE = (r"(?:(?:my|our|the|a) )?(?:\w+ )?\w*(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|"
+          r"kit|car|van|app|screen)")
+DEVICE_TALK = words(
+    rf"{DEVICE}(?: \w+){{0,2}}? (?:(?:keeps|kept|is|just|now) )?(?:saying|showing|displaying|flashing|says|shows|displays|say)"
+    r"(?: (?:['\"“‘][^'\"”’]*['\"”’]|[\w ]*?(?:error|fault|expired|locked|blocked|failed|invalid)\b))?",
+    rf"{DEVICE}(?: (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)?)? (?:dropping|cutting|crashing|freezing|broken|not working|"
+    r"faulty|playing up|dying|failing|down|out of battery|losing signal)")
+"""A device at fault or telling its user something ("my phone keeps saying 'account locked'", "radio not working"): IT,
+and neither the device ("radio") nor its words ("account") are the media or a post."""
+
+
+def without_device_talk(text: str) -> str:
+    return DEVICE_TALK.sub(" ", text)
+
+
 OFF_TOPIC = words(
+    DEVICE_TALK.pattern[len(r"(?<![\w@])(?:"):-len(r")(?![\w])")],
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
     r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
     "printer", "vpn", "helpdesk", r"locks? (?:me|us|him|her) out", "locked out", r"pin(?:'s| is| has)? (?:expired|blocked|locked|reset)",
-    r"(?:my|our|the|a) (?:\w+ )?\w*(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|kit|car|van)"
-    r" (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)? (?:dropping|cutting|crashing|freezing|broken|not working|faulty|"
-    r"playing up|dying|failing|down|out of battery|losing signal)", "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
+    "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
     r"can (?:i|we|police|officers|(?:a|an|the) (?:pcso|pc|special|officer|constable|sergeant)s?|pcsos|specials) "
     r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
@@ -166,7 +180,7 @@ NOT_FOR_THE_MEDIA = words(r"not (?:for|about) (?:posting|tweeting|publishing|soc
 
 def off_topic(text: str) -> bool:
     """About police powers, law, HR, pay or IT, with nothing about the media."""
-    return bool(OFF_TOPIC.search(text)) and not MEDIA_CUE.search(NOT_FOR_THE_MEDIA.sub(" ", text))
+    return bool(OFF_TOPIC.search(text)) and not MEDIA_CUE.search(without_device_talk(NOT_FOR_THE_MEDIA.sub(" ", text)))
 
 
 def in_scope(text: str) -> bool:

@@ -124,6 +124,20 @@ def test_off_topic_questions_are_out_of_scope(question):
     assert not in_scope(question)
 
 
+@pytest.mark.parametrize("question", [
+    "my tablet keeps showing 'sync failed' whenever i log on, who fixes that?",
+    "the laptop now says 'certificate invalid' - how do i get past it?",
+    "handheld radio not working since the update, who do i call?",
+])
+def test_a_device_telling_its_user_something_is_it_not_a_post(question):
+    """Words a device shows ("account locked") are its message, not a post or a media cue."""
+    assert not in_scope(question)
+
+
+def test_a_device_message_beside_a_post_stays_in_scope():
+    assert in_scope("the council app says the a23 is shut both ways - can i tweet that?")
+
+
 @pytest.mark.parametrize("question, intent", [
     ("can i tweet about the burglary?", "posting"),
     ("is it ok to retweet the council?", "posting"),

@@ -79,6 +79,24 @@ def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "Found a spaniel called Biscuit by the pond this morning, no collar. A photo of Biscuit so her owner sees it?",
+    "PD Rocco found the knife in the hedge after the robbery in Lee.",
+    "Hector the goat has escaped from the city farm again and is blocking the road.",
+])
+def test_an_animals_name_is_no_persons(text):
+    assert names_in(text) == []
+
+
+def test_a_named_person_beside_an_animal_is_still_a_name():
+    assert "Dean Foster" in names_in("Dean Foster, 34, was charged after his dog bit a postman in Erith.")
+
+
+def test_a_job_at_a_place_ends_before_a_bus_stop_or_station_named_in_words():
+    text = "The driver was punched by a passenger at the Lewisham Clock Tower stop on Friday"
+    assert not [i for i in people(text).identifiers if i.kind == "school_or_workplace"]
+
+
 def test_a_name_written_in_lower_case_is_found_again_in_lower_case():
     text = "big up the late turn who nicked ryan okafor last nite on the high st. sleep well in the cells ryan"
     assert names_in(text).count("ryan") == 1 and "ryan okafor" in names_in(text)
@@ -810,6 +828,10 @@ def test_verdicts_and_escalations_come_only_from_the_decide_step():
             sets_rag = isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "rag" for t in node.targets)
             if builds or (sets_rag and cls.name != "Decide"):
                 assert cls.name == "Decide", f"{cls.name} sets a verdict or an escalation"
+    # Outside the steps, only the no-evidence refusal builds one: its fixed reply sends the officer to the Press Bureau
+    for function in [node for node in tree.body if isinstance(node, ast.FunctionDef)]:
+        if any(isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Escalation" for node in ast.walk(function)):
+            assert function.name == "_refuse_no_evidence", f"{function.name} builds an escalation"
 
 
 def test_a_named_person_is_found_again_by_surname_and_an_officer_by_rank_is_a_colleague():

@@ -197,6 +197,17 @@ def test_how_is_this_asks_for_approval_not_about_the_documents(question):
     assert asks_for_approval(question) and not asks_about_the_documents(question)
 
 
+@pytest.mark.parametrize("question, asks", [
+    ("road closure on the high street for the parade. fine?", True),
+    ("tips for the dark nights, ok", True),
+    ("is this alright", True),
+    ("doing a slot at the tenants meeting on the charter. a short list is fine", False),
+    ("quick summary of the themes please, one line each is ok.", False),
+])
+def test_a_preference_stated_at_the_end_asks_no_approval(question, asks):
+    assert asks_for_approval(question) == asks
+
+
 def test_asking_whether_new_facts_change_the_answer_points_back():
     assert refers_back("the victim turns out to be 15. does that change anything?")
     assert refers_back("there's a postponement order too - would it affect the answer?")

@@ -143,7 +143,7 @@ JOB_AT_A_NAMED_PLACE = re.compile(
     r"|(?:her|his|their)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+"
     r"(?:at|for|who\s+(?:works?|opens?(?:\s+up)?|runs?|manages?|owns?|cleans?|serves?)(?:\s+(?:at|in))?)\s+(?:the\s+)?"
     r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)\b"
-    r"(?!\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
+    r"(?!(?:\s+[A-Z][\w'’]*)*\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
 """Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's", "his night shift
 on the tills at Halden's", "the barber who runs Kutz on the parade")."""
 NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
@@ -497,10 +497,30 @@ HANDLE_OR_HASHTAG = re.compile(r"(?<![\w])[#@][\w'’-]+")
 
 def _names(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, colleague) of each personal name in `text`, each later mention of it by one of its words
-    ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") as a colleague."""
+    ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") as a colleague. An animal's name is
+    no person's ("a spaniel called Max", "PD Rex", "Hector the goat")."""
     text = HANDLE_OR_HASHTAG.sub(lambda match: " " * len(match.group(0)), text)  # "#Brent", "@MPSBrent": places and accounts
-    names = [(start, end, colleague or _ranked(text, start)) for start, end, colleague in _names_read(text)]
+    read = _names_read(text)
+    animals = {text[start:end].split()[0].lower() for start, end, _ in read if _an_animals_name(text, start, end)}
+    names = [(start, end, colleague or _ranked(text, start)) for start, end, colleague in read
+             if text[start:end].split()[0].lower() not in animals]  # "a tortoise called Gerald … a pic of Gerald"
     return names + _later_mentions(text, names)
+
+
+ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|parrots?|budgies?|birds?|ferrets?|rabbits?|bunn(?:y|ies)|"
+           r"hamsters?|guinea pigs?|horses?|ponies|pony|donkeys?|goats?|sheep|lambs?|cows?|pigs?|swans?|ducks?|geese|goose|"
+           r"owls?|hawks?|snakes?|pythons?|lizards?|iguanas?|foxes|fox|deer|spaniels?|labradors?|staffies|staffie|terriers?|"
+           r"alsatians?|collies|collie|greyhounds?|whippets?|poodles?|huskies|husky|german shepherds?|shepherds?|moggies|moggy|pets?)")
+ANIMAL_BEFORE_NAME = re.compile(rf"(?:\b{ANIMALS}\s*,?\s+(?:(?:who(?:'s| is)|which is|that's)\s+)?(?:called|named|by the name of)"
+                                r"|\b(?:pd|ph|police dog|police horse|k9)|\b(?:puppy|pup|kitten)|\b(?:our|the|a) (?:\w+ )?"
+                                rf"{ANIMALS}\s*,)\s+$", re.I)
+ANIMAL_AFTER_NAME = re.compile(rf"^\s*,?\s+(?:the|our|a|an|my|her|his|their|(?:\w+['’]s))\s+(?:[\w-]+\s+){{0,2}}?{ANIMALS}\b"
+                               r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:who|which|that|is|was|has|had|got|went|ran|found|came|belongs?)\b)", re.I)
+
+
+def _an_animals_name(text: str, start: int, end: int) -> bool:
+    """A name given to an animal, before it ("a tortoise called …", "PD …") or after it ("… the goat", "…, our spaniel")."""
+    return bool(ANIMAL_BEFORE_NAME.search(text[max(0, start - 60) : start]) or ANIMAL_AFTER_NAME.match(text[end : end + 60]))
 
 
 RANK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RANK_TITLES))})\.?\s+$", re.I)

@@ -329,8 +329,13 @@ class Decide(Step):
 
 
 def _refuse_no_evidence(ctx: Context, res: Resources) -> None:
-    """Stop with "no evidence — contact the Press Bureau" and its number: never a guess."""
+    """Stop with "no evidence — contact the Press Bureau" and its number: never a guess.
+
+    The reply sends the officer to the Press Bureau, so the answer names DMC as its contact too: a referral for a question
+    the documents do not answer, not a verdict (verdicts and the escalations they bring come only from the decide step)."""
     ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+    if not any(escalation.to == "dmc" for escalation in ctx.escalation):
+        ctx.escalation.append(Escalation(to="dmc", reason=render("no_evidence_referral"), contact=res.contact_text("dmc")))
 
 
 def _raising(ctx: Context) -> list[Rule]:

@@ -148,6 +148,8 @@ def test_out_of_scope(engine):
 def test_an_informational_question_with_no_evidence_is_refused(engine):
     result = ask(engine, "What is our line on drone use at football matches?")
     assert result.status == "refused_no_evidence" and "no evidence" in result.answer.lower() and result.rag is None
+    # the reply sends the officer to the Press Bureau, and the answer names it as the contact
+    assert [escalation.to for escalation in result.escalation] == ["dmc"] and "763300" in result.escalation[0].contact
 
 
 def test_a_question_nearer_what_the_documents_do_not_cover_is_refused(engine):

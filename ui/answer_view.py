@@ -157,7 +157,7 @@ def escalation_card(result: Answer) -> None:
         return
     contacts = services.engine().resources.contacts  # read once per index generation, not per answer drawn
     with st.container(border=True):
-        heading(":material/call: Contact before you post")
+        heading(":material/call: Contact before you post" if result.rag else ":material/call: Who to contact")
         for item in result.escalation:
             entry = contacts.get(item.to, {})
             name = known(entry.get("name")) or item.to.replace("_", " ").title()

@@ -121,8 +121,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")
         notes += _publishing_notes(facts, rag)
-    elif facts.publication.rank == "inspector_or_above":
-        notes += _speaking_notes(facts)  # an inspector preparing to speak to the media, whatever they ask: tell DMC beforehand
+    elif facts.publication.rank == "inspector_or_above" or facts.publication.asker_to_speak:
+        # an inspector, or anyone preparing to speak to the media, whatever they ask: tell DMC (or ask it) beforehand
+        notes += _speaking_notes(facts)
     # asking how to reach DMC or Legal Services sends the officer to them (Legal Services not yet set are reached through DMC)
     contacts = tuple(key for key in facts.contacts_asked if key in ("dmc", "legal_services"))
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))

@@ -74,7 +74,11 @@ HYPOTHETICAL = re.compile(
 """A punishment wished or foretold ("should be locked up", "he'll be going away"): not a sentence that happened."""
 
 
-_COLOUR = r"(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|straight\s+)?(?:an?\s+)?(?:red|amber)\b"
+_COLOUR = (r"(?:(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|"
+           r"straight\s+)?(?:an?\s+)?(?:red|amber)\b"
+           # what the claim says such a post needs: "… has to go to the press office"
+           r"|(?:has|have|needs?|must|should)\s+(?:to\s+)?(?:go|be sent|be run|be checked)\s+(?:to|through|past|by|with)\s+(?:the\s+)?"
+           r"(?:press office|press bureau|dmc|comms|media team)\b)")
 _QUOTED_WORD = r"['\"‘“][^'\"’”\n]{1,30}['\"’”]"
 TABLE_TALK = re.compile(
     # someone's claim about the table: "my sergeant reckons anything about 'budget' is red" (the claim, not who made it)
@@ -93,11 +97,31 @@ TABLE_TALK = re.compile(
 """Talk about the traffic-light table, not the post: the words a claim says are red or amber are named, not published."""
 
 
+MAKE_BELIEVE = re.compile(
+    r"\b(?:murder|crime|detective)[- ]myster(?:y|ies)\b|\bwhodunn?its?\b"
+    r"|\b(?:mock|pretend|fake|spoof|staged|role-?play(?:ed)?|dummy|practice)[- ](?:crime[- ]scenes?|arrests?|raids?|trials?|court cases?|"
+    r"incidents?|['‘\"“]?wanted['’\"”]?[- ]posters?|suspects?|stop[- ]and[- ]search(?:es)?|shootings?|emergenc(?:y|ies)|evacuations?|"
+    r"crimes?|burglar(?:y|ies)|break-ins?)\b",
+    re.I)
+"""Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster — a game, a drill or a
+joke about the force, not a crime that happened."""
+
+
+_A_QUOTED_WORD = r"['‘\"“][\w -]{1,25}['’\"”]"
+WORD_MENTIONED = re.compile(
+    rf"\bthe (?:word|words|term|phrase|hashtag|headline) {_A_QUOTED_WORD}"
+    rf"|{_A_QUOTED_WORD}(?= (?:trending|in (?:it|the (?:tweet|post|title|headline|caption))|on (?:a|the|our) (?:police |ward |borough )?"
+    r"(?:account|feed|page|timeline))\b)",
+    re.I)
+"""A word talked about as a word ("the word 'murder'", "'murder' trending off a police account"): mentioned, not used."""
+
+
 def mask_negated(text: str) -> str:
-    """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed") and talk about the table
-    ("someone said anything about 'budget' is red") blanked, same length."""
+    """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed"), make-believe ("a mock
+    crime scene"), words talked about as words ("the word 'murder'") and talk about the table ("someone said anything
+    about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
-    masked = HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))
+    masked = WORD_MENTIONED.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))))
     return TABLE_TALK.sub(_blank_groups, masked)
 
 

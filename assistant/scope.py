@@ -36,7 +36,10 @@ IN_SCOPE = words(
 PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"(?<!own )(?<!plus a )(?<!and a )(?<!with a )(?<!add a )lines? (?:on|for|about|if|when)(?! (?:the )?(?:top|end|bottom)\b)",
                    r"(?<!plus )(?<!and )(?<!with )(?<!add )(?<!adding )(?<!include )(?<!including )(?:the|a|our|any) lines?\b"
                    r"(?!\s+(?:of|like|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
-                   "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one")
+                   "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one",
+                   # the line to give a journalist who asked: "what line can I give?" ("what can I tell them?" may ask whether
+                   # to speak at all, which is judged by rank like a post)
+                   r"what (?:line|lines|wording) (?:can|should|could|may|shall|do) (?:i|we)\b")
 GETTING_ACROSS = r"what (?:(?:main |key |important )?(?:points?|messages?|things?) )?(?:should|do|can|could|must|would) (?:i|we) (?:be )?(?:get|getting|put|putting) across"
 """'What should I be getting across?': asking for the messages to give."""
 INTERVIEW = words(r"interview\w*", "key messages", GETTING_ACROSS, r"speak(?:ing)? to (?:the )?(?:media|press|journalists?|reporters?)",
@@ -98,6 +101,11 @@ ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)"
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",
                r"anything (?:i|we) (?:need|should|ought|have) to (?:worry|watch|be careful|change|know|look out|think)\w*",
                r"(?:anything|something) (?:wrong|(?:i|we)(?:'ve| have) missed)", r"any (?:concerns?|red flags?)",
+               # whether to go ahead, however said: "do we crack on?", "shall I just send it?", "good to go?", "anything to change?"
+               r"(?:do|shall|should|can|could|may) (?:i|we) (?:just |still )?(?:crack on|go ahead|proceed|carry on|press on|push it out|"
+               r"send it|get it out|put it (?:up|out)|do it|do that|run it|run with it|go with it|hit send|post it)\b[^?.!]{0,30}\?",
+               r"good to go\s*\?", r"are we (?:good|ok|okay|alright|fine|safe)\b[^?.!]{0,20}\?",
+               r"anything (?:to|i should|we should|i need to|we need to) (?:change|fix|add|remove|cut|tweak|reword)\b[^?.!]{0,20}\?",
                )
 PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",

@@ -37,6 +37,19 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Force SOP"].search("from april we will no longer attend non-injury collisions")
     assert book.topics["Budgetary/Financial"].search("the counter is shutting in march because of the cuts")
     assert book.topics["Budgetary/Financial"].search("people want to know how much it saves")
+    assert book.topics["Budgetary/Financial"].search("residents ask how much the new cameras would really cost")
+    assert book.topics["Escaped Prisoners"].search("the detainee asked to use the toilet and did a runner from the hospital")
+    assert book.topics["Escaped Prisoners"].search("the escort lost her in the car park")
+    assert not book.topics["Escaped Prisoners"].search("officers lost him in the crowd after the chase")
+    record = book.rule("prejudicial_comment").patterns
+    for told in ["he was already serving a suspended sentence for theft", "subject to a community order for a previous burglary",
+                 "released from prison in the summer"]:
+        assert any(pattern.search(told) for pattern in record), told
+    assert not any(pattern.search("the previous owner of the shop is on licence to sell alcohol") for pattern in record)
+    raids = "Met wide operations e.g raids, BigWings, engagement activities and campaigns"
+    assert book.topics[raids].search("we're executing three drugs warrants on thursday")
+    assert book.topics[raids].search("warrants at two flats on the estate first thing")
+    assert not book.topics[raids].search("he showed his warrant card at the door")
     assert book.topics["Force Reputation"].search("there's a video doing the rounds of our lot arresting a cyclist")
     assert book.topics["Force Reputation"].search("after the panorama programme on the met last night")
     assert not book.topics["Force Reputation"].search("can i post a video of our officers at the school fair")

@@ -79,6 +79,27 @@ def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("Our murder-mystery evening for the food bank is on Friday, tickets £8", "food bank"),
+    ("The cadets ran a mock crime scene and a pretend arrest at the open day", "open day"),
+    ("A spoof 'wanted' poster for the winter coat drive", "winter coat drive"),
+])
+def test_make_believe_is_blanked_before_anything_is_read(text, kept):
+    masked = mask_negated(text)
+    assert kept in masked and not any(word in masked.lower() for word in ("murder", "crime scene", "arrest", "wanted"))
+
+
+def test_a_word_talked_about_as_a_word_is_not_used():
+    masked = mask_negated("Is the word 'stabbing' ok in the title, or will 'stabbing' trending on the ward account look bad?")
+    assert "stabbing" not in masked
+    assert "'knife'" in mask_negated("He shouted 'knife' at the door staff and ran")  # said in the story: kept
+
+
+def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_rules():
+    masked = mask_negated("Can I post it, or does anything with 'arrest' in it have to go to the press office?")
+    assert "arrest" not in masked and masked.startswith("Can I post it")
+
+
 @pytest.mark.parametrize("text", [
     "Found a spaniel called Biscuit by the pond this morning, no collar. A photo of Biscuit so her owner sees it?",
     "PD Rocco found the knife in the hedge after the robbery in Lee.",
@@ -398,6 +419,7 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     ("i'm the hackney custody insp and a reporter rang", "inspector_or_above"),
     ("i'm the ci for camden, the standard want a chat", "inspector_or_above"),
     ("i'm a bit worried about what the inspector said", None),
+    ("from: insp. dan cole, brent\nsubject: phone-in on monday", "inspector_or_above"),  # an email's sender
 ])
 def test_rank_of_the_asker(text, rank):
     assert read_publication(text).rank == rank
@@ -597,6 +619,8 @@ def test_an_appeal_to_find_a_missing_child_gives_their_name_age_and_photo_throug
     found_again = dict(found, roles=(RoleMention(role="child", span=SPAN), RoleMention(role="found", span=SPAN)))
     assert decide(Facts(topics=appeal, **found_again), LIMITS).rag == "red"
     assert {m.role for m in people("Good news, she turned up at a friend's flat safe and well.").roles} == {"found"}
+    for still_missing in ["He hasn't come home since Friday and his phone is off.", "She never returned home after college."]:
+        assert "found" not in {m.role for m in people(still_missing).roles}, still_missing
     # a child in the story as a suspect is no appeal to find them
     suspected = dict(found, roles=(RoleMention(role="child", span=SPAN), RoleMention(role="suspect", span=SPAN)))
     assert decide(Facts(topics=appeal, **suspected), LIMITS).rag == "red"
@@ -684,6 +708,9 @@ def test_an_officer_preparing_to_speak_to_the_media_involves_dmc_whatever_the_qu
     assert above.rag is None and above.escalate_dmc and "tell_dmc_beforehand" in above.notes
     assert below.rag is None and below.escalate_dmc
     assert not unknown.escalate_dmc  # a press officer asking for the current line is not sent to themselves
+    # someone of unknown rank preparing their own interview: both rules are said, and DMC is involved
+    preparing = decide(facts(publication=Publication(media=journalist, asker_to_speak=True), **brief), LIMITS)
+    assert preparing.escalate_dmc and "rank_unknown" in preparing.notes
     assert read_publication(normalise("Ch Insp here, I'm on Times Radio at eight about knife arches").text).media >= journalist
 
 

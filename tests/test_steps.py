@@ -146,6 +146,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("and the one on how people complain?", "press_line"),
     ("i'm doing a bbc london interview tomorrow. what key messages should i use?", "interview"),
     ("who runs the borough twitter accounts?", "informational"),
+    ("the local paper rang about the collision on the a2. what line can i give?", "press_line"),
     ("monday just gone", None),
     ("spate of shed break-ins on the allotments. tweet a reminder about padlocks?", "posting"),
     ("the fete is saturday, i'll post the times and add a line about the lost dog", "posting"),
@@ -201,6 +202,8 @@ def test_how_is_this_asks_for_approval_not_about_the_documents(question):
     ("road closure on the high street for the parade. fine?", True),
     ("tips for the dark nights, ok", True),
     ("is this alright", True),
+    ("the spoc wants the e-fit up on the borough page tonight. shall we just go ahead?", True),
+    ("newsletter piece below, pasted from the council. anything to tweak?", True),
     ("doing a slot at the tenants meeting on the charter. a short list is fine", False),
     ("quick summary of the themes please, one line each is ok.", False),
 ])

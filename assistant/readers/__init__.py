@@ -95,7 +95,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         risks += by_example_risks
     publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
     if reading.interview:
-        publication = publication.model_copy(update={"media": publication.media | {"quote_to_journalist"}})
+        publication = publication.model_copy(update={"media": publication.media | {"quote_to_journalist"}, "asker_to_speak": True})
     mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}
     if "examples" in readers and bank is not None:
         ruled_out = frozenset(name for name, medium in mediums.items() if medium not in publication.media)

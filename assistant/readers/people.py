@@ -267,10 +267,12 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
                         r"a minor(?!\s+(?:collision|crash|rtc|bump|accident|incident|injur\w*|damage|offence|scrape|"
                         r"repairs?|fire|road|issue|problem|thing|change|prang|knock))|minors)\b", re.I),
+    # found, but "hasn't come home" or "never returned home" is still missing
     "found": re.compile(r"\b(?:(?:been |was |were |now |has been |have been )?found (?:safe|well|alive|unharmed|unhurt|and|at|in|on|sleeping)|"
                         r"(?:has|have|had|she's|he's|they've|she has|he has|they have) been found|turned up|been located|located safe|"
-                        r"safe and well|safe and sound|back (?:home|with (?:his|her|their) (?:family|mum|dad|parents|carers?))|returned home|"
-                        r"(?:came|come|walked) (?:back )?home)\b", re.I),
+                        r"safe and well|safe and sound|back (?:home|with (?:his|her|their) (?:family|mum|dad|parents|carers?))|"
+                        r"(?<!n't )(?<!n’t )(?<!not )(?<!never )returned home|"
+                        r"(?<!n't )(?<!n’t )(?<!not )(?<!never )(?:came|come|walked) (?:back )?home)\b", re.I),
     "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }

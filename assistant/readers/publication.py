@@ -48,7 +48,7 @@ ALREADY_POSTED = words(
 )
 REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?complain\w*", r"complain\w* (?:\w+ ){0,6}?(?:repl\w*|respond\w*)")
 
-_SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+"
+_SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from:?|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+"
          r"|(?:i'm|im|i am|speaking as|this is)\s+(?:a|an|the|your|our)\s+(?:[\w'-]+\s+){1,2}?)"
          r"(?:duty |acting |temporary |temp |local |new |ward |snt |neighbourhood |response |borough )*")
 """How the asker says who they are ("I'm the new ward sergeant", "as a PCSO", "I'm the Lambeth neighbourhoods Insp")."""

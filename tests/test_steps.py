@@ -119,6 +119,7 @@ def test_vague_dates_resolve_to_nothing():
 @pytest.mark.parametrize("question", [
     "what's the capital of france?", "how do i reset my warrant card pin?", "write me a poem about night shifts.",
     "best pub in croydon for leaving drinks?", "what's a good lasagne recipe for the team christmas do?",
+    "how long does a s.35 direction last and can a pcso give one?",
 ])
 def test_off_topic_questions_are_out_of_scope(question):
     assert not in_scope(question)

@@ -166,8 +166,9 @@ def without_device_talk(text: str) -> str:
 OFF_TOPIC = words(
     DEVICE_TALK.pattern[len(r"(?<![\w@])(?:"):-len(r")(?![\w])")],
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
-    # a police power by its section: "a section 35 direction", "s.59 warnings" (not a court's reporting order)
-    r"(?:section|s\.?)\s?\d+\w?(?:\(\d+\))? (?:warnings?|notices?|directions?|dispersals?|seizures?|powers?|authori[sz]ations?|searches)",
+    # a police power used on someone by its section: "a section 35 direction", "s.59 warnings" (not a court's reporting
+    # order, nor a stop-and-search authorisation, which the force's media documents cover)
+    r"(?:section|s\.?)\s?\d+\w?(?:\(\d+\))? (?:warnings?|notices?|directions?|dispersals?|seizures?)",
     "caution wording", "the caution", r"overtime", r"(?:my|our) pay", "payslip", r"pay (?:rise|award|scale|claim)", "back pay", "annual leave", r"leave (?:request|form|booking)", "rota",
     r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
     "printer", "vpn", "helpdesk", r"locks? (?:me|us|him|her) out", "locked out", r"pin(?:'s| is| has)? (?:expired|blocked|locked|reset)",

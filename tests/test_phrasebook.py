@@ -41,6 +41,14 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Escaped Prisoners"].search("the detainee asked to use the toilet and did a runner from the hospital")
     assert book.topics["Escaped Prisoners"].search("the escort lost her in the car park")
     assert not book.topics["Escaped Prisoners"].search("officers lost him in the crowd after the chase")
+    assert book.topics["Force Reputation"].search("i want to end by taking a swipe at the columnist who called us corrupt")
+    assert book.topics["Force SOP"].search("a map of where the carriers are held and the times we pull back")
+    assert not book.topics["Force SOP"].search("thanks to everyone who came, we pulled out all the stops")
+    assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
+    major = book.rule("major_incident").patterns
+    for told in ["loads of casualties at the market", "a gold group has been set up", "they've stood up a gold group"]:
+        assert any(pattern.search(told) for pattern in major), told
+    assert not any(pattern.search("she won a gold medal and the group set up a fundraiser") for pattern in major)
     record = book.rule("prejudicial_comment").patterns
     for told in ["he was already serving a suspended sentence for theft", "subject to a community order for a previous burglary",
                  "released from prison in the summer"]:

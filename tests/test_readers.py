@@ -100,6 +100,13 @@ def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_
     assert "arrest" not in masked and masked.startswith("Can I post it")
 
 
+def test_a_child_known_to_the_police_is_in_the_justice_system_however_gently_said():
+    for text in ["The boy we dealt with last spring for tagging the bridge is now on the team.",
+                 "She is on a youth diversion programme after the summer."]:
+        assert "suspect" in {m.role for m in people(text).roles}, text
+    assert "suspect" not in {m.role for m in people("Officers dealt with the flooding for hours.").roles}
+
+
 @pytest.mark.parametrize("text", [
     "Found a spaniel called Biscuit by the pond this morning, no collar. A photo of Biscuit so her owner sees it?",
     "PD Rocco found the knife in the hedge after the robbery in Lee.",

@@ -253,7 +253,13 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:we|police|officers|they) (?:reckon|think|believe|suspect)\b|(?:we|officers|police) stopped|"
                           # the police way of naming a suspect: "we want to speak to these youths"
                           r"(?:we|police|officers|detectives|they) (?:would like|want|wish|need|are keen) to (?:speak|talk) (?:to|with)|"
-                          r"stopped and searched|(?:was|were|got) (?:stopped|searched))\b", re.I),
+                          r"stopped and searched|(?:was|were|got) (?:stopped|searched)|"
+                          # known to the police for an offence, however gently said: "the lad we dealt with for …", "on the YOT's books"
+                          r"(?:we|police|officers|they|i) (?:\w+ )?dealt with (?:\w+ ){0,4}?for (?:\w+ing|theft|robbery|burglary|assault|shoplifting|"
+                          r"criminal damage|possession|vandalism|graffiti|drugs?|weapons?|a knife|an offence)|"
+                          r"came to (?:our|police|the police's) attention|"
+                          r"youth offending (?:team|service)|yot|youth (?:diversion|justice) (?:scheme|programme|worker|team|service|order)|"
+                          r"on (?:a |the )?(?:diversion|triage) (?:scheme|programme))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui)\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"

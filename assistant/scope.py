@@ -150,11 +150,13 @@ QUOTED_DRAFT = re.compile(r"^\s*(?:for (?:the |our |my )?(?:[\w']+ )?(?:instagra
                           r"^\s*(?:draft|post|tweet|rt|quote[- ]tweet)(?: tweet| post)?\s*[:\-–—]|:\s*['\"“‘]|(?:post|tweet|say|put out|rt|share)\s+(?:this|that)?\s*:?\s*['\"“‘]")
 DEVICE = (r"(?:(?:my|our|the|a) )?(?:\w+ )?\w*(?:radio|handset|phone|laptop|tablet|pda|terminal|computer|body-?worn(?: camera| video)?|bwv|"
           r"kit|car|van|app|screen)")
-DEVICE_TALK = words(
+_DEVICE_TALK = (
     rf"{DEVICE}(?: \w+){{0,2}}? (?:(?:keeps|kept|is|just|now) )?(?:saying|showing|displaying|flashing|says|shows|displays|say)"
     r"(?: (?:['\"“‘][^'\"”’]*['\"”’]|[\w ]*?(?:error|fault|expired|locked|blocked|failed|invalid)\b))?",
     rf"{DEVICE}(?: (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)?)? (?:dropping|cutting|crashing|freezing|broken|not working|"
-    r"faulty|playing up|dying|failing|down|out of battery|losing signal)")
+    r"faulty|playing up|dying|failing|down|out of battery|losing signal)",
+)
+DEVICE_TALK = words(*_DEVICE_TALK)
 """A device at fault or telling its user something ("my phone keeps saying 'account locked'", "radio not working"): IT,
 and neither the device ("radio") nor its words ("account") are the media or a post."""
 
@@ -164,7 +166,7 @@ def without_device_talk(text: str) -> str:
 
 
 OFF_TOPIC = words(
-    DEVICE_TALK.pattern[len(r"(?<![\w@])(?:"):-len(r")(?![\w])")],
+    *_DEVICE_TALK,
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
     # a police power used on someone by its section: "a section 35 direction", "s.59 warnings" (not a court's reporting
     # order, nor a stop-and-search authorisation, which the force's media documents cover)

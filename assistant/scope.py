@@ -95,7 +95,8 @@ HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
 """"How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
 NOT_A_STATEMENT_OF = r"(?<!\bis )(?<!\bare )(?<!'s )(?<!'re )(?<!\bbe )"
 """'Bullet points are fine.': a preference stated, not approval asked ("fine?", "is this fine", "alright." still ask)."""
-ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)", r"what(?:'s| is) your (?:view|take|opinion)", r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*\?+\s*$", rf"{NOT_A_STATEMENT_OF}(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)\s*[.!]*\s*$", r"or not\s*\?*\s*$",
+_APPROVAL_WORD = r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)"
+ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)", r"what(?:'s| is) your (?:view|take|opinion)", rf"{_APPROVAL_WORD}\s*\?+\s*$", rf"{NOT_A_STATEMENT_OF}{_APPROVAL_WORD}\s*[.!]*\s*$", r"or not\s*\?*\s*$",
                r"(?:go|go for it|green light)\s*\?+\s*$",
                r"(?:is|isn't|isnt|innit|right|yeah|yeh|no)\s*\?+\s*$", "thoughts", "any issues?", "any problems?",
                r"what now", r"what (?:do|should) (?:i|we) do", "is that (?:a problem|ok|okay|alright|fine|allowed)", "problem",

@@ -239,6 +239,8 @@ COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thanked|thanking|thank you|well do
                                r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b"
                                r"|\bour (?:[\w'’-]+ ){0,3}[\w'’-]+, ",  # introduced as one of ours: "our ward panel chair, Denise Morgan, …"
                                re.I)
+_NOT_ = r"(?<!n't )(?<!n’t )(?<!not )(?<!never )"
+"""Not said with a negation just before ("hasn't come home")."""
 ROLE_WORDS: dict[str, re.Pattern] = {
     "suspect": re.compile(r"\b(?:suspects?|suspected|accused|offenders?|perpetrators?|culprits?|under investigation|"
                           # a wanted person, not "exactly what we wanted"
@@ -277,8 +279,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "found": re.compile(r"\b(?:(?:been |was |were |now |has been |have been )?found (?:safe|well|alive|unharmed|unhurt|and|at|in|on|sleeping)|"
                         r"(?:has|have|had|she's|he's|they've|she has|he has|they have) been found|turned up|been located|located safe|"
                         r"safe and well|safe and sound|back (?:home|with (?:his|her|their) (?:family|mum|dad|parents|carers?))|"
-                        r"(?<!n't )(?<!n’t )(?<!not )(?<!never )returned home|"
-                        r"(?<!n't )(?<!n’t )(?<!not )(?<!never )(?:came|come|walked) (?:back )?home)\b", re.I),
+                        rf"{_NOT_}returned home|{_NOT_}(?:came|come|walked) (?:back )?home)\b", re.I),
     "died": re.compile(r"\b(?:died|dies|dead|death|deceased|killed|fatal\w*|passed away|murder\w*|body (?:was |has been )?"
                        r"(?:found|discovered|recovered)|lost (?:his|her|their) li(?:fe|ves))\b", re.I),
 }

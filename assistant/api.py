@@ -7,10 +7,11 @@ import uuid
 from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
+from ingest.database import shown_url
 from ingest.settings import Settings, get_settings
 from ingest.store import decode_list
 
-from .audit import AUDIT_FILE, SOURCES, AuditLog, Source, app_version, open_audit_log
+from .audit import SOURCES, AuditLog, Source, app_version, open_audit_log
 from .compose import COVERED_SCORE
 from .facts import Rank
 from .models import Answer, DraftCheck, InterviewBrief, PressLineInfo, PressLineRef, Turn
@@ -46,7 +47,7 @@ class Engine:
         engine = Engine()                      # settings from the environment and .env
         result = engine.answer("Can I tweet about a burglary arrest?", today=dt.date(2026, 11, 20))
         result.rag, result.escalation, result.citations
-        result.audit_id                        # its entry in data/audit.sqlite3
+        result.audit_id                        # its entry in the audit log
 
     Every answer, draft check and interview brief is recorded in the audit log (assistant/audit.py) with
     `source`, the officer and a session id; an evaluation run builds its engine with audit=False.
@@ -198,7 +199,7 @@ class Engine:
             )
         except Exception:  # the officer still gets the answer; the log says the audit trail has a gap
             log.exception("a %s answer was given but could not be written to the audit log %s",
-                          kind, self.settings.data_dir / AUDIT_FILE)
+                          kind, shown_url(self.settings))
         return result
 
     def _run(self, ctx: Context, model):

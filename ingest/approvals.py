@@ -6,8 +6,8 @@ A file's version is the SHA-256 of its bytes. A version is approved when
   corpus folder; `cd corpus && sha256sum -c approved.sha256` checks it): committing a file with its line in the
   manifest approves it, and a test fails if a committed corpus file is missing from the manifest or does not
   match it; or
-- an admin approved it on the admin page: a record (who, when, the content hash) in `data/approvals.sqlite3`,
-  beside the audit log.
+- an admin approved it on the admin page: a record (who, when, the content hash) in Pressline's database, with
+  the audit log (ingest/database.py).
 
 Anything else — an upload, a file edited in place, a file dropped into the corpus folder — is a draft: the
 assistant never cites it. A changed file has a new hash, so it goes back to draft until approved again.
@@ -30,41 +30,28 @@ import argparse
 import datetime as dt
 import hashlib
 import logging
-import sqlite3
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import PresslineError
+from sqlalchemy import insert, select
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import database
+from .database import approvals as approval_records
+from .database import snapshots, transaction, upsert
+from .errors import DatabaseUnavailable, PresslineError
 from .safe_yaml import BadYaml, load_yaml
 from .settings import REPO_ROOT, Settings, get_settings
 
 MANIFEST = "approved.sha256"
-DB_FILE = "approvals.sqlite3"
 LEXICON = REPO_ROOT / "assistant" / "lexicon.yaml"
 # Configuration files whose last approved version is kept, so an unapproved edit can fall back to it.
 CONFIGURATION = ("rag-table/rag-table.yaml", "contacts.yaml", "examples.yaml", "phrases.yaml", "../assistant/lexicon.yaml")
 # Files in the corpus folder that are not content: they are not approved or cited.
 NOT_CONTENT = {"README.md", MANIFEST}
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS approvals (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    path TEXT NOT NULL,          -- relative to the corpus folder
-    sha256 TEXT NOT NULL,        -- of the approved bytes
-    approved_by TEXT NOT NULL,
-    approved_at TEXT NOT NULL    -- UTC, ISO 8601
-);
-CREATE INDEX IF NOT EXISTS approvals_version ON approvals (path, sha256);
-CREATE TABLE IF NOT EXISTS snapshots (
-    path TEXT NOT NULL,
-    sha256 TEXT NOT NULL,
-    content BLOB NOT NULL,
-    saved_at TEXT NOT NULL,
-    PRIMARY KEY (path, sha256)
-);
-"""
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 log = logging.getLogger(__name__)
 
@@ -164,14 +151,22 @@ class Approvals:
 
     def __init__(self, settings: Settings):
         self.settings = settings
-        self.path = settings.data_dir / DB_FILE
 
-    def _connect(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        db = sqlite3.connect(self.path, timeout=10)
-        db.row_factory = sqlite3.Row
-        db.executescript(SCHEMA)
-        return db
+    @property
+    def engine(self):
+        return database.get_engine(self.settings)
+
+    def _records(self, query) -> list:
+        """Rows of a query on the approval records; none, with a warning, when the database cannot be opened, so the
+        committed manifest still approves what it lists (a database outage makes drafts of admin approvals, never
+        the reverse)."""
+        try:
+            with self.engine.connect() as db:
+                return list(db.execute(query))
+        except (DatabaseUnavailable, SQLAlchemyError) as exc:
+            log.warning("approvals made on the admin page cannot be read (%s); only the committed manifest counts",
+                        str(exc).splitlines()[0])
+            return []
 
     def manifest(self) -> dict[str, str]:
         return read_manifest(self.settings)
@@ -184,12 +179,10 @@ class Approvals:
             return None
         if self.manifest().get(key) == sha256:
             return Approval(key, sha256, "commit", "", "commit")
-        if not self.path.exists():
-            return None
-        with self._connect() as db:
-            row = db.execute("SELECT * FROM approvals WHERE path = ? AND sha256 = ? ORDER BY id DESC LIMIT 1",
-                             (key, sha256)).fetchone()
-        return Approval(key, sha256, row["approved_by"], row["approved_at"], "admin") if row else None
+        rows = self._records(select(approval_records).where(approval_records.c.path == key,
+                                                            approval_records.c.sha256 == sha256)
+                             .order_by(approval_records.c.id.desc()).limit(1))
+        return Approval(key, sha256, rows[0].approved_by, rows[0].approved_at, "admin") if rows else None
 
     def is_approved(self, path: Path) -> bool:
         return self.approval(path) is not None
@@ -197,10 +190,8 @@ class Approvals:
     def approved_sources(self, sources: set[str]) -> set[str]:
         """Which of these sources (as chunks record them, relative to the repo root) are approved as they are now."""
         manifest = self.manifest()
-        records: set[tuple[str, str]] = set()
-        if self.path.exists():
-            with self._connect() as db:
-                records = {(row["path"], row["sha256"]) for row in db.execute("SELECT path, sha256 FROM approvals")}
+        records = {(row.path, row.sha256) for row in self._records(select(approval_records.c.path,
+                                                                           approval_records.c.sha256))}
         approved = set()
         for source in sources:
             path = self.settings.root / source
@@ -229,18 +220,15 @@ class Approvals:
                         f"this version of {key} turns {', '.join(greened)} green, which the approved table has as amber "
                         "or red; a topic is made green only by changing the committed table (with DMC's sign-off)")
         at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "")
-        with self._connect() as db:
-            db.execute("INSERT INTO approvals (path, sha256, approved_by, approved_at) VALUES (?, ?, ?, ?)",
-                       (key, sha256, approved_by, at))
+        with transaction(self.engine) as db:
+            db.execute(insert(approval_records).values(path=key, sha256=sha256, approved_by=approved_by, approved_at=at))
         if key in CONFIGURATION:
             self.keep(key, sha256, content)
         return Approval(key, sha256, approved_by, at, "admin")
 
     def history(self, limit: int = 200) -> list[dict]:
-        if not self.path.exists():
-            return []
-        with self._connect() as db:
-            return [dict(row) for row in db.execute("SELECT * FROM approvals ORDER BY id DESC LIMIT ?", (limit,))]
+        return [dict(row._mapping) for row in self._records(
+            select(approval_records).order_by(approval_records.c.id.desc()).limit(limit))]
 
     # --- configuration files: the last approved version -------------------------------------------------
 
@@ -248,10 +236,10 @@ class Approvals:
         """Keep an approved version of a configuration file, so a later unapproved edit can fall back to it."""
         at = dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "")
         try:
-            with self._connect() as db:
-                db.execute("INSERT OR IGNORE INTO snapshots (path, sha256, content, saved_at) VALUES (?, ?, ?, ?)",
-                           (key, sha256, content, at))
-        except sqlite3.Error as exc:  # read-only data folder: the fallback is the built-in default
+            with transaction(self.engine) as db:
+                db.execute(upsert(self.engine, snapshots).values(path=key, sha256=sha256, content=content, saved_at=at)
+                           .on_conflict_do_nothing())
+        except (DatabaseUnavailable, SQLAlchemyError) as exc:  # read-only data folder: the fallback is the built-in default
             log.warning("could not keep the approved version of %s: %s", key, exc)
 
     def last_approved_content(self, key: str) -> bytes | None:
@@ -259,12 +247,9 @@ class Approvals:
         current = sha256_of(path)
         if current and self.approval(path, current):
             return path.read_bytes()
-        if not self.path.exists():
-            return None
-        with self._connect() as db:
-            row = db.execute("SELECT content FROM snapshots WHERE path = ? ORDER BY saved_at DESC, rowid DESC LIMIT 1",
-                             (key,)).fetchone()
-        return bytes(row["content"]) if row else None
+        rows = self._records(select(snapshots.c.content).where(snapshots.c.path == key)
+                             .order_by(snapshots.c.saved_at.desc(), snapshots.c.id.desc()).limit(1))
+        return bytes(rows[0].content) if rows else None
 
     def configuration(self, path: Path) -> tuple[bytes | None, str | None]:
         """(content to use, warning): the file if approved (kept as a snapshot), else the last approved version, else None.

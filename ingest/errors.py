@@ -61,3 +61,7 @@ class IndexUnavailable(PresslineError):
 
 class IngestLocked(PresslineError):
     """Another ingest holds the writer lock."""
+
+
+class DatabaseUnavailable(PresslineError):
+    """The database cannot be opened or migrated; the message names it (without its password) and says why."""

@@ -70,6 +70,10 @@ class Settings(BaseSettings):
     (per browser session and per client address, kept in the audit store so a reload does not reset it)."""
     admin_backoff_cap_s: float = 300.0
     """The longest wait between admin password tries, however many have failed."""
+    audit_url: SecretStr | None = None
+    """The database of the audit log, approvals and saved conversations, as an SQLAlchemy URL: by default the
+    SQLite file data_dir/audit.sqlite3; for a force, one PostgreSQL database every instance shares
+    (postgresql+psycopg://USER:PASSWORD@HOST/DATABASE). Its password is never logged or shown."""
     audit_retention_days: int = 90
     """Audit records older than this many days are purged; at least 1, or an answer would go as it is written."""
     officer_id_prompt: bool = True

@@ -46,3 +46,26 @@ def corpus_settings(tmp_path_factory) -> Settings:
     report = run_ingest(settings)
     assert not report.errors, report.errors
     return settings
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A real PostgreSQL server for the session (tests/postgres.py): skipped where none is installed, failing under CI."""
+    from postgres import Server
+
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_settings(request, tmp_path):
+    """Settings whose database is the default SQLite file, then a new database on the test PostgreSQL server."""
+    from ingest.database import close
+
+    if request.param == "sqlite":
+        settings = make_settings(tmp_path)
+    else:
+        settings = make_settings(tmp_path, audit_url=request.getfixturevalue("postgres_server").new_database())
+    yield settings
+    close(settings)

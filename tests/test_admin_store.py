@@ -20,8 +20,9 @@ SUBJECTS = ("session:s1", "client:10.0.0.7")
 
 
 @pytest.fixture
-def log(tmp_path) -> AuditLog:
-    return AuditLog(tmp_path / "data" / "audit.sqlite3", retention_days=90)
+def log(store_settings) -> AuditLog:
+    """The audit store in SQLite, then in PostgreSQL: every test using it runs on both."""
+    return open_audit_log(store_settings)
 
 
 # --- Back-off after wrong passwords --------------------------------------------------------------------------
@@ -44,7 +45,7 @@ def test_the_wait_counts_down_and_holds_for_the_session_and_the_client_alike(log
 
 def test_the_back_off_survives_reopening_the_store(log):
     log.login_failed(SUBJECTS, base_s=30, cap_s=60, now=T0)
-    assert AuditLog(log.path, retention_days=90).login_wait(["client:10.0.0.7"], now=T0 + 1) == pytest.approx(29)
+    assert AuditLog(log.engine, retention_days=90).login_wait(["client:10.0.0.7"], now=T0 + 1) == pytest.approx(29)
 
 
 def test_a_right_password_clears_the_count_and_a_quiet_day_forgets_it(log):

@@ -13,7 +13,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import copy_corpus, make_settings
 from pdfs import text_pdf
-from assistant.audit import AUDIT_FILE, AuditLog
+from assistant.audit import open_audit_log
+from ingest.database import DEFAULT_FILE
 from ingest.approvals import Approvals
 from ingest.loaders import front_matter
 from ingest.pipeline import index_status, read_state, run_ingest
@@ -54,7 +55,7 @@ def own_corpus(pressline_env, corpus_settings, tmp_path):
     """A repo root of the test's own, with a copy of the corpus and of its index, for tests that change the corpus."""
     root = tmp_path / "root"
     copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(AUDIT_FILE, "*.lock"))
+    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(DEFAULT_FILE, "*.lock"))
     pressline_env(root=root)
     # Incremental, so quick: it only catches the copy up with any corpus edit made since the session's index.
     assert not run_ingest(get_settings()).errors
@@ -92,8 +93,7 @@ def texts(at: AppTest, kind: str = "markdown") -> str:
 
 
 def audit_entries(officer: str) -> list[dict]:
-    settings = get_settings()
-    return AuditLog(settings.data_dir / AUDIT_FILE, settings.audit_retention_days).entries(officer=officer)
+    return open_audit_log(get_settings()).entries(officer=officer)
 
 
 # --- Ask -----------------------------------------------------------------------------------------------

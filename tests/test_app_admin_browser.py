@@ -14,7 +14,8 @@ import urllib.request
 import pytest
 
 from assistant import Answer
-from assistant.audit import AUDIT_FILE, AuditLog
+from assistant.audit import open_audit_log
+from ingest.database import DEFAULT_FILE
 from conftest import copy_corpus, run_python
 from ingest.loaders import front_matter
 from ingest.pipeline import run_ingest
@@ -32,13 +33,13 @@ def server(corpus_settings, tmp_path_factory):
     require_browser()
     root = tmp_path_factory.mktemp("admin-browser") / "root"
     copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(AUDIT_FILE, "*.lock"))
+    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(DEFAULT_FILE, "*.lock"))
     env = {"PRESSLINE_ROOT": str(root), "PRESSLINE_ADMIN_PASSWORD": PASSWORD, "PRESSLINE_ADMIN_BACKOFF_BASE_S": "30",
            "PRESSLINE_OFFICER_ID_PROMPT": "true"}
     assert not run_ingest(Settings(root=root)).errors
     full_env = {key: value for key, value in os.environ.items() if not key.startswith("PRESSLINE_")} | env
     with served_app(full_env, "streamlit-admin.log") as url:
-        yield {"url": url, "root": root, "env": env, "audit": AuditLog(root / "data" / AUDIT_FILE, 90)}
+        yield {"url": url, "root": root, "env": env, "audit": open_audit_log(Settings(root=root))}
 
 
 @pytest.fixture

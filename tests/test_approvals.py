@@ -14,7 +14,6 @@ from assistant.api import Engine
 from assistant.resources import Resources
 from ingest.approvals import (
     CONFIGURATION,
-    DB_FILE,
     Approvals,
     ApprovalRefused,
     committed_files,
@@ -50,7 +49,7 @@ def test_every_committed_corpus_file_is_in_the_manifest_and_matches():
 def corpus_copy(corpus_settings, tmp_path):
     """A copy of the corpus and of the session's index, for tests that change files."""
     copy_corpus(tmp_path / "corpus")
-    shutil.copytree(corpus_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("*.lock", DB_FILE, "audit*"))
+    shutil.copytree(corpus_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("*.lock", "audit*"))
     settings = Settings(root=tmp_path, corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
     assert not run_ingest(settings).errors  # the copy's sources are its own files
     return settings

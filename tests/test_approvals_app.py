@@ -12,8 +12,9 @@ from conftest import copy_corpus
 from test_app import ADMIN, DOCUMENT, click, open_app, own_corpus, pressline_env, texts, unlocked_admin, upload  # noqa: F401
 from test_app_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, served_app, sign_in
 
-from assistant.audit import AUDIT_FILE, open_audit_log
-from ingest.approvals import DB_FILE, Approvals
+from assistant.audit import open_audit_log
+from ingest.approvals import Approvals
+from ingest.database import DEFAULT_FILE
 from ingest.pipeline import run_ingest
 from ingest.settings import Settings, get_settings
 from ui.approvals_panel import APPROVE_BUTTON
@@ -81,7 +82,7 @@ def remote_app(corpus_settings, tmp_path_factory):
     require_browser()
     root = tmp_path_factory.mktemp("remote")
     copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns("*.lock", AUDIT_FILE, DB_FILE))
+    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns("*.lock", DEFAULT_FILE))
     for name, text in (("remote.md", REMOTE), ("remote-text.txt", REMOTE.replace("# Zephyrbrook", "Zephyrbrook"))):
         (root / "corpus" / "uploads" / "policy").mkdir(parents=True, exist_ok=True)
         (root / "corpus" / "uploads" / "policy" / name).write_text(text)

@@ -16,7 +16,9 @@ from pydantic import ValidationError
 
 from assistant import Answer, Citation, Engine, Escalation, InterviewBrief
 from assistant.__main__ import main as cli_main
-from assistant.audit import SCHEMA, AuditLog, app_version, open_audit_log, to_csv
+from assistant.audit import AuditLog, app_version, open_audit_log, to_csv
+from conftest import CORPUS
+from ingest.database import get_engine
 from ingest.settings import REPO_ROOT, Settings, get_settings
 
 NOW = dt.datetime(2026, 11, 20, 12, 0, tzinfo=dt.UTC)
@@ -33,8 +35,14 @@ def red_answer(question: str = "Can I tweet that a 17 year old was charged with 
 
 
 @pytest.fixture
-def log(tmp_path) -> AuditLog:
-    return AuditLog(tmp_path / "data" / "audit.sqlite3", retention_days=90)
+def log(store_settings) -> AuditLog:
+    """The audit log in SQLite, then in PostgreSQL: every test using it runs on both."""
+    return open_audit_log(store_settings)
+
+
+def log_in(data_dir, retention_days: int) -> AuditLog:
+    """The audit log in the default SQLite file under data_dir."""
+    return AuditLog(get_engine(Settings(corpus_dir=CORPUS, data_dir=data_dir)), retention_days)
 
 
 def record(log: AuditLog, result=None, now=NOW, officer="PC 1234", kind="ask", source="app") -> int:
@@ -91,19 +99,18 @@ def test_what_was_wrong_is_kept_with_a_thumbs_down_and_the_answers_marked_wrong_
 def test_a_log_written_before_feedback_comments_gains_the_column_and_keeps_its_answers(tmp_path):
     path = tmp_path / "audit.sqlite3"
     with closing(sqlite3.connect(path)) as db, db:
-        db.executescript(SCHEMA.replace("    source TEXT NOT NULL DEFAULT 'app',\n    feedback_comment TEXT\n", "    source TEXT NOT NULL DEFAULT 'app'\n"))
+        db.executescript(OLD_SCHEMA.replace("feedback TEXT, feedback_at TEXT", "feedback TEXT, feedback_at TEXT,"
+                                            " source TEXT NOT NULL DEFAULT 'app'"))
         db.execute("INSERT INTO answers (at, session_id, officer, kind, question, date_used, status, escalation, citations, answer,"
                    " app_version) VALUES ('2026-11-20T12:00:00', 's', 'PC 1', 'ask', 'Q?', '2026-11-20', 'answered', '[]', '[]', 'A',"
                    " '0.1.0')")
-    log = AuditLog(path, retention_days=36500)
+    log = log_in(tmp_path, retention_days=36500)
     (entry,) = log.entries()
     log.set_feedback(entry["id"], "down", comment="wrong row")
     assert log.entries()[0]["feedback_comment"] == "wrong row"
 
 
-def test_entries_older_than_the_retention_period_are_purged_on_write_and_on_open(tmp_path):
-    path = tmp_path / "audit.sqlite3"
-    log = AuditLog(path, retention_days=90)
+def test_entries_older_than_the_retention_period_are_purged_on_write_and_on_open(log):
     record(log, now=NOW - dt.timedelta(days=120))
     record(log, now=NOW - dt.timedelta(days=89))
     assert len(log.entries()) == 2  # each write purges against its own time: neither was old then
@@ -113,15 +120,14 @@ def test_entries_older_than_the_retention_period_are_purged_on_write_and_on_open
     assert log.entries() == []
 
 
-def test_opening_the_log_purges_old_entries(tmp_path):
-    path = tmp_path / "audit.sqlite3"
-    record(AuditLog(path, retention_days=90), now=dt.datetime.now(dt.UTC) - dt.timedelta(days=91))
-    assert AuditLog(path, retention_days=90).entries() == []
+def test_opening_the_log_purges_old_entries(store_settings):
+    record(open_audit_log(store_settings), now=dt.datetime.now(dt.UTC) - dt.timedelta(days=91))
+    assert open_audit_log(store_settings).entries() == []
 
 
-def test_the_database_file_is_readable_by_its_owner_only(log):
-    record(log)
-    assert stat.S_IMODE(log.path.stat().st_mode) == 0o600
+def test_the_database_file_is_readable_by_its_owner_only(tmp_path):
+    record(log_in(tmp_path / "data", retention_days=90))
+    assert stat.S_IMODE((tmp_path / "data" / "audit.sqlite3").stat().st_mode) == 0o600
 
 
 def test_filters_narrow_the_entries(log):
@@ -162,15 +168,15 @@ def test_a_log_written_before_sources_were_recorded_opens_with_its_answers_from_
                    " citations, answer, app_version) VALUES ('2026-11-20T12:00:00', 's0', 'PC old', 'ask', 'Old question?',"
                    " '2026-11-20', 'answered', 'green', '[]', '[]', 'GREEN', '0.1.0')")
     db.close()
-    log = AuditLog(path, retention_days=100_000)
+    log = log_in(tmp_path, retention_days=100_000)
     record(log, officer="PC new", source="cli")
     assert [(entry["officer"], entry["source"]) for entry in log.entries()] == [("PC new", "cli"), ("PC old", "app")]
-    assert AuditLog(path, retention_days=100_000).entries(sources=["app"])[0]["question"] == "Old question?"
+    assert log_in(tmp_path, retention_days=100_000).entries(sources=["app"])[0]["question"] == "Old question?"
 
 
 def test_a_retention_period_under_a_day_is_refused(tmp_path):
     with pytest.raises(ValueError, match="PRESSLINE_AUDIT_RETENTION_DAYS to 1 or more"):
-        AuditLog(tmp_path / "audit.sqlite3", retention_days=0)
+        log_in(tmp_path, retention_days=0)
 
 
 OLD_SCHEMA = """

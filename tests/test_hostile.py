@@ -121,7 +121,7 @@ def test_ask_answers_as_before_beside_the_hostile_files(answers):
 
 
 def test_the_planted_instruction_is_never_cited(answers, hostile_corpus):
-    """Ingested, but a draft: it is in no approved list (corpus/approved.sha256, data/approvals.sqlite3), so never cited."""
+    """Ingested, but a draft: it is in no approved list (corpus/approved.sha256, the approvals in the database), so never cited."""
     stored = {meta["source"] for _, _, meta in Store.open(hostile_corpus.settings).all_chunks()}
     assert any(source.endswith("planted-instruction.md") for source in stored)
     cited = {citation["source"] for answer in answers.values() for citation in answer["citations"]}

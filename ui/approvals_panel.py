@@ -1,7 +1,7 @@
 """Admin: which corpus files may be cited — drafts waiting for approval, approving them, and the approval record.
 
-Called once from the admin page (ui/pages/admin.py). The records live in data/approvals.sqlite3
-(ingest/approvals.py); a file committed with its line in corpus/approved.sha256 is approved by its commit.
+Called once from the admin page (ui/pages/admin.py). The records (ingest/approvals.py) live in Pressline's database
+(ingest/database.py); a file committed with its line in corpus/approved.sha256 is approved by its commit.
 """
 
 import pandas as pd

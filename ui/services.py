@@ -1,33 +1,37 @@
 """What one Pressline server shares between its sessions: the guidance engine, the audit log, saved conversations
 and the index."""
 
-from pathlib import Path
-
 import streamlit as st
 
 from assistant import Engine
 from assistant import today_in
-from assistant.audit import AUDIT_FILE, AuditLog
+from assistant.audit import AuditLog, open_audit_log
 from assistant.audit import app_version as read_app_version
+from ingest.database import get_engine, shown_url
 from ingest.errors import IndexUnavailable
 from ingest.pipeline import IngestReport, index_status, run_ingest
 from ingest.settings import Settings, get_settings
 
-from .saved_conversations import CONVERSATIONS_FILE, SavedConversations
+from .saved_conversations import SavedConversations
 
 WARM_UP_QUESTION = "Can I tweet about a burglary arrest on my ward?"
+
+
+def settings_key(settings: Settings) -> str:
+    """What keys a cached resource to its settings, so tests with other PRESSLINE_* settings get their own. Secrets
+    dump as asterisks, so the database's URL (its password masked) is added to tell databases apart."""
+    return settings.model_dump_json() + shown_url(settings)
 
 
 def engine() -> Engine:
     """The guidance engine, loaded and warmed up once per server; a missing index is built first."""
     settings = get_settings()
     ensure_index(settings)
-    return _warm_engine(settings, settings.model_dump_json())
+    return _warm_engine(settings, settings_key(settings))
 
 
 @st.cache_resource(show_spinner="Loading the guidance engine (the first start takes a few seconds)…")
-def _warm_engine(_settings: Settings, settings_key: str) -> Engine:
-    # settings_key keys the cache, so tests with other PRESSLINE_* settings get an engine of their own.
+def _warm_engine(_settings: Settings, key: str) -> Engine:
     loaded = Engine(_settings, source="app")
     warm_up(_settings)  # at once when `python -m ui.serve` has warmed the process already
     return loaded
@@ -64,13 +68,13 @@ def ingest_with_progress(settings: Settings, label: str) -> IngestReport:
 
 def audit_log() -> AuditLog:
     settings = get_settings()
-    return _open_audit_log(str(settings.data_dir / AUDIT_FILE), settings.audit_retention_days)
+    return _open_audit_log(settings, settings_key(settings))
 
 
 @st.cache_resource(show_spinner=False)
-def _open_audit_log(path: str, retention_days: int) -> AuditLog:
+def _open_audit_log(_settings: Settings, key: str) -> AuditLog:
     # Opening purges old entries, so the retention period holds from the server's start.
-    return AuditLog(Path(path), retention_days)
+    return open_audit_log(_settings)
 
 
 @st.cache_data(show_spinner=False)
@@ -80,9 +84,10 @@ def app_version() -> str:
 
 
 def saved_conversations() -> SavedConversations:
-    return _open_saved_conversations(str(get_settings().data_dir / CONVERSATIONS_FILE))
+    settings = get_settings()
+    return _open_saved_conversations(settings, settings_key(settings))
 
 
 @st.cache_resource(show_spinner=False)
-def _open_saved_conversations(path: str) -> SavedConversations:
-    return SavedConversations(Path(path))
+def _open_saved_conversations(_settings: Settings, key: str) -> SavedConversations:
+    return SavedConversations(get_engine(_settings))

@@ -14,6 +14,7 @@ from ui.errors import readable_errors
 # An emoji icon becomes a data-URL favicon; a :material/…: one is fetched from Google's CDN, and Pressline stays offline.
 st.set_page_config(page_title="Pressline", page_icon="📰", layout="wide")
 theme.apply()
+session.refuse_untrusted()  # before anything is drawn: with a trusted sign-in header, only requests through the proxy
 
 PAGES = [
     st.Page("ui/pages/ask.py", title="Ask", default=True),

@@ -3,11 +3,13 @@
 Every variable is prefixed ``PRESSLINE_``, e.g. ``PRESSLINE_CHROMA_URL=http://127.0.0.1:8000``.
 """
 
+import ipaddress
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -77,6 +79,34 @@ class Settings(BaseSettings):
     audit_retention_days: int = 90
     """Audit records older than this many days are purged; at least 1, or an answer would go as it is written."""
     officer_id_prompt: bool = True
+    trusted_user_header: str | None = None
+    """The header an authenticating proxy in front of Pressline (e.g. oauth2-proxy's X-Forwarded-User) sets to the
+    signed-in officer: with it, the officer's identity comes from that header and cannot be typed, and a request that
+    did not come through a trusted proxy is refused."""
+    trusted_proxies: Annotated[list[str], NoDecode] = ["127.0.0.1", "::1"]
+    """Addresses or networks (comma-separated, e.g. 10.0.4.0/24) allowed to set the trusted user header. Streamlit
+    reports a connection from this machine as 127.0.0.1."""
+    admin_identities: Annotated[list[str], NoDecode] = []
+    """Identities (comma-separated) allowed on the admin page, signed in through the trusted header or a Streamlit
+    login: they need no admin password, and nobody else is let in. Empty: the admin password guards the page."""
+
+    @field_validator("trusted_proxies", "admin_identities", mode="before")
+    @classmethod
+    def _comma_separated(cls, value):
+        if isinstance(value, str):
+            return [part.strip() for part in value.split(",") if part.strip()]
+        return value
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _addresses(cls, proxies: list[str]) -> list[str]:
+        for proxy in proxies:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise ValueError(f"{proxy!r} is not an address or network; write PRESSLINE_TRUSTED_PROXIES as "
+                                 "addresses or networks separated by commas, e.g. 127.0.0.1,10.0.4.0/24") from None
+        return proxies
 
     @field_validator("audit_retention_days")
     @classmethod

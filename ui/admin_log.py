@@ -44,11 +44,7 @@ def client_address() -> str:
     proxy this is the proxy's address (every officer one client) until the address is taken from a trusted proxy's
     header; a header a client sets itself (X-Forwarded-For) is not trusted here, as it would let a guesser reset
     the back-off by changing it."""
-    try:
-        address = st.context.ip_address
-    except Exception:  # no session context (a bare script run)
-        address = None
-    return address if isinstance(address, str) and address else LOCAL_CLIENT
+    return session.peer_address() or LOCAL_CLIENT
 
 
 def login_subjects() -> list[str]:

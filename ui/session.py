@@ -1,8 +1,11 @@
-"""Who is asking, in which session and as of which date: what the engine records with every answer. The officer and
-the conversation survive a reload (see `saved_conversations`): keyed on the deployment's login where there is one,
-otherwise on a random token kept in a cookie."""
+"""Who is asking, in which session and as of which date: what the engine records with every answer. The officer is the
+one the deployment vouches for (a trusted proxy's header, see `identity`, or a Streamlit login) where there is one,
+otherwise the name given once a session. The officer and the conversation survive a reload (see
+`saved_conversations`): keyed on the deployment's identity where there is one, otherwise on a random token kept in a
+cookie."""
 
 import datetime as dt
+import logging
 import secrets
 import uuid
 
@@ -13,9 +16,11 @@ from ingest.settings import get_settings
 
 from . import services
 from .answer_view import run_in_page, script_string
+from .identity import IdentityRefused, proxy_identity
 from .saved_conversations import MAX_AGE, Entry, Saved
 
 COOKIE = "pressline_session"
+log = logging.getLogger(__name__)
 
 
 def session_id() -> str:
@@ -66,7 +71,36 @@ def new_conversation() -> None:
 
 
 def _logged_in() -> bool:
-    return bool(st.user.get("is_logged_in"))
+    return bool(trusted_identity())
+
+
+def peer_address() -> str | None:
+    """The connection's address as Streamlit sees it; None for a connection from this machine (or no session)."""
+    try:
+        address = st.context.ip_address
+    except Exception:  # no session context (a bare script run)
+        return None
+    return address if isinstance(address, str) and address else None
+
+
+def trusted_identity() -> str:
+    """The identity the deployment vouches for: the trusted proxy's header, else a Streamlit login; '' when neither.
+    Raises IdentityRefused when a trusted header is required and this request did not come through the proxy."""
+    if proxied := proxy_identity(get_settings(), st.context.headers or {}, peer_address()):
+        return proxied
+    if st.user.get("is_logged_in"):
+        return str(st.user.get("email") or st.user.get("name") or "")
+    return ""
+
+
+def refuse_untrusted() -> None:
+    """Stop the page, saying why, when the deployment's sign-in is required and this request did not come through it."""
+    try:
+        trusted_identity()
+    except IdentityRefused as refused:
+        log.warning("refused a request from %s: %s", peer_address() or "this machine", refused)
+        st.error(f"Pressline cannot open: {refused}.", icon=":material/block:")
+        st.stop()
 
 
 def _key(create: bool) -> str:
@@ -121,10 +155,8 @@ def sidebar() -> None:
 
 
 def identity() -> str:
-    """The login's identity where the server has one, else the name or collar number given this session."""
-    if st.user.get("is_logged_in"):
-        return str(st.user.get("email") or st.user.get("name") or "")
-    return st.session_state.get("officer", "")
+    """The identity the deployment vouches for where there is one, else the name or collar number given this session."""
+    return trusted_identity() or st.session_state.get("officer", "")
 
 
 def require_officer() -> str:

@@ -49,6 +49,8 @@ def admin_password() -> str | None:
 
 
 def unlocked() -> bool:
+    if get_settings().admin_identities:
+        return admin_by_identity()
     password = admin_password()
     if not password:
         st.info(
@@ -93,6 +95,23 @@ def unlocked() -> bool:
                 admin_log.record("login_failed", "admin page", after={"wait_s": round(wait, 1)},
                                  outcome="refused: wrong password", who=who)
                 st.error(f"That password is not right. Wait {admin_log.wait_text(wait)} before trying again.")
+    return False
+
+
+def admin_by_identity() -> bool:
+    """With PRESSLINE_ADMIN_IDENTITIES, the page is open to those identities, signed in through the deployment, and to
+    nobody else: no password to share or guess. The first visit in a session is recorded as an unlock."""
+    listed = {name.casefold() for name in get_settings().admin_identities}
+    who = session.trusted_identity()
+    if who.casefold() in listed:
+        if not st.session_state.get("admin"):
+            st.session_state["admin"] = True
+            st.session_state["admin_name"] = who
+            admin_log.record("unlock", "admin page", after={"by": "identity"})
+        return True
+    signed_in = f"You are signed in as **{who}**, which is not one of them." if who else "You are not signed in."
+    st.info(f"The admin page is open only to the admins this deployment lists (PRESSLINE_ADMIN_IDENTITIES), signed in "
+            f"through the force's sign-in. {signed_in}", icon=":material/lock:")
     return False
 
 
@@ -359,7 +378,7 @@ with st.container():
             st.warning(warning)
         for problem in problems:
             st.error(problem)
-if st.sidebar.button("Lock admin"):
+if not get_settings().admin_identities and st.sidebar.button("Lock admin"):
     admin_log.record("lock", "admin page")
     st.session_state.pop("admin", None)
     st.rerun()

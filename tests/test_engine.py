@@ -40,6 +40,13 @@ def test_a_green_arrest_post_keeps_to_the_app_facts(engine):
     "Criminal damage to the school fence, and a 13-year-old's been arrested. Can I put it on the ward page?",
     "Can I tweet about the assault on Elm Street last night? The woman was also sexually assaulted in her flat and we've arrested a man.",
     "He's on remand waiting for trial. Can I tweet that the CCTV shows him clear as day smashing the window?",
+    # who did it told as known, of a man arrested; the offending told as ended by the arrest
+    "Draft: 'We've arrested a man over the moped thefts on Elm Road. Everyone round here knows who's been doing them!' OK?",
+    "Can I post: 'Man bailed after the van break-ins on the industrial estate. He won't be troubling local traders again.'",
+    # people others accuse, asked to be named
+    "Parents want the two teenagers they claim were shoplifting at the precinct named on our page. Can we?",
+    # a photo in which people's names can be read, in a custody office
+    "Photo of the custody team with the charity cake for the borough page? You can just read the names on the whiteboard behind.",
 ])
 def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     result = ask(engine, question)
@@ -52,6 +59,8 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     "For the ward newsletter: can I say how much the team has spent on overtime for the festival and the savings we're having to make?",
     "Draft ok? 'Two men smashed the window of the bakery on Lee High Road overnight. If you saw anything, call 101 quoting ref 881/2DEC.'",
     "Next week we're out with environmental health and the council's licensing officers on a sweep of the late-night takeaways. Post about it?",
+    "Thread for the borough account explaining how control prioritises 999 and 101 calls, and why some jobs wait. OK?",
+    "Quote-retweeting the recruitment campaign with 'maybe fund the officers you already have first'. Fine?",
 ])
 def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
     result = ask(engine, question)

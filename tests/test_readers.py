@@ -342,6 +342,24 @@ def test_saying_police_believe_someone_is_responsible_is_guilt():
     assert not people("Police believe the van was stolen overnight").guilt
 
 
+def test_who_did_it_told_as_known_or_the_offending_told_as_ended_is_guilt():
+    for text in ["Two arrested for the shed break-ins. Everyone on the allotments knows who has been doing them",
+                 "Man in custody for the car keying. He won't be targeting Elm Road any more",
+                 "She's been bailed, but the whole estate knows who's behind the graffiti"]:
+        assert people(text).guilt, text
+    for text in ["The road won't be closing again until spring", "They won't be needing the hall again",
+                 "We know who is coming to the ward panel"]:
+        assert not people(text).guilt, text
+
+
+def test_someone_others_say_is_offending_is_a_suspect():
+    for text in ["the two men neighbours claim were stealing parcels", "the lads residents say are behind the fires",
+                 "the allegedly stolen bikes", "the boys the shopkeepers insist were shoplifting"]:
+        assert any(role.role == "suspect" for role in people(text).roles), text
+    for text in ["people say the park is lovely", "they say it's going to rain on the fun run"]:
+        assert not any(role.role == "suspect" for role in people(text).roles), text
+
+
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
     for text in ["Charged with robbery. Worth saying he's got 12 previous for robbery",
                  "Man charged with GBH after the fight. Bit of a regular for us, third time this year!",

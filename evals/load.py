@@ -1,4 +1,4 @@
-"""`python -m evals.load --sessions N [--seconds S]`: N officers asking at once, all from one browser.
+"""`python -m evals.load --sessions N [--seconds S] [--instances K]`: N officers asking at once, all from one browser.
 
 Starts the app the way `make run` does (`python -m ui.serve`, the engine warmed in the background) on a free
 loopback port over the built index, and times how long until the first officer's chat box is usable and their
@@ -8,10 +8,16 @@ next. Prints p50 / p95 answer time, errors, time to a usable chat box, the 1-min
 and the load generator's own CPU (this process, the Playwright driver and the browser, which share the machine's
 cores with the server), so the figures can be read against what the measuring itself cost.
 
+With `--instances K` (or `--chroma-server`) it serves the index as a force's deployment does: a Chroma server started
+for the run (`chroma run`, its own folder under evals/results/, the corpus ingested into it first) and K app processes
+over it, sharing the audit database (PRESSLINE_AUDIT_URL if set, else the data folder's SQLite file); each officer
+stays on one instance (officer i on instance i mod K), as sticky sessions at the force's proxy keep them.
+
 Each run is saved as evals/results/load-<sessions>-<time>.json with the options and commit it ran at (results are
 not tracked); nothing tracked is changed. Usage::
 
     .venv/bin/python -m evals.load --sessions 10 --seconds 60
+    PRESSLINE_AUDIT_URL=postgresql+psycopg://… .venv/bin/python -m evals.load --sessions 20 --instances 2
 """
 
 import argparse
@@ -64,16 +70,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(port: int, log_path: Path) -> subprocess.Popen:
+def start_server(port: int, log_path: Path, env: dict) -> subprocess.Popen:
     with open(log_path, "w") as log:
         return subprocess.Popen(
             [sys.executable, "-m", "ui.serve", "--server.port", str(port), "--server.address", "127.0.0.1",
              "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         )
 
 
-def wait_healthy(url: str, server: subprocess.Popen) -> None:
+def wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         try:
@@ -81,12 +87,36 @@ def wait_healthy(url: str, server: subprocess.Popen) -> None:
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the app did not start: see evals/results/load-server.log") from None
+                raise SystemExit(f"the app did not start: see {log_path}") from None
             time.sleep(0.1)
 
 
-def process_cpu_seconds(root: int, exclude: int) -> float:
-    """CPU seconds (user + system) of `root` and every process under it, leaving out `exclude` and its own."""
+def start_chroma_server(env: dict) -> tuple[subprocess.Popen, str]:
+    """A Chroma server over a folder of its own, with the corpus ingested into it: the force's one index."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path",
+                               str(RESULTS_DIR / "load-chroma"), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env | {"ANONYMIZED_TELEMETRY": "False"})
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the Chroma server did not start") from None
+            time.sleep(0.2)
+    indexed = subprocess.run([sys.executable, "-m", "ingest", "--if-stale"], cwd=REPO_ROOT,
+                             env=env | {"PRESSLINE_CHROMA_URL": url}, capture_output=True, text=True)
+    if indexed.returncode not in (0, 3):
+        server.terminate()
+        raise SystemExit(f"ingesting into the Chroma server failed: {indexed.stderr[-2000:]}")
+    return server, url
+
+
+def process_cpu_seconds(root: int, exclude: set[int]) -> float:
+    """CPU seconds (user + system) of `root` and every process under it, leaving out those in `exclude` and theirs."""
     children: dict[int, list[int]] = {}
     times: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -103,7 +133,7 @@ def process_cpu_seconds(root: int, exclude: int) -> float:
     total, stack = 0.0, [root]
     while stack:
         pid = stack.pop()
-        if pid == exclude:
+        if pid in exclude:
             continue
         total += times.get(pid, 0.0)
         stack.extend(children.get(pid, []))
@@ -156,7 +186,8 @@ async def officer(browser, url: str, session: Session, questions: list[str], unt
         await context.close()
 
 
-async def drive(url: str, sessions: int, seconds: float, server_started: float, server_pid: int) -> tuple[list[Session], dict]:
+async def drive(urls: list[str], sessions: int, seconds: float, server_started: float,
+                server_pids: set[int]) -> tuple[list[Session], dict]:
     from playwright.async_api import async_playwright
 
     questions = posting_questions()
@@ -165,7 +196,7 @@ async def drive(url: str, sessions: int, seconds: float, server_started: float, 
         # The first officer alone, from the server's start: how soon the page is usable and answers.
         first = Session(number=0)
         context = await browser.new_context(viewport={"width": 1280, "height": 900})
-        page = await open_chat(context, url)
+        page = await open_chat(context, urls[0])
         first.usable_seconds = time.monotonic() - server_started
         first_answer = await ask(page, questions[0])
         cold = {"usable_after_start_s": round(first.usable_seconds, 2),
@@ -174,15 +205,22 @@ async def drive(url: str, sessions: int, seconds: float, server_started: float, 
         await context.close()
         # Then every officer at once, for `seconds`.
         opened = time.monotonic()
-        cpu_before = process_cpu_seconds(os.getpid(), exclude=server_pid)
+        cpu_before = process_cpu_seconds(os.getpid(), exclude=server_pids)
         until = opened + seconds
         crowd = [Session(number=index) for index in range(sessions)]
-        await asyncio.gather(*(officer(browser, url, session, questions, until, opened) for session in crowd))
+        await asyncio.gather(*(officer(browser, urls[session.number % len(urls)], session, questions, until, opened)
+                               for session in crowd))
         # measured before the browser closes: its processes' CPU is gone once they exit
-        cold["generator_cpu_s"] = process_cpu_seconds(os.getpid(), exclude=server_pid) - cpu_before
+        cold["generator_cpu_s"] = process_cpu_seconds(os.getpid(), exclude=server_pids) - cpu_before
         cold["crowd_wall_s"] = time.monotonic() - opened
         await browser.close()
     return crowd, cold
+
+
+def database_kind(env: dict) -> str:
+    """Which database the audit goes to (never its URL, which may hold a password)."""
+    url = env.get("PRESSLINE_AUDIT_URL", "")
+    return url.split(":", 1)[0].split("+", 1)[0] if url else "sqlite"
 
 
 def percentile(values: list[float], share: float) -> float | None:
@@ -197,29 +235,43 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sessions", type=int, default=1, help="officers asking at once (default 1)")
     parser.add_argument("--seconds", type=float, default=60.0, help="how long they keep asking (default 60)")
+    parser.add_argument("--instances", type=int, default=1,
+                        help="app processes sharing one Chroma server started for the run (default 1)")
+    parser.add_argument("--chroma-server", action="store_true",
+                        help="serve the index from a Chroma server started for the run even with one instance")
     args = parser.parse_args(argv)
-    if args.sessions < 1 or args.seconds <= 0:
-        parser.error("--sessions must be at least 1 and --seconds more than 0")
+    if args.sessions < 1 or args.seconds <= 0 or args.instances < 1:
+        parser.error("--sessions and --instances must be at least 1 and --seconds more than 0")
     if not Path(CHROMIUM).exists():
         parser.error(f"the load test drives Debian's Chromium: {CHROMIUM} is missing (as root: apt-get install chromium)")
     RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
+    env = dict(os.environ)
+    chroma = None
+    if args.instances > 1 or args.chroma_server:
+        chroma, env["PRESSLINE_CHROMA_URL"] = start_chroma_server(env)
+    ports = [free_port() for _ in range(args.instances)]
+    urls = [f"http://127.0.0.1:{port}" for port in ports]
+    logs = [RESULTS_DIR / f"load-server-{index}.log" for index in range(args.instances)]
     load_before = os.getloadavg()[0]
     server_started = time.monotonic()
-    server = start_server(port, RESULTS_DIR / "load-server.log")
+    servers = [start_server(port, log, env) for port, log in zip(ports, logs)]
     try:
-        wait_healthy(url, server)
-        crowd, cold = asyncio.run(drive(url, args.sessions, args.seconds, server_started, server.pid))
+        for url, server, log in zip(urls, servers, logs):
+            wait_healthy(url, server, log)
+        crowd, cold = asyncio.run(drive(urls, args.sessions, args.seconds, server_started,
+                                        {server.pid for server in servers} | ({chroma.pid} if chroma else set())))
         generator_cpu, wall = cold.pop("generator_cpu_s"), cold.pop("crowd_wall_s")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        for server in [*servers, *([chroma] if chroma else [])]:
+            server.terminate()
+            server.wait(timeout=30)
     times = [seconds for session in crowd for seconds in session.answer_seconds]
     errors = [error for session in crowd for error in session.errors]
     usable = [session.usable_seconds for session in crowd if session.usable_seconds is not None]
     report = {
-        "sessions": args.sessions, "seconds": args.seconds, "commit": git_commit(), "cpus": os.cpu_count(),
+        "sessions": args.sessions, "seconds": args.seconds, "instances": args.instances,
+        "chroma_server": chroma is not None, "audit_database": database_kind(env),
+        "commit": git_commit(), "cpus": os.cpu_count(),
         "when": dt.datetime.now().isoformat(timespec="seconds"), **cold,
         "answers": len(times), "errors": len(errors), "error_samples": errors[:5],
         "answer_p50_s": round(statistics.median(times), 2) if times else None,
@@ -231,7 +283,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     write_json(RESULTS_DIR / f"load-{args.sessions}-{stamp}.json", report)
-    print(f"{args.sessions} sessions for {args.seconds:g} s at {commit_line(report['commit'])} ({report['cpus']} CPUs): "
+    print(f"{args.sessions} sessions for {args.seconds:g} s on {args.instances} instance(s)"
+          f"{' over a Chroma server' if chroma else ''}, audit in {report['audit_database']}, at "
+          f"{commit_line(report['commit'])} ({report['cpus']} CPUs): "
           f"{report['answers']} answers, {report['errors']} errors; answer p50 {report['answer_p50_s']} s, "
           f"p95 {report['answer_p95_s']} s; chat usable p50 {report['usable_p50_s']} s (max {report['usable_max_s']} s) "
           f"after opening the page")

@@ -23,6 +23,7 @@ Usage::
 import logging
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,18 +47,19 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from .errors import DatabaseUnavailable
+from .errors import DatabaseUnavailable, IngestLocked
 from .settings import Settings
 
 __all__ = [
     "DEFAULT_FILE", "DatabaseUnavailable", "metadata", "answers", "admin_actions", "admin_lockouts", "approvals",
-    "snapshots", "conversations", "database_url", "shown_url", "get_engine", "close", "transaction", "upsert",
+    "snapshots", "conversations", "database_url", "shown_url", "get_engine", "close", "transaction", "upsert", "ingest_lock",
 ]
 
 DEFAULT_FILE = "audit.sqlite3"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 # Any constant works: it names Pressline's whole-database write lock among PostgreSQL's advisory locks.
 WRITE_LOCK_KEY = 0x7072_6573_736C
+INGEST_LOCK_KEY = WRITE_LOCK_KEY + 1
 log = logging.getLogger(__name__)
 
 
@@ -253,6 +255,33 @@ def transaction(engine: Engine, *, exclusive: bool = False) -> Iterator[Connecti
             if exclusive and engine.dialect.name == "postgresql":
                 connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITE_LOCK_KEY})
             yield connection
+
+
+@contextmanager
+def ingest_lock(settings: Settings, timeout_s: float) -> Iterator[None]:
+    """One ingest at a time among every instance sharing a PostgreSQL database, whichever machine it runs on: a
+    session-level advisory lock, held on a connection of its own for the whole ingest and let go by the server if
+    the process dies. With SQLite it does nothing: the data folder's file lock serves the one machine.
+
+    Raises IngestLocked when another instance still holds it after `timeout_s`."""
+    engine = get_engine(settings)
+    if engine.dialect.name != "postgresql":
+        yield
+        return
+    with engine.connect() as connection:
+        deadline = time.monotonic() + timeout_s
+        while not connection.execute(text("SELECT pg_try_advisory_lock(:key)"), {"key": INGEST_LOCK_KEY}).scalar():
+            connection.commit()
+            if time.monotonic() >= deadline:
+                raise IngestLocked(f"another Pressline instance has been ingesting for {timeout_s:g} s (it holds the "
+                                   f"ingest lock in {shown_url(settings)}); wait for it to finish")
+            time.sleep(0.5)
+        connection.commit()  # the lock belongs to the session, not to a transaction left open for the whole ingest
+        try:
+            yield
+        finally:
+            connection.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": INGEST_LOCK_KEY})
+            connection.commit()
 
 
 def upsert(engine: Engine, table: Table):

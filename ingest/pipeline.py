@@ -19,7 +19,7 @@ from filelock import FileLock, Timeout
 from .chunking import chunk_document
 from .documents import Chunk
 from .embeddings import get_embedder
-from . import generations
+from . import database, generations
 from .errors import DocumentError, IngestLocked, PresslineError
 from .examples import generation_bank, read_bank, save_generation_bank
 from .keyword import KeywordIndex
@@ -142,7 +142,9 @@ def run_ingest(
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     lock = FileLock(str(settings.data_dir / "ingest.lock"), timeout=settings.ingest_lock_timeout_s)
     try:
-        with lock:
+        # The file lock keeps one ingest at a time on this machine; the database's lock, across every instance
+        # sharing a PostgreSQL database (and so, in a force's deployment, the Chroma server).
+        with lock, database.ingest_lock(settings, settings.ingest_lock_timeout_s):
             return _ingest(settings, paths, rebuild, on_progress or (lambda *_: None))
     except Timeout:
         raise IngestLocked(

@@ -58,6 +58,22 @@ def test_a_data_folder_written_by_the_first_release_is_migrated_and_loses_nothin
         close(settings)
 
 
+def test_moving_to_postgresql_copies_the_side_files_and_leaves_the_old_audit_file_where_it_is(tmp_path, postgres_server):
+    shutil.copytree(FIRST_RELEASE, tmp_path / "data")
+    audit_file = (tmp_path / "data" / "audit.sqlite3").read_bytes()
+    settings = make_settings(tmp_path, audit_url=postgres_server.new_database())
+    log = open_audit_log(settings)
+    assert log.entries() == []  # a new audit trail; the old file is kept, not copied
+    assert (tmp_path / "data" / "audit.sqlite3").read_bytes() == audit_file
+    assert [row["path"] for row in Approvals(settings).history()] == ["contacts.yaml", "uploads/policy/guide.pdf"]
+    with log.engine.connect() as db:
+        assert db.execute(select(snapshots.c.content)).scalar_one() == b"contacts: []\n"
+    assert SavedConversations(log.engine).load("browser-token-1").officer == "PC 1234"
+    assert sorted(path.name for path in (tmp_path / "data").iterdir()) == [
+        "approvals.sqlite3.imported", "audit.sqlite3", "conversations.sqlite3.imported"]
+    close(settings)
+
+
 def test_a_side_file_that_cannot_be_read_stops_the_migration_with_a_clear_error_and_changes_nothing(tmp_path):
     shutil.copytree(FIRST_RELEASE, tmp_path / "data")
     damaged = tmp_path / "data" / "approvals.sqlite3"

@@ -88,6 +88,8 @@ TABLE_TALK = re.compile(
     + _COLOUR + ")"
     # a word quoted as the table's: "do 'wanted' and 'appeal' make it amber?"
     + rf"|({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*\s+(?:in it\s+)?{_COLOUR})"
+    # the row asked about by its quoted name: "does this count as 'financial'?", "would it be classed as 'political'"
+    + rf"|\b(?:counts?|counted|classed|classes|treated|seen|taken|comes? under|falls? under)\s+(?:as\s+)?(?:an?\s+)?({_QUOTED_WORD})"
     # "raids are one of the amber ones"
     r"|(\b[\w-]+\s+(?:is|are)\s+one of the (?:red|amber)\s+(?:ones|topics|rows|categories|things)\b)"
     # the row a post might be taken for: "does calling it an 'operation' turn it into one of those big Met-wide ops?"

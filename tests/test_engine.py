@@ -61,6 +61,9 @@ def test_a_green_topic_with_a_red_factor_is_red_and_escalated(engine, question):
     "Next week we're out with environmental health and the council's licensing officers on a sweep of the late-night takeaways. Post about it?",
     "Thread for the borough account explaining how control prioritises 999 and 101 calls, and why some jobs wait. OK?",
     "Quote-retweeting the recruitment campaign with 'maybe fund the officers you already have first'. Fine?",
+    "Can the borough page say the loss of our response base is down to a funding shortfall imposed by City Hall?",
+    "Reel idea for the unit account: how we breach a door on a drugs raid and which rooms the team clears first. OK?",
+    "Fire at a block of flats on the Marlowe estate last night, two residents still unaccounted for. Can I post an update?",
 ])
 def test_a_red_or_amber_row_in_plain_words_is_never_green(engine, question):
     result = ask(engine, question)

@@ -100,6 +100,13 @@ def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_
     assert "arrest" not in masked and masked.startswith("Can I post it")
 
 
+def test_a_row_asked_about_by_its_quoted_name_is_talk_about_the_table():
+    for text, word in [("Our charity abseil - does that count as 'financial'? We raised £800 for the hospice.", "financial"),
+                       ("Would a thank-you to the councillor be classed as 'political'?", "political")]:
+        masked = mask_negated(text)
+        assert word not in masked and len(masked) == len(text) and masked.split()[0] == text.split()[0], masked
+
+
 def test_a_child_known_to_the_police_is_in_the_justice_system_however_gently_said():
     for text in ["The boy we dealt with last spring for tagging the bridge is now on the team.",
                  "She is on a youth diversion programme after the summer."]:

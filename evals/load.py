@@ -79,15 +79,16 @@ def start_server(port: int, log_path: Path, env: dict) -> subprocess.Popen:
         )
 
 
-def wait_healthy(url: str, server: subprocess.Popen, log_path: Path) -> None:
+def wait_until_up(url: str, process: subprocess.Popen, failure: str) -> None:
+    """Poll `url` until it answers; SystemExit(failure) if `process` exits or START_TIMEOUT_S passes first."""
     deadline = time.monotonic() + START_TIMEOUT_S
     while True:
         try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            urllib.request.urlopen(url, timeout=1)
             return
         except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit(f"the app did not start: see {log_path}") from None
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(failure) from None
             time.sleep(0.1)
 
 
@@ -98,15 +99,7 @@ def start_chroma_server(env: dict) -> tuple[subprocess.Popen, str]:
     server = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path",
                                str(RESULTS_DIR / "load-chroma"), "--host", "127.0.0.1", "--port", str(port)],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env | {"ANONYMIZED_TELEMETRY": "False"})
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise SystemExit("the Chroma server did not start") from None
-            time.sleep(0.2)
+    wait_until_up(f"{url}/api/v2/heartbeat", server, "the Chroma server did not start")
     indexed = subprocess.run([sys.executable, "-m", "ingest", "--if-stale"], cwd=REPO_ROOT,
                              env=env | {"PRESSLINE_CHROMA_URL": url}, capture_output=True, text=True)
     if indexed.returncode not in (0, 3):
@@ -257,7 +250,7 @@ def main(argv: list[str] | None = None) -> int:
     servers = [start_server(port, log, env) for port, log in zip(ports, logs)]
     try:
         for url, server, log in zip(urls, servers, logs):
-            wait_healthy(url, server, log)
+            wait_until_up(f"{url}/_stcore/health", server, f"the app did not start: see {log}")
         crowd, cold = asyncio.run(drive(urls, args.sessions, args.seconds, server_started,
                                         {server.pid for server in servers} | ({chroma.pid} if chroma else set())))
         generator_cpu, wall = cold.pop("generator_cpu_s"), cold.pop("crowd_wall_s")

@@ -24,6 +24,16 @@ def copy_corpus(destination: Path) -> Path:
     return destination
 
 
+def copy_root(settings: Settings, root: Path) -> Path:
+    """A repo root of a test's own: a copy of the corpus and of `settings`' index, without its database (each copy
+    starts one afresh) or its locks."""
+    from ingest.database import DEFAULT_FILE
+
+    copy_corpus(root / "corpus")
+    shutil.copytree(settings.data_dir, root / "data", ignore=shutil.ignore_patterns(f"{DEFAULT_FILE}*", "*.lock"))
+    return root
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -46,6 +56,34 @@ def corpus_settings(tmp_path_factory) -> Settings:
     report = run_ingest(settings)
     assert not report.errors, report.errors
     return settings
+
+
+@pytest.fixture
+def chroma_server(tmp_path):
+    """A real Chroma server (`chroma run`) on a free loopback port over a folder of the test's own; yields its URL once it
+    answers its heartbeat."""
+    import os
+    import time
+    import urllib.request
+
+    port = free_port()
+    server = subprocess.Popen([str(Path(PYTHON).parent / "chroma"), "run", "--path", str(tmp_path / "chroma-server"),
+                               "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, env=dict(os.environ) | {"ANONYMIZED_TELEMETRY": "False"})
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
+            break
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail("the Chroma server did not start")
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")

@@ -30,10 +30,9 @@ def _app(upstream: str, header: str, identity: str) -> web.Application:
                 return await _websocket(request, client, target, headers)
             async with client.request(request.method, target, headers=headers, data=await request.read(),
                                       allow_redirects=False) as answer:
-                response = web.Response(status=answer.status, body=await answer.read(),
-                                        headers={key: value for key, value in answer.headers.items()
-                                                 if key.lower() not in HOP_BY_HOP})
-                return response
+                return web.Response(status=answer.status, body=await answer.read(),
+                                    headers={key: value for key, value in answer.headers.items()
+                                             if key.lower() not in HOP_BY_HOP})
 
     app = web.Application()
     app.router.add_route("*", "/{tail:.*}", forward)

@@ -11,10 +11,9 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from conftest import copy_corpus, make_settings
+from conftest import copy_corpus, copy_root, make_settings
 from pdfs import text_pdf
 from assistant.audit import open_audit_log
-from ingest.database import DEFAULT_FILE
 from ingest.approvals import Approvals
 from ingest.loaders import front_matter
 from ingest.pipeline import index_status, read_state, run_ingest
@@ -54,8 +53,7 @@ def index_env(pressline_env, corpus_settings):
 def own_corpus(pressline_env, corpus_settings, tmp_path):
     """A repo root of the test's own, with a copy of the corpus and of its index, for tests that change the corpus."""
     root = tmp_path / "root"
-    copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(DEFAULT_FILE, "*.lock"))
+    copy_root(corpus_settings, root)
     pressline_env(root=root)
     # Incremental, so quick: it only catches the copy up with any corpus edit made since the session's index.
     assert not run_ingest(get_settings()).errors

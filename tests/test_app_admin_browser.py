@@ -6,7 +6,6 @@ import csv
 import datetime as dt
 import io
 import os
-import shutil
 import time
 import urllib.error
 import urllib.request
@@ -15,8 +14,7 @@ import pytest
 
 from assistant import Answer
 from assistant.audit import open_audit_log
-from ingest.database import DEFAULT_FILE
-from conftest import copy_corpus, run_python
+from conftest import copy_root, run_python
 from ingest.loaders import front_matter
 from ingest.pipeline import run_ingest
 from ingest.settings import Settings
@@ -32,8 +30,7 @@ def server(corpus_settings, tmp_path_factory):
     """The app on a free loopback port over its own root (a copy of the corpus and of the session's index)."""
     require_browser()
     root = tmp_path_factory.mktemp("admin-browser") / "root"
-    copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(DEFAULT_FILE, "*.lock"))
+    copy_root(corpus_settings, root)
     env = {"PRESSLINE_ROOT": str(root), "PRESSLINE_ADMIN_PASSWORD": PASSWORD, "PRESSLINE_ADMIN_BACKOFF_BASE_S": "30",
            "PRESSLINE_OFFICER_ID_PROMPT": "true"}
     assert not run_ingest(Settings(root=root)).errors

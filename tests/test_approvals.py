@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import copy_corpus, make_settings
+from conftest import copy_corpus, copy_root, make_settings
 
 from assistant.api import Engine
 from assistant.resources import Resources
@@ -48,8 +48,7 @@ def test_every_committed_corpus_file_is_in_the_manifest_and_matches():
 @pytest.fixture
 def corpus_copy(corpus_settings, tmp_path):
     """A copy of the corpus and of the session's index, for tests that change files."""
-    copy_corpus(tmp_path / "corpus")
-    shutil.copytree(corpus_settings.data_dir, tmp_path / "data", ignore=shutil.ignore_patterns("*.lock", "audit*"))
+    copy_root(corpus_settings, tmp_path)
     settings = Settings(root=tmp_path, corpus_dir=tmp_path / "corpus", data_dir=tmp_path / "data")
     assert not run_ingest(settings).errors  # the copy's sources are its own files
     return settings

@@ -4,17 +4,15 @@ through Playwright) that counts every request leaving 127.0.0.1.
 """
 
 import os
-import shutil
 from urllib.parse import quote as url_quote
 
 import pytest
-from conftest import copy_corpus
+from conftest import copy_root
 from test_app import ADMIN, DOCUMENT, click, open_app, own_corpus, pressline_env, texts, unlocked_admin, upload  # noqa: F401
 from test_app_browser import CHROMIUM, CHROMIUM_ARGS, OUTPUT, _leaves_machine, require_browser, served_app, sign_in
 
 from assistant.audit import open_audit_log
 from ingest.approvals import Approvals
-from ingest.database import DEFAULT_FILE
 from ingest.pipeline import run_ingest
 from ingest.settings import Settings, get_settings
 from ui.approvals_panel import APPROVE_BUTTON
@@ -81,8 +79,7 @@ def remote_app(corpus_settings, tmp_path_factory):
     """The app over a corpus holding an approved document full of remote images and links."""
     require_browser()
     root = tmp_path_factory.mktemp("remote")
-    copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns("*.lock", DEFAULT_FILE))
+    copy_root(corpus_settings, root)
     for name, text in (("remote.md", REMOTE), ("remote-text.txt", REMOTE.replace("# Zephyrbrook", "Zephyrbrook"))):
         (root / "corpus" / "uploads" / "policy").mkdir(parents=True, exist_ok=True)
         (root / "corpus" / "uploads" / "policy" / name).write_text(text)

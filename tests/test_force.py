@@ -4,15 +4,12 @@ across instances, by the database's lock."""
 
 import os
 import shutil
-import subprocess
-import time
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from assistant.audit import open_audit_log
-from conftest import CORPUS, PYTHON, copy_corpus, free_port, make_settings
+from conftest import CORPUS, copy_corpus, make_settings
 from ingest import generations
 from ingest.database import INGEST_LOCK_KEY, get_engine
 from ingest.errors import IngestLocked
@@ -26,23 +23,6 @@ LINE_TITLE = "Quillfeather estate CCTV upgrade"
 LINE_WORDING = ("New cameras on the Quillfeather estate are part of a joint project with the council to make the estate "
                 "safer; footage is kept for 31 days and viewed only by trained staff.")
 QUESTION = "What's our approved press line on the Quillfeather estate CCTV upgrade?"
-
-
-@pytest.fixture
-def chroma_server(tmp_path):
-    """`chroma run` on a free loopback port, as the force's one index server."""
-    port = free_port()
-    server = subprocess.Popen([str(Path(PYTHON).parent / "chroma"), "run", "--path", str(tmp_path / "chroma-server"),
-                               "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=dict(os.environ) | {"ANONYMIZED_TELEMETRY": "False"})
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while generations.open_client_or_none(make_settings(tmp_path, chroma_url=url)) is None:
-        assert time.monotonic() < deadline and server.poll() is None, "the Chroma server did not start"
-        time.sleep(0.5)
-    yield url
-    server.terminate()
-    server.wait(timeout=30)
 
 
 def test_one_ingest_at_a_time_across_instances_sharing_the_database(tmp_path, postgres_server):

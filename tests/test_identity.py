@@ -4,13 +4,11 @@ rule, then the real app in Chromium behind an authenticating proxy (tests/proxy.
 which cannot be installed here) that adds the header to every request, the websocket's included."""
 
 import os
-import shutil
 
 import pytest
 
 from assistant.audit import open_audit_log
-from conftest import copy_corpus, make_settings
-from ingest.database import DEFAULT_FILE
+from conftest import copy_root, make_settings
 from ingest.settings import Settings
 from proxy import authenticating_proxy
 from test_app_browser import ANSWER_TIMEOUT_MS, CHROMIUM, CHROMIUM_ARGS, require_browser, served_app
@@ -60,9 +58,7 @@ def test_trusted_proxies_must_be_addresses(tmp_path):
 def app_root(corpus_settings, tmp_path_factory):
     require_browser()
     root = tmp_path_factory.mktemp("identity") / "root"
-    copy_corpus(root / "corpus")
-    shutil.copytree(corpus_settings.data_dir, root / "data", ignore=shutil.ignore_patterns(DEFAULT_FILE, "*.lock"))
-    return root
+    return copy_root(corpus_settings, root)
 
 
 def serve(root, log_name: str, **settings):

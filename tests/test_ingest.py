@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, PYTHON, REPO_ROOT, copy_corpus, free_port, make_settings, run_python
+from conftest import CORPUS, PYTHON, REPO_ROOT, copy_corpus, make_settings, run_python
 from pdfs import blank_pdf, encrypted_pdf, text_pdf
 
 from ingest.chunking import chunk_document
@@ -302,33 +302,16 @@ def test_ingest_killed_while_writing_leaves_a_working_index_and_the_next_run_com
     assert index_status(settings) == "fresh"
 
 
-def test_server_mode_against_a_real_chroma_server(tmp_path):
-    chroma = Path(PYTHON).parent / "chroma"
-    port = free_port()
-    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1", "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ) | {"ANONYMIZED_TELEMETRY": "False"})
-    try:
-        settings = make_settings(tmp_path, _small_corpus(tmp_path), chroma_url=f"http://127.0.0.1:{port}")
-        deadline = time.time() + 60
-        while True:
-            try:
-                Store.open(settings, create=True)
-                break
-            except Exception:
-                if time.time() > deadline or server.poll() is not None:
-                    raise
-                time.sleep(0.5)
-        report = run_ingest(settings)
-        assert report.created > 0 and not report.errors
-        assert not (settings.data_dir / "chroma").exists(), "server mode wrote a local store"
-        store = Store.open(settings)
-        vector = get_embedder(settings.embedding_model).embed_query("who runs the borough twitter accounts")
-        assert store.dense(vector, k=3)
-        assert KeywordIndex.load(settings).generation == store.generation
-        assert run_ingest(settings).embedded == 0
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+def test_server_mode_against_a_real_chroma_server(tmp_path, chroma_server):
+    settings = make_settings(tmp_path, _small_corpus(tmp_path), chroma_url=chroma_server)
+    report = run_ingest(settings)
+    assert report.created > 0 and not report.errors
+    assert not (settings.data_dir / "chroma").exists(), "server mode wrote a local store"
+    store = Store.open(settings)
+    vector = get_embedder(settings.embedding_model).embed_query("who runs the borough twitter accounts")
+    assert store.dense(vector, k=3)
+    assert KeywordIndex.load(settings).generation == store.generation
+    assert run_ingest(settings).embedded == 0
 
 
 @pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("unshare"), reason="needs root and unshare to cut the network")

@@ -188,51 +188,29 @@ def test_a_reader_holding_a_removed_generation_reloads_instead_of_failing(index,
     assert answer.status != "error" and answer.rag == "green"
 
 
-def test_with_a_chroma_server_the_pointer_and_the_build_lease_are_shared(tmp_path):
+def test_with_a_chroma_server_the_pointer_and_the_build_lease_are_shared(tmp_path, chroma_server):
     """Two instances (two data folders) on one Chroma server see one current generation; a build another instance is
     running is never discarded, a dead one is."""
     import shutil
-    from pathlib import Path
 
-    from conftest import CORPUS, free_port
+    from conftest import CORPUS
 
     from ingest.errors import IngestLocked
 
     corpus = tmp_path / "corpus"
     (corpus / "policy").mkdir(parents=True)
     shutil.copy(CORPUS / "policy" / "stop-search-charter.md", corpus / "policy")
-    port = free_port()
-    server = subprocess.Popen([str(Path(PYTHON).parent / "chroma"), "run", "--path", str(tmp_path / "server"),
-                               "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL, env=dict(os.environ) | {"ANONYMIZED_TELEMETRY": "False"})
-    try:
-        url = f"http://127.0.0.1:{port}"
-        first = make_settings(tmp_path / "one", corpus, chroma_url=url)
-        second = make_settings(tmp_path / "two", corpus, chroma_url=url)
-        deadline = time.time() + 60
-        while generations.open_client_or_none(first) is None or not _heartbeat(first):
-            assert time.time() < deadline and server.poll() is None, "the Chroma server did not start"
-            time.sleep(0.5)
-        report = run_ingest(first)
-        assert generations.current(second) == report.generation  # the pointer lives on the server
-        resources = Resources.load(second)  # builds its own BM25 index from the server's chunks
-        assert resources.generation == report.generation and resources.keyword.ids
+    first = make_settings(tmp_path / "one", corpus, chroma_url=chroma_server)
+    second = make_settings(tmp_path / "two", corpus, chroma_url=chroma_server)
+    report = run_ingest(first)
+    assert generations.current(second) == report.generation  # the pointer lives on the server
+    resources = Resources.load(second)  # builds its own BM25 index from the server's chunks
+    assert resources.generation == report.generation and resources.keyword.ids
 
-        building = Store.create_generation(first, generations.new_id())  # another instance, still building
-        with pytest.raises(IngestLocked, match="another instance is building"):
-            run_ingest(second, rebuild=True)
-        building.set_metadata(**{generations.HEARTBEAT_KEY: time.time() - 2 * first.generation_lease_s})
-        again = run_ingest(second)  # that build's instance died: its generation is discarded
-        assert building.collection.name.removeprefix(f"{first.collection}{generations.INFIX}") in again.discarded
-        assert generation_collections(first) == {generations.current(first)} == {report.generation}
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-
-def _heartbeat(settings) -> bool:
-    try:
-        generations.open_client_or_none(settings).heartbeat()
-        return True
-    except Exception:
-        return False
+    building = Store.create_generation(first, generations.new_id())  # another instance, still building
+    with pytest.raises(IngestLocked, match="another instance is building"):
+        run_ingest(second, rebuild=True)
+    building.set_metadata(**{generations.HEARTBEAT_KEY: time.time() - 2 * first.generation_lease_s})
+    again = run_ingest(second)  # that build's instance died: its generation is discarded
+    assert building.collection.name.removeprefix(f"{first.collection}{generations.INFIX}") in again.discarded
+    assert generation_collections(first) == {generations.current(first)} == {report.generation}

@@ -239,6 +239,12 @@ COLLEAGUE_CONTEXT = re.compile(r"\b(?:thanks?|thanked|thanking|thank you|well do
                                r"farewell|leaving do|volunteers?|colleagues?|cadets?|special constables?|our (?:pcso|sergeant|officer|team))\b"
                                r"|\bour (?:[\w'’-]+ ){0,3}[\w'’-]+, ",  # introduced as one of ours: "our ward panel chair, Denise Morgan, …"
                                re.I)
+OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
+                 "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
+                 "traffick", "smuggl", "poach")
+"""Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
+_OFFENDING = "|".join((*OFFENCE_ROOTS, "sell", "break", "nick"))
+"""Offending told as a verb ("dealing", "breaking in", "nicking"): the offences' roots and the verbs that name offending."""
 _NOT_ = r"(?<!n't )(?<!n’t )(?<!not )(?<!never )"
 """Not said with a negation just before ("hasn't come home")."""
 ROLE_WORDS: dict[str, re.Pattern] = {
@@ -257,8 +263,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:they|residents|people|neighbours|locals|everyone|parents|shopkeepers|the (?:public|community|residents|neighbours))"
                           r" (?:say|said|claim\w*|allege\w*|insist\w*|reckon|are (?:adamant|sure|convinced)(?: that)?)"
                           r"(?: (?:he|she|they|it))? (?:is|are|was|were|'s|’s|'re|’re|has been|have been) (?:\w+ )?(?:responsible|behind|to blame|"
-                          r"the ones|the culprits?|(?:burgl|robb|mugg|stabb|attack|assault|shoplift|steal|deal|sell|vandalis|harass|"
-                          r"stalk|groom|abus|snatch|break|nick)\w*ing)|allegedly|alleged (?:offenders?|dealers?|attackers?|thie(?:f|ves)|"
+                          rf"the ones|the culprits?|(?:{_OFFENDING})\w*ing)|allegedly|alleged (?:offenders?|dealers?|attackers?|thie(?:f|ves)|"
                           r"burglars?|robbers?|abusers?)|"
                           # the police way of naming a suspect: "we want to speak to these youths"
                           r"(?:we|police|officers|detectives|they) (?:would like|want|wish|need|are keen) to (?:speak|talk) (?:to|with)|"
@@ -294,10 +299,6 @@ NOT_ARRESTED_AT = re.compile(NOT_ARRESTED, re.I)
 """No arrest or charge said, which still says someone is suspected of it (an unarrested suspect)."""
 SENTENCE_END = re.compile(r"(?<!\b(?:mr|dr|ms))(?<!\b(?:mrs|rev|sgt|det))(?<!\b(?:cllr|insp|supt|revd))[.!?\n]\s*", re.I)
 """The end of a sentence: not the full stop of a title or an abbreviation ("Rev. Barnaby Cole", "Mr. Jones")."""
-OFFENCE_ROOTS = ("burgl", "robb", "mugg", "stab", "attack", "assault", "shoplift", "murder", "kill", "rap", "steal", "fraud",
-                 "scamm", "vandal", "groom", "snatch", "abus", "stalk", "harass", "joyrid", "arson", "flash", "pickpocket", "deal",
-                 "traffick", "smuggl", "poach")
-"""Offences as word roots: their agent nouns ("burglar", "killer", "rapist", "fraudster") label a person as the offender."""
 OFFENDING_AS = re.compile(
     r"\b(?:drunk(?:en)?|drink|drugged|drug|speeding|dangerous|reckless|hit[- ]and[- ]run|uninsured|disqualified|banned|joyriding|"
     r"getaway|knife-?wielding|armed|masked)[- ]?(?:drivers?|riders?|motorists?|bikers?|men|man|woman|women|gunman|gunmen|raiders?|thugs?)\b", re.I)

@@ -7,7 +7,7 @@ help me prepare for an interview (`interview`), or a question about the document
 import re
 from typing import Literal
 
-from .readers.publication import BROADCASTERS, NEWSPAPER_TITLES
+from .readers.publication import BROADCASTERS, MEDIA_AS_SOURCE, NEWSPAPER_TITLES
 from .rules import words
 
 Intent = Literal["posting", "press_line", "interview", "informational"]
@@ -119,7 +119,10 @@ ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
                         r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
                         r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:\w+\s+){0,6}?\w+)?\s*\?+\s*$",
-                        r"(?:tweet|post|rt|retweet|thread|update)\s*(?:then|yeh|yeah|yes|ok|okay|alright|innit|mate|pls|please)?\s*\?+\s*$")
+                        r"(?:tweet|post|rt|retweet|thread|update)\s*(?:then|yeh|yeah|yes|ok|okay|alright|innit|mate|pls|please)?\s*\?+\s*$",
+                        # something added to the post, asked as a bare instruction: "put the link at the bottom too?"
+                        r"^(?:(?:and|also|plus|oh and)\s+)?(?:put|add|stick|pop|chuck|include|tag|mention)\s+(?:the|a|an|our|my|in|on|them|him|her)\b"
+                        r"[^.!?]*\?+\s*$")
 ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
                      r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
                      r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",
@@ -217,6 +220,8 @@ WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which
 """A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
 
 
+EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
+"""'Is there any data on when our tweets get the most engagement?': a question about what exists, like a wh-question."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}")
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
@@ -224,11 +229,12 @@ ASKER = words("i", "we", "me", "us")
 
 
 def asks_a_question_for_a_purpose(text: str) -> bool:
-    """A wh-question about something other than the asker's own act, with only a stated purpose beside it ("What time of day
+    """A wh-question (or an "is there…?") about something other than the asker's own act, with only a stated purpose beside it ("What time of day
     gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
     sentences = [sentence.strip() for sentence in SENTENCE.findall(text)]
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
-    if not asked or not all(WH_QUESTION.match(sentence) and not ASKER.search(sentence) for sentence in asked):
+    if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence)) and not ASKER.search(sentence)
+                            for sentence in asked):
         return False
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return any(PURPOSE.search(sentence) for sentence in told) and not QUOTED_DRAFT.search(text) and all(
@@ -280,6 +286,7 @@ def read_intent(text: str) -> Intent | None:
     Something already published or said to the press, and anything asked about giving to a journalist,
     is judged like a post.
     """
+    text = MEDIA_AS_SOURCE.sub(" ", text)
     if describes_own_post(text):
         return "posting"
     if asks_about_the_rules(text):

@@ -180,6 +180,8 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     # a wh-question with only its purpose beside it asks about the documents; asking what to say is still a post
     ("which day do most residents read the ward page? planning to post the surgery times then.", "informational"),
     ("what does the rag table say about appeals? hoping to share it with the new pcsos.", "informational"),
+    ("is there any guidance on how many photos a ward post should have? want to post our open day pictures.", "informational"),
+    ("add the crimestoppers number at the end as well?", "posting"),
     ("bike marking at the library on sat. want to post the times. what should i say?", "posting"),
     ("what a morning! want to tweet a thank-you to the volunteers.", "posting"),
     ("inspector here. the local paper want a comment on the new patrols. what are our key messages?", "interview"),

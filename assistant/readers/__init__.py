@@ -23,7 +23,7 @@ import numpy as np
 
 from ..dates import FoundDate
 from ..examples import ExampleBank
-from ..facts import Facts, Particulars, Rank, Span
+from ..facts import Facts, Particulars, Rank, RiskFactor, Span
 from ..phrasebook import phrase_book
 from ..rules import mask_negated, words
 from ..topics import TopicMatcher
@@ -84,6 +84,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
+        if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
+            risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
         particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
         if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
@@ -111,6 +113,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     )
 
 
+SUSPECT_ROLES = frozenset({"suspect", "arrested", "charged", "convicted"})
+"""The roles a nationality may not be given for (ethnicity-and-nationality rule)."""
 WORDING_RISKS = frozenset({"naming_arrested", "identifiable_images", "prejudicial_comment", "personal_data", "identifies_person"})
 """Risks in how a post is worded, not in what the case is (a child, a sexual offence, a death stay whatever is re-worded)."""
 REWORDING = words(r"instead", r"rather than (?:that|this|the|what)", r"what if (?:i|we) (?:just |only )?(?:say|said|put|post|wrote|write|use|went with)",

@@ -128,9 +128,13 @@ WORKPLACE = re.compile(
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?"
     r"|\b(?:manager|owner|director|licensee|proprietor|landlord|landlady|boss|head)\s+(?:of|at)\s+(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}",
     re.I)
+RUNS_A_NAMED_BUSINESS = re.compile(r"\bwho (?:runs|owns|manages)\s+([A-Z][\w'’]*(?:\s+(?:&|and|[A-Z][\w'’]*)){0,4})")
+"""'The shopkeeper he attacked, who runs Ilford Lane Food & Wine': the business a person in the case runs, by its name."""
 RELATIONSHIP = re.compile(
     r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman|victim|complainant|girl|boy)(?:'s|’s))\s+"
     r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*){0,2}"
+    # what the tie is for: "the complainant's driving instructor", "her maths tutor"
+    r"(?:(?:driving|maths|math|music|piano|swimming|football|boxing|dance|riding|private|personal|form|class|youth|family)\s+)?"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
     r"girlfriends?|boyfriends?|fiancée?|grand(?:daughter|son|child|father|mother|parent|dad|ma|pa)s?|granny|gran|nan|nanna|"
     r"step-?(?:father|mother|son|daughter)s?|"
@@ -138,9 +142,12 @@ RELATIONSHIP = re.compile(
     r"neighbours?|babysitters?|nanny|carers?|child(?:ren)?|kids?|ex|landlord|landlady|boss|employer|manager|teacher|tutor|coach|"
     r"instructor|doctor|gp|pastor|priest|imam|vicar|flatmates?|housemates?|stepdad|stepmum)\b", re.I)
 """How a victim is related to the accused: once he is named or known locally, the relationship names her."""
+SHARED_HOME = re.compile(r"\b(?:lives?|living|lived|stays?|staying)\s+(?:at|in|on)\s+the\s+same\s+(?:address|house|home|flat|block|building|"
+                         r"street|road|estate|hostel)\b", re.I)
+"""'He lives at the same address': the accused's home gives away the victim's."""
 JOB_AT_A_NAMED_PLACE = re.compile(
-    r"\b(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)"
-    r"|(?:her|his|their)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+"
+    r"\b(?:(?:[Aa]|[Aa]n|[Tt]he)\s+(?:[\w-]+\s+){0,2}?(?:[a-z]+(?:ista?|er|or|ian|ant|ent|ic|ess)|[a-z]{2,}(?<!wo)man|[a-z]+maid)"
+    r"|(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:[\w-]+\s+)?(?:shift|job|work|rounds?)(?:\s+[\w-]+){0,3}?)\s+"
     r"(?:at|for|who\s+(?:works?|opens?(?:\s+up)?|runs?|manages?|owns?|cleans?|serves?)(?:\s+(?:at|in))?)\s+(?:the\s+)?"
     r"([A-Z][\w'’]*(?:\s+(?:&|and|of|the|up|on|[A-Z][\w'’]*))*[A-Z\w'’]*)\b"
     r"(?!(?:\s+[A-Z][\w'’]*)*\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
@@ -153,6 +160,9 @@ _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|in
 LOWER_SINGLE = re.compile(rf"\b{_NAMING_VERBS}\s+([a-z]{{3,}})(?=\s+(?:from|of|for|who|off|on|in|at)\b|\s*,)")
 LOWER_PAIR = re.compile(rf"\b{_NAMING_VERBS}\s+"
                         r"([a-z][a-z]+)(?=\s+([a-z][a-z'’-]+)\b)")
+LOWER_INITIAL = re.compile(r"\b([a-z][a-z'’-]{2,})\s+([b-hj-uwyz])\b(?![.'’-]\w)")
+"""'stopped kyle m outside the chicken shop', 'jayden w (14)': a first name written small with its surname's initial (not
+"v" for versus or "x" for a kiss)."""
 LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]\b)?(?:\s+(?:from|of|off|on)\s+(?:[\w'’-]+\s+){{1,4}}?)?\s*"
                            rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
                            rf"(?:\w+\s+)?{_NAMING_VERBS}")
@@ -306,6 +316,10 @@ OFFENDING_AS = re.compile(
 said of someone arrested or charged, it treats them as guilty."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
+LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|charged|held|caught|nicked|detained|remanded|bailed|"
+                               r"in custody)\b)", re.I)
+"""'Burglar arrested in Bermondsey', 'both burglars, aged 19 and 22, have been arrested': an offender noun told of the person
+the clause arrests, with or without "the" before it."""
 RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
                          r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b", re.I)
 """'The man responsible', 'the ones who did it': the story treats the arrested or charged person as the offender."""
@@ -334,7 +348,8 @@ GUILT_CERTAIN = re.compile(r"\b(?:who|he|she|they)\s+(?:was|were|is|are|'s|’s)
                            r"guilty|in the wrong|driving dangerously|reckless|lying|dealing|armed)\b", re.I)
 """'The driver, who was clearly drunk, has been arrested': the offence stated as certain of a person not convicted."""
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
-                           r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b", re.I)
+                           r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b"
+                           r"|\b(?:caught|nabbed|nicked)\s+(?:\w+\s+)?red[- ]handed\b", re.I)
 PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
@@ -363,20 +378,24 @@ class PeopleFindings:
     guilt: list[Span] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     ages: list[Age] = field(default_factory=list)
+    nationalities: list[Span] = field(default_factory=list)
+    """Where a person is given a nationality or ethnic group ("a Romanian pickpocket", "he's Polish")."""
 
 
 def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     """Everything about people in `turns` (oldest first; the last is the question as asked)."""
     found = PeopleFindings()
     for turn in turns:
-        text = blank_negations(turn.original)
+        text = _without_dead_as_very(blank_negations(turn.original))
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
         found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_ARRESTED_AT.finditer(turn.original)]
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
+        found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
-                if role == "arrested" and _a_thing_stolen(text, *match.span()):
+                if role == "arrested" and _a_thing_stolen(text, *match.span()) \
+                        or role == "suspect" and a_thing_suspected(text, *match.span()):
                     continue
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
         for years, start, end in _ages(text):
@@ -410,18 +429,63 @@ def _a_thing_stolen(text: str, start: int, end: int) -> bool:
         for index, word in enumerate(words))
 
 
+def _without_dead_as_very(text: str) -> str:
+    """`text` with "dead" used for "very" ("dead short on specials") blanked, same length: no one died."""
+    return re.sub(phrase_book().vocabulary["dead_as_very"].pattern, lambda match: " " * len(match.group(0)), text, flags=re.I)
+
+
+SUSPECTED_THING = re.compile(r"\s+(?:an?\s+)?([a-z'’-]+)(?:\s+([a-z'’-]+))?", re.I)
+
+
+def a_thing_suspected(text: str, start: int, end: int) -> bool:
+    """'A suspected gas leak', 'a suspected drugs address': "suspected" said of a thing, not of a person. It stays a suspect
+    when a person or an offender follows ("suspected burglar", "suspected of"), or a person is said to be suspected before
+    it ("the man suspected", "who is suspected")."""
+    if text[start:end].lower() != "suspected":
+        return False
+    before = text[max(0, start - 30) : start].lower().split()
+    if before and (before[-1] in PERSON_NOUNS or before[-1] in ("is", "are", "was", "were", "be", "been", "being")):
+        return False
+    after = SUSPECTED_THING.match(text[end:])
+    if not after:
+        return False
+    words = [word.lower() for word in after.groups() if word]
+    return not any(word in ("of", "to") or word in PERSON_NOUNS or _offender_noun(word) for word in words)
+
+
 def _guilt(text: str) -> list[tuple[int, int]]:
     """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
     said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
-    found = [match.span(1) for match in LABELLED.finditer(text) if _offender_noun(match.group(1).lower())]
+    found = [match.span(1) for pattern in (LABELLED, LABELLED_ARRESTED) for match in pattern.finditer(text)
+             if _offender_noun(match.group(1).lower())]
     for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
+SAID_OF_A_PERSON = re.compile(r"\b(?:he|she|they|who)(?:'s|’s|'re|’re|\s+is|\s+are|\s+was|\s+were)\s+(?:a\s+|an\s+)?$", re.I)
+NATIONALITY_NOUNS = frozenset("""national nationals citizen citizens male males female females gang gangs origin heritage descent
+    background""".split())
+
+
+def _nationalities(text: str) -> list[tuple[int, int]]:
+    """A nationality word said of a person: before a person or an offender ("two Albanian men", "Romanian pickpocket", "a Polish
+    national") or after "he's", "they were" ("the DC tells me he's Romanian") — not a language, a dish or a community."""
+    found = []
+    for match in re.finditer(phrase_book().vocabulary["nationality"].pattern, text, re.I):
+        after = re.match(r"\s+([a-z'’]+)", text[match.end() :], re.I)
+        noun = after.group(1).lower() if after else ""
+        if noun in PERSON_NOUNS or noun in NATIONALITY_NOUNS or _offender_noun(noun) \
+                or SAID_OF_A_PERSON.search(text[max(0, match.start() - 20) : match.start()]):
+            found.append(match.span())
     return found
 
 
 def _offender_noun(word: str) -> bool:
-    if word in ("thief", "thieves"):
+    if word in ("thief", "thieves", "pickpocket", "pickpockets", "conman", "conmen"):
         return True
+    if word.removesuffix("s") in OFFENCE_ROOTS:
+        return False  # "murder" is the offence, not its agent
     suffix = AGENT_SUFFIX.search(word)
     return bool(suffix) and any(word[: suffix.start()].startswith(root) or root.startswith(word[: suffix.start()])
                                 for root in OFFENCE_ROOTS if len(word[: suffix.start()]) >= 3)
@@ -482,13 +546,16 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         if owner not in common_words() and not rest & PLACE_WORDS and not _a_venue(text, match.start()) \
                 and _someone_in(_sentence_around(text, match.start())):
             found.append(("school_or_workplace", *match.span(), False))
+    for match in RUNS_A_NAMED_BUSINESS.finditer(text):
+        found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
         job = re.search(r"([a-z]+)\s+(?:at|for)\s+(?:the\s+)?[A-Z]", match.group(0))
         if job and job.group(1).lower() in RANK_TITLES:
             continue  # "the neighbourhood inspector for Walthamstow": a police post, not where someone in a case works
         found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
-    for match in RELATIONSHIP.finditer(text):
-        found.append(("relationship", *match.span(), False))
+    for pattern in (RELATIONSHIP, SHARED_HOME):
+        for match in pattern.finditer(text):
+            found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
         if image_asked_for(text, match.start()):
             continue  # footage asked of the public, not a picture the post shows
@@ -614,7 +681,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \
-                and not _after_locative(text, token) and not _a_borough(lower):
+                and not _after_locative(text, token) and not _a_borough(lower) and not AFTER_THE.search(text[: token.start()]):
             names.append((token.start(), token.end(), _thanked_colleague(text, token.start())))
     for match in LOWER_SINGLE.finditer(text):
         word = match.group(1)
@@ -625,6 +692,9 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:
             end = match.end(1) + len(text[match.end(1):]) - len(text[match.end(1):].lstrip()) + len(second)
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
+    for match in LOWER_INITIAL.finditer(text):
+        if is_plain_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
+            names.append((match.start(1), match.end(2), False))
     for match in LOWER_SUBJECT.finditer(text):
         word = re.sub(r"['’]s$", "", match.group(1))
         if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()) \
@@ -683,6 +753,10 @@ def _after_capitalised(tokens, i: int, text: str) -> bool:
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$"
                              r"|\b(?:man|woman|men|women|boy|girl|lad|teenager|youths?|person|people|family|residents?|driver|rider|"
                              r"old|locals?)\s+(?:from|of)\s+$", re.I)
+
+
+AFTER_THE = re.compile(r"\bthe\s+$", re.I)
+"""'outside the Swan', 'a pint at the Albert': a lone capitalised word after "the" names a pub or a thing, not a person."""
 
 
 def _after_locative(text: str, token) -> bool:

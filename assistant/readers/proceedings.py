@@ -6,13 +6,15 @@ import re
 from ..dates import FoundDate
 from ..facts import Proceedings, Stage
 from ..phrasebook import phrase_book
-from .people import NUMBER_WORDS, PAST_RECORD
+from .people import NUMBER_WORDS, PAST_RECORD, a_thing_suspected
 from .text import Located
 
 STAGE_WORDS: tuple[tuple[Stage, str], ...] = (
     ("sentenced", "sentence"), ("convicted", "convicted"), ("charged", "charge"), ("arrested", "arrest"), ("suspected", "suspected"))
 """The furthest stage the question reaches, with the phrase book's word list for it: the first found wins."""
 
+SUSPECTED = re.compile(r"\bsuspected\b", re.I)
+"""'A suspected gas leak' suspects no one: blanked before the stage is read."""
 _AMOUNT = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|a couple of|a few)"
 SENTENCE_TERM = re.compile(
     rf"\b(?:got|given|handed|gets|received)\s+(?:a |an )?{_AMOUNT}(?:(?:,|\s+and|\s+to|-|\s+or)\s+(?:a half|{_AMOUNT}))*"
@@ -24,6 +26,7 @@ a sentence passed, whatever the phrase book lists."""
 def read_proceedings(text: str, dates: list[FoundDate], today: dt.date, locate: Located) -> Proceedings:
     """`text` is the normalised question (earlier turns first) with negated mentions blanked."""
     text = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), text)  # an old jail term is not this case's stage
+    text = SUSPECTED.sub(lambda match: " " * len(match.group(0)) if a_thing_suspected(text, *match.span()) else match.group(0), text)
     said = phrase_book().vocabulary
     term = SENTENCE_TERM.search(text)
     stage: Stage = "sentenced" if term else next((stage for stage, words in STAGE_WORDS if said[words].search(text)), "none")

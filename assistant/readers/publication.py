@@ -1,6 +1,8 @@
 """The publication reader: what is to be published (a post, a photo, a retweet, a quote to a journalist,
 a reply to a complaint, something already posted), by whom (the asker's rank), and whether it is public."""
 
+import re
+
 from ..facts import Medium, Publication, Public, Rank
 from ..rules import words
 
@@ -22,6 +24,9 @@ INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON
                           r"comments?|repl(?:y|ies)|footage|photos?)",
                           rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}")
 """Whose post is shared: a private person's ("a local resident's post", "a tweet from a member of the public")."""
+MEDIA_AS_SOURCE = re.compile(r"\b(?:heard|saw|seen|read|caught|watched|watching|listening to|listened to)(?: (?:it|that|this|about it))?"
+                             r" (?:on|in) (?:the )?(?:local )?(?:radio|telly|tv|television|news|paper|papers)\b", re.I)
+"""'Heard on the radio someone's escaped', 'saw it on the news': where the asker learnt something, not speaking to the media."""
 BROADCASTERS = r"bbc|itv|sky|lbc|channel \d|talksport|times radio|capital|heart|five live|\w+ fm"
 """Broadcasters by name, shared with the scope step's reading of press contact."""
 JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?papers?", r"newspapers?", rf"(?:{BROADCASTERS})(?: \w+)?",
@@ -92,7 +97,11 @@ NOT_YET_ANNOUNCED = words(
 )
 """Someone's launch or announcement that has not happened yet is not public either — unless the question says outright that
 it already is."""
-FUTURE = words(r"next (?:week|month)", "tomorrow", "tonight", "in advance", "beforehand", r"going to (?:run|start)")
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)"
+FUTURE = words(r"next (?:week|month)", "tomorrow", "tonight", "in advance", "beforehand", r"going to (?:run|start)", "this week",
+               "later this week", r"(?:planned|scheduled|booked|set) for", "coming up",
+               # an operation dated ahead: "going in Thursday at 6am", "goes ahead on Friday"
+               rf"(?:going|goes|go|will go|due to go) (?:in|ahead) (?:on |this |next )?{_WEEKDAY}")
 SURPRISE = words(r"(?:dawn |drugs? )?raids?", "raiding", r"(?:search |drugs? )?warrants?", r"doors? (?:going|go|will go) in", "swoops?",
                  r"strike (?:day|op|operation)")
 """Enforcement that only works unannounced: told in advance it tips off its targets, so it is not public (red). Our own
@@ -112,6 +121,7 @@ AHEAD_OF_ANNOUNCEMENT = words(r"(?:to |and |so we |so i |can |could |we'd |i'd )
 
 def read_publication(text: str, rank: Rank | None = None) -> Publication:
     """`text` is the normalised question with negated mentions blanked; `rank` given by the caller wins."""
+    text = MEDIA_AS_SOURCE.sub(" ", text)
     media: set[Medium] = {"text"}
     if PHOTO.search(text):
         media.add("photo")

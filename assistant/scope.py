@@ -145,7 +145,9 @@ COURTESY = r"(?:(?:please|sorry|hi|hello|hey|excuse me|quick (?:one|question))\s
 """'Please, how many…', 'Sorry, who…': a courtesy before the question does not change what is asked."""
 CONTINUING = r"(?:(?:and|also|oh and|plus|so)\s*,?\s+)?"
 """'And what's the number…', 'Also, who…': a word that joins the question to an earlier thought does not change what is asked."""
-INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}{CONTINUING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+FRAMING = r"(?:(?:for|in) (?:[\w'’-]+ ){1,3}?(?:purposes|terms|law)\s*,?\s+|legally(?: speaking)?\s*,?\s+|in law\s*,?\s+)?"
+"""'For contempt purposes, does…', 'Legally, when…': a framing before the question that leaves it a question."""
+INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}{CONTINUING}{FRAMING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
@@ -222,6 +224,8 @@ WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which
 
 EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 """'Is there any data on when our tweets get the most engagement?': a question about what exists, like a wh-question."""
+TRAILING_WH = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?\s*$", re.I)
+"""'…rides at a big horse show - which one?': a wh-question asked at the end of a statement."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}")
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
@@ -233,8 +237,8 @@ def asks_a_question_for_a_purpose(text: str) -> bool:
     gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
     sentences = [sentence.strip() for sentence in SENTENCE.findall(text)]
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
-    if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence)) and not ASKER.search(sentence)
-                            for sentence in asked):
+    if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence) or TRAILING_WH.search(sentence))
+                            and not ASKER.search(sentence) for sentence in asked):
         return False
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return any(PURPOSE.search(sentence) for sentence in told) and not QUOTED_DRAFT.search(text) and all(

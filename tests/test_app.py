@@ -251,7 +251,7 @@ def test_a_draft_post_has_each_flagged_phrase_marked_with_its_rule_and_safer_wor
     click(at, "Check the draft")
     markdown = texts(at)
     assert "RED — Do not post — contact DMC" in markdown
-    assert ">15-year-old</mark><sup><b>[1]</b></sup>" in markdown and ">red-handed</mark>" in markdown
+    assert ">15-year-old</mark><sup><b>[1]</b></sup>" in markdown and "red-handed</mark>" in markdown
     # Officers see each rule's plain-English name, never its id.
     assert "— Someone under 18:" in markdown and "**Safer:** Leave out the age" in markdown
     assert "— Comment that could prejudice a case:" in markdown and "`prejudicial_comment`" not in markdown

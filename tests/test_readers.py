@@ -474,6 +474,7 @@ def test_what_is_published():
     assert read_publication("we're doing speed checks on the high road next week, can i tweet it").public == "unknown"
     assert read_publication("warrants going in at 6am tomorrow, can i tweet tonight").public == "not_public"
     assert read_publication("the raid on the cannabis factory goes ahead on friday, can i hint at it").public == "not_public"
+    assert read_publication("traffic are doing a crackdown on the a13 next month but want us to keep it quiet").public == "not_public"
     assert read_publication("we executed a warrant on friday, two arrested. can i tweet it").public == "unknown"
     assert read_publication("he appears at court tomorrow, can i post the charge").public == "unknown"
     assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"

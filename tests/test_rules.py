@@ -127,7 +127,8 @@ CASES = {
         ["Can we tweet a thank you to the residents' association for the litter pick?",
          "Can I tweet about the MOPAC-funded Know Your Rights leaflets? (Deputy Mayor for Policing and Crime decision)",
          "Can I advertise our street meeting next Thursday?",
-         "Can I retweet the council's post about clearing fly-tipping in the alleys?"],
+         "Can I retweet the council's post about clearing fly-tipping in the alleys?",
+         "Graffiti on the library wall, nothing political, just scribble. Can we ask for witnesses?"],
     ),
     "court_order": (
         ["The judge made a section 4(2) order postponing reporting. Can we tweet that the first defendant was convicted?",
@@ -144,10 +145,15 @@ CASES = {
     "defamation": (
         ["We've had a solicitor's letter saying our tweet defamed the café owner. Do I delete it or reply?",
          "A businessman is threatening to sue for libel over our tweet. What do I do?",
-         "A cease and desist letter arrived about our post on the garage. Can I reply?"],
+         "A cease and desist letter arrived about our post on the garage. Can I reply?",
+         "Draft: 'Residents, avoid Brightwater Plumbing on the parade - total cowboys.' OK to post?",
+         "Can I warn people that the Golden Crown Food & Wine on Station Road is selling cigarettes to kids?"],
         ["Can I tweet that a man has been arrested on suspicion of burglary?",
          "Can I reply to a resident asking when the ward panel meets?",
-         "Can I tweet that we've charged a man with GBH? It's already in the local paper."],
+         "Can I tweet that we've charged a man with GBH? It's already in the local paper.",
+         "Rogue traders are calling at doors in Sidcup. Never pay upfront. Can I post that?",
+         "Thanks to Rosa's Bakery for the mince pies at the street meeting, can we post a photo?",
+         "Joint day with Enfield Trading Standards on knives sold to under-18s. Can I post about it afterwards?"],
     ),
     "personal_data": (
         ["Can I post a screenshot of the PNC record of the disqualified driver we stopped?",

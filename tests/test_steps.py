@@ -182,6 +182,8 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("what does the rag table say about appeals? hoping to share it with the new pcsos.", "informational"),
     ("is there any guidance on how many photos a ward post should have? want to post our open day pictures.", "informational"),
     ("add the crimestoppers number at the end as well?", "posting"),
+    ("for disclosure purposes does a caution count as a conviction? asking for the cadets' quiz.", "informational"),
+    ("the old report says the borough ran a youth scheme with a football club - which club? hoping to mention it at the panel.", "informational"),
     ("bike marking at the library on sat. want to post the times. what should i say?", "posting"),
     ("what a morning! want to tweet a thank-you to the volunteers.", "posting"),
     ("inspector here. the local paper want a comment on the new patrols. what are our key messages?", "interview"),

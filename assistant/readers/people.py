@@ -380,6 +380,8 @@ class PeopleFindings:
     ages: list[Age] = field(default_factory=list)
     nationalities: list[Span] = field(default_factory=list)
     """Where a person is given a nationality or ethnic group ("a Romanian pickpocket", "he's Polish")."""
+    accused_businesses: list[Span] = field(default_factory=list)
+    """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
 
 
 def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
@@ -392,6 +394,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
+        found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
                 if role == "arrested" and _a_thing_stolen(text, *match.span()) \
@@ -461,6 +464,20 @@ def _guilt(text: str) -> list[tuple[int, int]]:
     for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)]
     return list(dict.fromkeys(found))
+
+
+def _accused_businesses(text: str) -> list[tuple[int, int]]:
+    """A business by its name (capitalised words ending in a trade: "Kestrel Roofing & Driveways", "Lucky Star off-licence")
+    in a sentence that accuses or warns people off it: naming it as involved in wrong no court has found is defamation."""
+    said = phrase_book().vocabulary
+    name = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*\s+(?i:" + said["business_name_end"].pattern + ")")
+    found = []
+    for match in name.finditer(text):
+        if len(match.group(0).split()) == 2 and _sentence_start(text, match.start()):
+            continue  # "Rogue traders are about": a capital that only starts the sentence names nothing
+        if re.search(said["accusation"].pattern, _sentence_around(text, match.start()), re.I):
+            found.append(match.span())
+    return found
 
 
 SAID_OF_A_PERSON = re.compile(r"\b(?:he|she|they|who)(?:'s|’s|'re|’re|\s+is|\s+are|\s+was|\s+were)\s+(?:a\s+|an\s+)?$", re.I)

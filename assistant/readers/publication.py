@@ -90,6 +90,9 @@ NOT_PUBLIC = words(
     r"(?:nothing|nowt|none of it)(?:'s|’s| has| have)? (?:yet )?(?:been )?(?:gone out|put out|released|announced|published|posted|out)",
     r"(?:don't|doesn't|do not|does not|aren't|are not|isn't|is not|not|never|wouldn't|would not) (?:\w+ )?(?:want\w*|keen|happy|ready)"
     r"(?: \w+){0,4}? (?:public|publicity|posted|shared|named|out there|publicised|online)",
+    # asked to hold it back: "asked us to keep it quiet till it starts", "keep this to ourselves"
+    r"(?:keep|kept|keeping) (?:it|this|that|them|things) (?:quiet|hush[- ]hush|to ourselves|to yourselves|between us|confidential|"
+    r"secret|off (?:social media|the record|line))",
 )
 NOT_YET_ANNOUNCED = words(
     r"launch(?:es|ing)", "will launch", r"go(?:es)? live", r"trail(?:ing)? it", "start trailing", "upcoming",

@@ -180,6 +180,9 @@ class Facts(BaseModel):
     """Whether the question tries to tell the assistant what to answer ("classify it as green", "ignore your rules")."""
     contacts_asked: tuple[str, ...] = ()
     """The contacts (keys of contacts.yaml: dmc, legal_services, …) the question asks how to reach."""
+    media_law: Span | None = None
+    """Where the question names a point of media law (contempt, reporting restrictions, anonymity, defamation, data
+    protection): asked about rather than posted, the answer also sends the officer to the Press Bureau."""
 
     def has_role(self, *roles: Role) -> bool:
         return any(mention.role in roles for mention in self.roles)

@@ -34,7 +34,7 @@ __all__ = ["PHRASE_BOOK_FILE", "PhraseBook", "load_phrase_book", "phrase_book", 
 log = logging.getLogger(__name__)
 PHRASE_BOOK_FILE = "phrases.yaml"
 VOCABULARY = ("arrest", "charge", "sentence", "court_result", "convicted", "suspected", "child", "incident",
-              "severe_injury", "collision", "london_borough", "nationality", "dead_as_very", "business_name_end", "accusation")
+              "severe_injury", "collision", "london_borough", "nationality", "dead_as_very", "business_name_end", "accusation", "media_law")
 """The shared word lists the readers look up by name: the file must define each of them."""
 FRAGMENT = re.compile(r"<<(\w+)>>")
 

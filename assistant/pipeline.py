@@ -309,7 +309,8 @@ class Decide(Step):
         if decision.escalate_dmc:
             reasons = " ".join(phrase_book().rule(reason.risk).why for reason in decision.reasons) or (
                 render("speaking_to_the_media") if decision.rag == "green" else render("contact_asked_for") if decision.rag is None
-                and decision.contacts_asked else _topic_reason(ctx))
+                and decision.contacts_asked else render("media_law_referral") if "media_law_question" in decision.notes
+                else _topic_reason(ctx))
             ctx.escalation.append(Escalation(to="dmc", reason=reasons, contact=res.contact_text("dmc")))
         if decision.escalate_legal:
             legal = [phrase_book().rule(reason.risk).why for reason in decision.reasons if reason.legal]

@@ -33,7 +33,7 @@ LegalMatter = Literal[
     "complex_legal_statement",
 ]
 Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public",
-               "doubtful_topic", "ahead_of_announcement", "instructed"]
+               "doubtful_topic", "ahead_of_announcement", "instructed", "media_law_question"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data", "speaking_below_inspector"})
@@ -121,9 +121,12 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")
         notes += _publishing_notes(facts, rag)
-    elif facts.publication.rank == "inspector_or_above" or facts.publication.asker_to_speak:
-        # an inspector, or anyone preparing to speak to the media, whatever they ask: tell DMC (or ask it) beforehand
-        notes += _speaking_notes(facts)
+    else:
+        if facts.publication.rank == "inspector_or_above" or facts.publication.asker_to_speak:
+            # an inspector, or anyone preparing to speak to the media, whatever they ask: tell DMC (or ask it) beforehand
+            notes += _speaking_notes(facts)
+        if facts.media_law is not None:
+            notes.append("media_law_question")  # a point of media law: the documents answer it; a case in hand goes to DMC
     # asking how to reach DMC or Legal Services sends the officer to them (Legal Services not yet set are reached through DMC)
     contacts = tuple(key for key in facts.contacts_asked if key in ("dmc", "legal_services"))
     legal = tuple(dict.fromkeys(reason.legal for reason in reasons if reason.legal))
@@ -133,7 +136,8 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         rag=rag, topic_status=topic_status,
         topics=tuple(name for name, status in sorted(topics, key=lambda item: -SEVERITY[item[1]])),
         reasons=tuple(sorted(reasons, key=lambda reason: -SEVERITY[reason.severity])),
-        escalate_dmc=rag in ("amber", "red") or bool(reasons) or bool({"tell_dmc_beforehand", "rank_unknown"} & set(notes))
+        escalate_dmc=rag in ("amber", "red") or bool(reasons)
+        or bool({"tell_dmc_beforehand", "rank_unknown", "media_law_question"} & set(notes))
         or bool(contacts),
         legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
         doubted=tuple(doubted) if "doubtful_topic" in notes else (), contacts_asked=contacts,

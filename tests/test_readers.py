@@ -930,6 +930,14 @@ def test_a_job_told_at_the_start_of_a_sentence_or_a_business_run_with_no_article
     assert not kinds("A woman at the Red Lion was assaulted; no arrests yet")
 
 
+def test_a_question_on_a_point_of_media_law_is_also_referred_to_dmc_but_a_post_is_judged_as_before():
+    asked = decide(Facts(posting=False, media_law=SPAN), LIMITS)
+    assert asked.rag is None and asked.escalate_dmc and "media_law_question" in asked.notes and not asked.legal_matters
+    assert not decide(Facts(posting=False), LIMITS).escalate_dmc
+    posted = decide(Facts(posting=True, media_law=SPAN), LIMITS)
+    assert "media_law_question" not in posted.notes
+
+
 def test_a_thing_suspected_is_no_suspect_but_a_person_or_offender_suspected_is():
     def suspects(text):
         return [role for role in people(text).roles if role.role == "suspect"]

@@ -106,12 +106,14 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         if (by_model := read_green_model(bank, reading.question_vector, ruled_out)) is not None:
             topics.append(by_model)
     topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
+    media_law = phrase_book().vocabulary["media_law"].search(masked, reading.current_start)  # in this turn's own words
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,
         contacts_asked=tuple(contacts_asked_for(reading.turns[-1].original, reading.contacts)),
+        media_law=locate(*media_law.span()) if media_law else None,
     )
 
 

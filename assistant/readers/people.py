@@ -470,10 +470,10 @@ def _accused_businesses(text: str) -> list[tuple[int, int]]:
     """A business by its name (capitalised words ending in a trade: "Kestrel Roofing & Driveways", "Lucky Star off-licence")
     in a sentence that accuses or warns people off it: naming it as involved in wrong no court has found is defamation."""
     said = phrase_book().vocabulary
-    name = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*\s+(?i:" + said["business_name_end"].pattern + ")")
+    name = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*)\s+(?i:" + said["business_name_end"].pattern + ")")
     found = []
     for match in name.finditer(text):
-        if len(match.group(0).split()) == 2 and _sentence_start(text, match.start()):
+        if len(match.group(1).split()) == 1 and _sentence_start(text, match.start()):
             continue  # "Rogue traders are about": a capital that only starts the sentence names nothing
         if re.search(said["accusation"].pattern, _sentence_around(text, match.start()), re.I):
             found.append(match.span())

@@ -33,7 +33,7 @@ _SHOWN = r"(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)"
 _NEGATABLE = (r"(?:names?|naming|name\s+(?:him|her|them)|photos?|photographs?|pictures?|pics?|images?"
               r"|videos?|stills|clips?|footage|screenshots?|selfies?|number\s?plates?|registrations?|reg\s+numbers?"
               r"|custody\s+photos?|faces?|cctv(?:\s+(?:stills|footage|images?|photos?|pictures?|pics|video|clips?))?"
-              r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed|political|politics)")
+              r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed)")
 """What a question can say is not there; a list of them is negated whole ("no faces or number plates in shot")."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|doesn't|does not|didn't|did not|can't|cannot|not going to"
@@ -47,7 +47,6 @@ NEGATED_MENTION = re.compile(
     r"|(?<!\w)(?:leave|leaving|left|keep|keeping)\s+(?:\w+\s+){0,2}?names?\s+out\b"
     r"|(?<!\w)names?\s+(?:left|kept)\s+out\b"
     r"|(?<!\w)non[- ](?:injury|ksi|fatal|serious)\b"
-    r"|(?<!\w)(?:nothing|nowt)\s+(?:\w+\s+){0,2}?(?:political|politics)\b"
     r"|(?<!\w)(?:no|zero|nobody|no one|none)\s+(?:\w+\s+){0,2}?(?:suspects?|arrests?|arrested|charged|leads?)\b"
     rf"|{_NO_ONE}(?:suspects?|arrests?|victims?|witness(?:es)?)\b"
     rf"|{NOT_ARRESTED}"

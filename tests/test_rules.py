@@ -127,8 +127,7 @@ CASES = {
         ["Can we tweet a thank you to the residents' association for the litter pick?",
          "Can I tweet about the MOPAC-funded Know Your Rights leaflets? (Deputy Mayor for Policing and Crime decision)",
          "Can I advertise our street meeting next Thursday?",
-         "Can I retweet the council's post about clearing fly-tipping in the alleys?",
-         "Graffiti on the library wall, nothing political, just scribble. Can we ask for witnesses?"],
+         "Can I retweet the council's post about clearing fly-tipping in the alleys?"],
     ),
     "court_order": (
         ["The judge made a section 4(2) order postponing reporting. Can we tweet that the first defendant was convicted?",

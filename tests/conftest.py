@@ -4,6 +4,8 @@ import shutil
 import socket
 import subprocess
 import sys
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -58,29 +60,32 @@ def corpus_settings(tmp_path_factory) -> Settings:
     return settings
 
 
+def wait_until_answering(url: str, server: subprocess.Popen, failure, timeout: float = 60) -> None:
+    """Poll `url` until it answers; if `server` exits or `timeout` seconds pass first, kill it and fail with `failure()`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                pytest.fail(failure())
+            time.sleep(0.2)
+
+
 @pytest.fixture
 def chroma_server(tmp_path):
     """A real Chroma server (`chroma run`) on a free loopback port over a folder of the test's own; yields its URL once it
     answers its heartbeat."""
     import os
-    import time
-    import urllib.request
 
     port = free_port()
     server = subprocess.Popen([str(Path(PYTHON).parent / "chroma"), "run", "--path", str(tmp_path / "chroma-server"),
                                "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, env=dict(os.environ) | {"ANONYMIZED_TELEMETRY": "False"})
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail("the Chroma server did not start")
-            time.sleep(0.2)
+    wait_until_answering(f"{url}/api/v2/heartbeat", server, lambda: "the Chroma server did not start")
     yield url
     server.terminate()
     server.wait(timeout=30)

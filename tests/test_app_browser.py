@@ -7,14 +7,12 @@ when Chromium or Playwright is missing.
 import os
 import shutil
 import subprocess
-import time
-import urllib.request
 from contextlib import contextmanager
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import PYTHON, REPO_ROOT, free_port
+from conftest import PYTHON, REPO_ROOT, free_port, wait_until_answering
 
 CHROMIUM = "/usr/bin/chromium"
 OUTPUT = REPO_ROOT / "tests" / "output"
@@ -57,15 +55,7 @@ def served_app(env: dict, log_name: str):
         )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
-                time.sleep(0.2)
+        wait_until_answering(f"{url}/_stcore/health", server, lambda: f"streamlit did not start:\n{log_path.read_text()[-3000:]}")
         yield url
     finally:
         server.terminate()

@@ -116,6 +116,8 @@ class Publication(BaseModel):
     shares_an_individual: bool = False
     """What is to be retweeted or shared is a private person's post (a resident's, a member of the public's), not the Met's
     own or a council's or community group's: the table's retweet row does not cover it."""
+    adds_own_words: bool = False
+    """A retweet that carries words of the force's own (a quote-tweet, a comment or figures added), not only the post."""
     asker_to_speak: bool = False
     """The asker is preparing to speak to the media themselves (an interview, a brief), not asking about the rules."""
 

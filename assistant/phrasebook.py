@@ -126,9 +126,12 @@ class PhraseBook:
     def rule(self, name: str) -> Rule:
         return next(rule for rule in self.rules if rule.name == name)
 
-    def phrase_text(self, text: str, dates: list[FoundDate], today_ordinal: int) -> PhraseText:
+    def phrase_text(self, text: str, dates: list[FoundDate], today_ordinal: int, stage_text: str | None = None) -> PhraseText:
+        """`stage_text` (default `text`) is what the stage of proceedings is read from: the caller may blank what tells of
+        an earlier case ("already on a referral order")."""
         masked = mask_negated(text)
-        found = {name: bool(self.vocabulary[name].search(masked)) for name in ("arrest", "charge", "sentence", "court_result")}
+        staged = masked if stage_text is None else mask_negated(stage_text)
+        found = {name: bool(self.vocabulary[name].search(staged)) for name in ("arrest", "charge", "sentence", "court_result")}
         return PhraseText(text=masked, dates=tuple(dates), today_ordinal=today_ordinal, arrested=found["arrest"],
                           charged=found["charge"], sentenced=found["sentence"], court_result=found["court_result"])
 

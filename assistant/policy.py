@@ -100,6 +100,11 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
     if not facts.posting:
         reasons = [reason for reason in reasons if reason.risk in RISKS_FOR_ANY_QUESTION]
     topics = _counted_topics(facts, limits)
+    if _passes_on_an_approved_post(facts, topics):
+        # the table's retweet row: the Met's, a council's or a community group's own post is public and theirs to have
+        # cleared, so an amber row it is about ("Missing people", a Met-wide operation) does not hold the retweet back;
+        # a red row, and every risk it or the officer's own words carry, still raise
+        topics = [(name, status) for name, status in topics if status != "amber"]
     topic_status = strictest(status for _, status in topics)
     notes: list[Note] = []
     rag: Rag | None = None
@@ -142,6 +147,14 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         legal_matters=legal, notes=tuple(dict.fromkeys(notes)),
         doubted=tuple(doubted) if "doubtful_topic" in notes else (), contacts_asked=contacts,
     )
+
+
+def _passes_on_an_approved_post(facts: Facts, topics: list[tuple[str, Rag]]) -> bool:
+    """A plain retweet the table's retweet row covers (counted among `topics`), with no words of the force's own added, of
+    a post nobody says is not yet public."""
+    retweet_rows = {candidate.topic for candidate in facts.topics if candidate.medium == "retweet"}
+    return any(name in retweet_rows for name, _ in topics) and not facts.publication.adds_own_words \
+        and facts.publication.public != "not_public"
 
 
 def _doubted_topics(facts: Facts, limits: Thresholds) -> list[str]:

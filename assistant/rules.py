@@ -90,6 +90,8 @@ TABLE_TALK = re.compile(
     + _COLOUR + ")"
     # a word quoted as the table's: "do 'wanted' and 'appeal' make it amber?"
     + rf"|({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*\s+(?:in it\s+)?{_COLOUR})"
+    # the same asked as a question: "or is 'budget' a red one?", "aren't 'raids' amber?"
+    + rf"|\b(?:is|are|isn't|aren't|isnt|arent)\s+({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*)\s+(?:an?\s+|one of the\s+)?(?:red|amber)\b"
     # the row asked about by its quoted name: "does this count as 'financial'?", "would it be classed as 'political'"
     + rf"|\b(?:counts?|counted|classed|classes|treated|seen|taken|comes? under|falls? under)\s+(?:as\s+)?(?:an?\s+)?({_QUOTED_WORD})"
     # "raids are one of the amber ones"
@@ -126,7 +128,13 @@ def mask_negated(text: str) -> str:
     about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = WORD_MENTIONED.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))))
-    return TABLE_TALK.sub(_blank_groups, masked)
+    return without_table_talk(masked)
+
+
+def without_table_talk(text: str) -> str:
+    """`text` (any case, offsets kept) with what it says about the traffic-light table blanked: the rows it names are
+    mentioned, not posted."""
+    return TABLE_TALK.sub(_blank_groups, text)
 
 
 def _blank_groups(match: re.Match) -> str:

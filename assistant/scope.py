@@ -106,9 +106,14 @@ ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)"
                r"(?:do|shall|should|can|could|may) (?:i|we) (?:just |still )?(?:crack on|go ahead|proceed|carry on|press on|push it out|"
                r"send it|get it out|put it (?:up|out)|do it|do that|run it|run with it|go with it|hit send|post it)\b[^?.!]{0,30}\?",
                r"good to go\s*\?", r"are we (?:good|ok|okay|alright|fine|safe)\b[^?.!]{0,20}\?",
+               # a closing question that opens with the approval asked for: "Allowed from the ward account?", "OK for Friday?"
+               rf"(?:^|(?<=[.!?\n])\s*)(?:(?:is|would) (?:it|that|this) )?{_APPROVAL_WORD}\b[^?.!\n]{{0,40}}\?+\s*$",
                r"anything (?:to|i should|we should|i need to|we need to) (?:change|fix|add|remove|cut|tweak|reword)\b[^?.!]{0,20}\?",
                )
+THINKING_OF = r"(?:(?:i|we)(?:'m|'re| am| are) )?thinking (?:of|about) \w+ing\b"
+"""'Thinking of pinning a post': a plan told, like "I want to"."""
 PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
+                 THINKING_OF,
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
                  "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
 QUESTION_MARK = re.compile(r"\?\s*$")
@@ -227,7 +232,7 @@ EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 TRAILING_WH = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?\s*$", re.I)
 """'…rides at a big horse show - which one?': a wh-question asked at the end of a statement."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
-PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}")
+PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
 ASKER = words("i", "we", "me", "us")
 

@@ -20,6 +20,7 @@ from assistant.facts import (Age, Facts, Identifier, Proceedings, Publication, R
 from assistant.normalise import normalise
 from assistant.policy import SEVERITY, decide
 from assistant.readers.examples import read_by_example, read_green_model, units
+from assistant.readers import question_units
 from assistant.readers.people import read_people
 from assistant.readers.proceedings import read_proceedings
 from assistant.readers.publication import read_publication
@@ -106,9 +107,16 @@ def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_
 
 def test_a_row_asked_about_by_its_quoted_name_is_talk_about_the_table():
     for text, word in [("Our charity abseil - does that count as 'financial'? We raised £800 for the hospice.", "financial"),
-                       ("Would a thank-you to the councillor be classed as 'political'?", "political")]:
+                       ("Would a thank-you to the councillor be classed as 'political'?", "political"),
+                       ("Posting the new ward panel dates - or is 'local joint initiatives' an amber one?", "joint")]:
         masked = mask_negated(text)
         assert word not in masked and len(masked) == len(text) and masked.split()[0] == text.split()[0], masked
+
+
+def test_the_example_reader_does_not_embed_a_row_named_as_the_tables():
+    text = "Want to thank the school for the litter pick, but the table says 'force reputation' is red?"
+    assert not any("reputation" in unit for unit, _ in question_units([Turn(0, text, normalise(text))]))
+    assert any("litter pick" in unit for unit, _ in question_units([Turn(0, text, normalise(text))]))
 
 
 def test_a_child_known_to_the_police_is_in_the_justice_system_however_gently_said():
@@ -423,6 +431,16 @@ def test_roles_are_read_with_their_spans():
     assert "suspect" not in {mention.role for mention in people("officers got an injured cyclist to hospital").roles}
 
 
+@pytest.mark.parametrize(("heading", "suspect"), [
+    ("WANTED: Lee Barker, 33, in connection with the post office robbery", True),
+    ("WANTED | have you seen this man? He failed to appear at court", True),
+    ("WANTED: winter boots and scarves for the night shelter, bring them to reception", False),
+    ("WANTED: friendly faces to help run our cadets' bake sale", False),
+])
+def test_a_wanted_heading_is_a_wanted_person_only_over_a_person(heading, suspect):
+    assert ("suspect" in {mention.role for mention in people(heading).roles}) is suspect
+
+
 # --- proceedings and publication ---
 
 def _proceedings(text: str):
@@ -437,6 +455,7 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     assert _proceedings("he's been charged and remanded").stage == "charged"
     assert _proceedings("he was sentenced on the 7th").days_since_sentence == 13
     assert _proceedings("he should be locked up for what he did").stage == "none"
+    assert _proceedings("we arrested her on friday; she was already under a suspended sentence for fraud").stage == "arrested"
     assert _proceedings("a resident filmed our lot nicking a man on the high road").stage == "arrested"
     assert _proceedings("cps authorised a charge of robbery last night, he's at westminster mags on thursday").stage == "charged"
     assert _proceedings("cbo granted last thursday at highbury corner").stage == "sentenced"
@@ -508,6 +527,28 @@ def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person():
     individual = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"}), shares_an_individual=True))
     assert decide(partner, LIMITS).rag == "green"
     assert decide(individual, LIMITS).rag == "amber" and "no_topic" in decide(individual, LIMITS).notes
+
+
+@pytest.mark.parametrize("text, own_words", [
+    ("can we rt the council's post about the bin changes? straight rt, not adding anything", False),
+    ("retweet @metpoliceuk's appeal for the missing pensioner as it is", False),
+    ("can i quote-tweet the met's knife campaign post with our arrest figures", True),
+    ("ok to rt the fire brigade's post and add which roads we've shut", True),
+])
+def test_whether_a_retweet_carries_words_of_our_own(text, own_words):
+    assert read_publication(text).adds_own_words is own_words
+
+
+def test_a_plain_retweet_of_the_mets_post_on_an_amber_row_is_the_retweet_rows_green():
+    retweet_row = TopicCandidate(topic="Retweeting", status="green", reader="aliases", medium="retweet")
+    amber_row = TopicCandidate(topic="Missing people", status="amber", reader="aliases")
+    red_row = TopicCandidate(topic="Escaped Prisoners", status="red", reader="aliases")
+    media = frozenset({"text", "retweet"})
+    assert decide(Facts(topics=(retweet_row, amber_row), publication=Publication(media=media)), LIMITS).rag == "green"
+    assert decide(Facts(topics=(retweet_row, amber_row), publication=Publication(media=media, adds_own_words=True)), LIMITS).rag == "amber"
+    assert decide(Facts(topics=(retweet_row, amber_row), publication=Publication(media=media, public="not_public")), LIMITS).rag == "red"
+    assert decide(Facts(topics=(retweet_row, red_row), publication=Publication(media=media)), LIMITS).rag == "red"
+    assert decide(Facts(topics=(amber_row,), publication=Publication(media=frozenset({"text"}))), LIMITS).rag == "amber"
 
 
 # --- the example reader ---

@@ -190,6 +190,9 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("are we allowed to use cartoon mugshots in the ward newsletter?", "informational"),
     ("the mail want me on about the knife arch tomorrow. what main messages should we put across?", "interview"),
     ("are we allowed to use the doorbell clip of him in the appeal?", "posting"),
+    # the approval asked for opens the closing question; a plan told as "thinking of doing" is a post
+    ("we're doing a window-marking stall at the garden centre. fine for the snt page?", "posting"),
+    ("thinking of uploading a video about bogus callers from the ward team", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

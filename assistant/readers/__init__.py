@@ -25,7 +25,7 @@ from ..dates import FoundDate
 from ..examples import ExampleBank
 from ..facts import Facts, Particulars, Rank, RiskFactor, Span
 from ..phrasebook import phrase_book
-from ..rules import mask_negated, words
+from ..rules import mask_negated, without_table_talk, words
 from ..topics import TopicMatcher
 from .examples import QUOTED, read_by_example, read_green_model, units
 from .particulars import read_particulars
@@ -144,7 +144,7 @@ def _taken_back(identifier, current: str) -> bool:
 
 def question_units(turns: list[Turn]) -> list[tuple[str, Span]]:
     """The sentences and quoted passages the example reader embeds: this question's, then the earlier turns'."""
-    found = units(turns[-1].original, turn=0)
+    found = units(without_table_talk(turns[-1].original), turn=0)
     for turn in turns[:-1]:
-        found += units(turn.original, turn=turn.index)
+        found += units(without_table_talk(turn.original), turn=turn.index)
     return found

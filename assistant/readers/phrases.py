@@ -9,6 +9,7 @@ from ..dates import FoundDate
 from ..facts import RiskFactor, TopicCandidate
 from ..phrasebook import phrase_book
 from ..topics import TopicMatch, TopicMatcher
+from .people import PAST_RECORD
 from .text import Located
 
 COURT_RESULT_TOPIC = "Court results"
@@ -22,7 +23,8 @@ def read_risks(text: str, current_start: int, current: str, dates: list[FoundDat
     scanned = text + (" \n shows an identifiable person" if has_media else "")
     book = phrase_book()
     found = []
-    for hit in book.fire(book.phrase_text(scanned, dates, today_ordinal), posting=posting):
+    earlier_case = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), scanned)  # an old order is not this case's stage
+    for hit in book.fire(book.phrase_text(scanned, dates, today_ordinal, stage_text=earlier_case), posting=posting):
         if hit.rule.kind != "raises":
             continue
         if hit.start < current_start and hit.rule.cancelled_by is not None and hit.rule.cancelled_by.search(current):

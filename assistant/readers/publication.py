@@ -24,6 +24,9 @@ INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON
                           r"comments?|repl(?:y|ies)|footage|photos?)",
                           rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}")
 """Whose post is shared: a private person's ("a local resident's post", "a tweet from a member of the public")."""
+OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
+                  r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top")
+"""Words of the force's own put with a shared post: "quote-tweet it with our numbers", "RT and add the cordoned roads"."""
 MEDIA_AS_SOURCE = re.compile(r"\b(?:heard|saw|seen|read|caught|watched|watching|listening to|listened to)(?: (?:it|that|this|about it))?"
                              r" (?:on|in) (?:the )?(?:local )?(?:radio|telly|tv|television|news|paper|papers)\b", re.I)
 """'Heard on the radio someone's escaped', 'saw it on the news': where the asker learnt something, not speaking to the media."""
@@ -142,7 +145,8 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         else "not_public" if NOT_YET_ANNOUNCED.search(text) or (FUTURE.search(text) and SURPRISE.search(text)) else "unknown"
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public,
                        ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)),
-                       shares_an_individual="retweet" in media and bool(INDIVIDUAL_SOURCE.search(text)))
+                       shares_an_individual="retweet" in media and bool(INDIVIDUAL_SOURCE.search(text)),
+                       adds_own_words="retweet" in media and bool(OWN_WORDS.search(text)))
 
 
 _SPEAKER = r"(?:can|could|should|may|will|would) (?:my|our|the|a|one of (?:my|our|the)) "

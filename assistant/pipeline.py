@@ -288,6 +288,7 @@ class Read(Step):
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
             unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
             instructed="instruction" in ctx.claims, contacts=res.contacts, interview=ctx.intent == "interview",
+            asks_for_a_line=ctx.intent == "press_line",
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)
 

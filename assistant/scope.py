@@ -107,7 +107,7 @@ ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)"
                r"send it|get it out|put it (?:up|out)|do it|do that|run it|run with it|go with it|hit send|post it)\b[^?.!]{0,30}\?",
                r"good to go\s*\?", r"are we (?:good|ok|okay|alright|fine|safe)\b[^?.!]{0,20}\?",
                # a closing question that opens with the approval asked for: "Allowed from the ward account?", "OK for Friday?"
-               rf"(?:^|(?<=[.!?\n])\s*)(?:(?:is|would) (?:it|that|this) )?{_APPROVAL_WORD}\b[^?.!\n]{{0,40}}\?+\s*$",
+               rf"(?:^|(?<=[.!?\n])\s*)(?:(?:is|would) (?:it|that|this) )?(?:still |just |all |so )?{_APPROVAL_WORD}\b[^?.!\n]{{0,40}}\?+\s*$",
                r"anything (?:to|i should|we should|i need to|we need to) (?:change|fix|add|remove|cut|tweak|reword)\b[^?.!]{0,20}\?",
                )
 THINKING_OF = r"(?:(?:i|we)(?:'m|'re| am| are) )?thinking (?:of|about) \w+ing\b"
@@ -144,7 +144,8 @@ PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
-ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words", r"what (?:do|should|can|could) (?:i|we) (?:say|tell)",
+ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words",
+                         r"what (?:do|should|can|could|shall|may) (?:i|we) (?:\w+ly |just )?(?:be )?(?:say|saying|tell|telling)\b",
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
 COURTESY = r"(?:(?:please|sorry|hi|hello|hey|excuse me|quick (?:one|question))\s*[,!:.-]?\s+)?"
 """'Please, how many…', 'Sorry, who…': a courtesy before the question does not change what is asked."""
@@ -296,11 +297,14 @@ def read_intent(text: str) -> Intent | None:
     is judged like a post.
     """
     text = MEDIA_AS_SOURCE.sub(" ", text)
+    asks_to_post = re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text)
+    if not asks_to_post and any(PRESS_LINE.search(asked.group(0)) for asked in WH_QUESTION.finditer(text)):
+        return "press_line"  # "what's the holding line I can give them?": the line asked for, whoever it is for
     if describes_own_post(text):
         return "posting"
     if asks_about_the_rules(text):
         return "informational"
-    if PRESS_LINE.search(text) and not re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text):
+    if PRESS_LINE.search(text) and not asks_to_post:
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission

@@ -59,6 +59,7 @@ def names_in(text: str) -> list[str]:
     ("The cyclist knocked down on Tower Bridge Road has died. He has been named locally as Zoë Adeyemi-Ross.", "Zoë Adeyemi-Ross"),
     ("finally nicked kian mcallister-byrne last nite on the parade", "kian mcallister-byrne"),
     ("we searched tyrone b again by the bookies, he's always round there", "tyrone b"),
+    ("anyone see anything? priya, 16, had her phone snatched by the bus garage on monday", "priya"),
 ])
 def test_personal_names_are_found_however_written(text, name):
     assert name in names_in(text)

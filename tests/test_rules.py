@@ -5,6 +5,7 @@ publication) and the verdict policy, so a case passes however the risk is read.
 """
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 import yaml
@@ -274,3 +275,14 @@ def test_arrest_conditions_only_while_proceedings_are_active(matcher):
     assert noted("We arrested a man for burglary, he's in custody. Can I tweet it?")
     assert not noted("He was sentenced yesterday for the burglaries. Can I tweet it?")
     assert not noted("Can I tweet burglary prevention tips?")
+
+
+def test_a_line_asked_for_to_give_the_press_sends_the_asker_to_dmc(matcher):
+    question = "The Kentish Times rang about last night's arrest. What's the holding line I can give them?"
+    normalised = normalise(question)
+    reading = Reading(turns=[Turn(0, question, normalised)], text=normalised.text, current_start=0,
+                      dates=find_dates(normalised.text, TODAY), today=TODAY, posting=False, asks_for_a_line=True)
+    facts = read(reading, matcher, None, MODEL_FREE_READERS)
+    assert facts.publication.asker_to_speak and decide(facts).escalate_dmc
+    looked_up = read(replace(reading, asks_for_a_line=False), matcher, None, MODEL_FREE_READERS)
+    assert not looked_up.publication.asker_to_speak

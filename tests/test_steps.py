@@ -12,7 +12,7 @@ from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
 from assistant.readers.phrases import read_topics
 from assistant.rules import mask_negated
-from assistant.scope import asks_about_the_documents, asks_for_approval, in_scope, read_intent, refers_back
+from assistant.scope import asks_about_the_documents, asks_for_approval, asks_for_wording, in_scope, read_intent, refers_back
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -193,9 +193,21 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     # the approval asked for opens the closing question; a plan told as "thinking of doing" is a post
     ("we're doing a window-marking stall at the garden centre. fine for the snt page?", "posting"),
     ("thinking of uploading a video about bogus callers from the ward team", "posting"),
+    ("he got 4 years at snaresbrook on friday and the oic wants it on the ward account. still alright timing-wise?", "posting"),
+    ("the echo have been on about the stabbing arrest. what's the agreed line i can give them?", "press_line"),
+    ("what's the line on the stabbing arrest? can we name him on the ward account?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent
+
+
+@pytest.mark.parametrize(("question", "wording"), [
+    ("the gazette want ten minutes with me on the raid. what should i actually be saying?", True),
+    ("radio kent rang. what can we really tell them about the collision?", True),
+    ("the gazette rang about the raid. am i allowed to talk to them?", False),
+])
+def test_asking_what_to_say_however_put(question, wording):
+    assert asks_for_wording(question) is wording
 
 
 

@@ -62,6 +62,8 @@ class Reading:
     """The guard step found instructions to the assistant in the question."""
     interview: bool = False
     """The scope step read the question as preparing to speak to the media (an interview, a brief): words to a journalist."""
+    asks_for_a_line: bool = False
+    """The scope step read the question as asking for a press line: with a journalist asking, it is words to give them."""
     contacts: dict[str, dict] = field(default_factory=dict)
     """The force's contacts (contacts.yaml), by the names officers use for them."""
 
@@ -98,7 +100,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         topics += by_example_topics
         risks += by_example_risks
     publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
-    if reading.interview:
+    if reading.interview or (reading.asks_for_a_line and "quote_to_journalist" in publication.media):
         publication = publication.model_copy(update={"media": publication.media | {"quote_to_journalist"}, "asker_to_speak": True})
     mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}
     if "examples" in readers and bank is not None:

@@ -200,8 +200,9 @@ PERSON_NOUNS = frozenset("""man men woman women boy boys girl girls lad lads las
     brother sister dad mum father mother neighbour neighbours geezer fella""".split())
 LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}(?:\s*y/?o|yrs?)?\b"
                             r"(?!\s*(?:years? ago|pm|am|%|:))")
-LOWER_NAME_BRACKETED_AGE = re.compile(r"\b([a-z][a-z'’-]{2,})\s*\(\s*\d{1,2}\s*\)")
-"""'tyrese (15) is home now': a lower-case first name before a bracketed age, the press's way of giving both."""
+LOWER_NAME_BRACKETED_AGE = re.compile(r"\b([a-z][a-z'’-]{2,})\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
+"""'tyrese (15) is home now', 'tomasz, 17, was attacked': a lower-case first name alone before an age in brackets or
+commas, the press's ways of giving both."""
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"

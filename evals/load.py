@@ -79,9 +79,9 @@ def start_server(port: int, log_path: Path, env: dict) -> subprocess.Popen:
         )
 
 
-def wait_until_up(url: str, process: subprocess.Popen, failure: str) -> None:
-    """Poll `url` until it answers; SystemExit(failure) if `process` exits or START_TIMEOUT_S passes first."""
-    deadline = time.monotonic() + START_TIMEOUT_S
+def wait_until_up(url: str, process: subprocess.Popen, failure: str, timeout: float = START_TIMEOUT_S) -> None:
+    """Poll `url` until it answers; SystemExit(failure) if `process` exits or `timeout` seconds pass first."""
+    deadline = time.monotonic() + timeout
     while True:
         try:
             urllib.request.urlopen(url, timeout=1)

@@ -4,8 +4,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -61,17 +59,15 @@ def corpus_settings(tmp_path_factory) -> Settings:
 
 
 def wait_until_answering(url: str, server: subprocess.Popen, failure, timeout: float = 60) -> None:
-    """Poll `url` until it answers; if `server` exits or `timeout` seconds pass first, kill it and fail with `failure()`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        try:
-            urllib.request.urlopen(url, timeout=1)
-            return
-        except OSError:
-            if server.poll() is not None or time.monotonic() > deadline:
-                server.kill()
-                pytest.fail(failure())
-            time.sleep(0.2)
+    """Poll `url` until it answers (the load script's poll); if `server` exits or `timeout` seconds pass first, kill it and
+    fail with `failure()`."""
+    from evals.load import wait_until_up
+
+    try:
+        wait_until_up(url, server, "", timeout)
+    except SystemExit:
+        server.kill()
+        pytest.fail(failure())
 
 
 @pytest.fixture

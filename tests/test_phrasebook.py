@@ -41,6 +41,9 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Escaped Prisoners"].search("the detainee asked to use the toilet and did a runner from the hospital")
     assert book.topics["Escaped Prisoners"].search("the escort lost her in the car park")
     assert not book.topics["Escaped Prisoners"].search("officers lost him in the crowd after the chase")
+    # an escort named by where it was going ("the court escort", "the dentist escort") is still the escort he fled
+    assert book.topics["Escaped Prisoners"].search("he legged it from the dentist escort on Tuesday")
+    assert not book.topics["Escaped Prisoners"].search("the shoplifter got away from the security guards")
     assert book.topics["Force Reputation"].search("i want to end by taking a swipe at the columnist who called us corrupt")
     assert book.topics["Force SOP"].search("a map of where the carriers are held and the times we pull back")
     assert not book.topics["Force SOP"].search("thanks to everyone who came, we pulled out all the stops")

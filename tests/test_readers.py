@@ -78,6 +78,7 @@ def test_personal_names_are_found_however_written(text, name):
     "A 41-year-old man from Kelvin was jailed for the robbery.",
     "I'm the inspector for the Brent SNTs and we've had a spate of burglaries.",
     "Fight outside the Otis on Mare Street last night, one man arrested.",
+    "Punch-up outside the Merry Cooper on Saturday, nobody arrested.",
     "We're going with plan b and posting the appeal tomorrow.",
     "van v bus at the lights on the a13, can i tweet the closure? cheers hun x",
 ])

@@ -698,7 +698,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         if len(run) >= 2 and _adjacent(text, token, tokens[run[1]]):
             surname = tokens[run[1]].group(0).lower()
             if surname in PLACE_WORDS or (lower in common_words() and surname in common_words()) or _before_place(tokens, run[1]) \
-                    or _goes_on_as_a_title(text, tokens, run):
+                    or _goes_on_as_a_title(text, tokens, run) or AFTER_THE.search(text[: token.start()]):
                 continue
             if _sentence_start(text, token.start()) and lower in common_words() and surname in common_words():
                 continue
@@ -780,7 +780,8 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outs
 
 
 AFTER_THE = re.compile(r"\bthe\s+$", re.I)
-"""'outside the Swan', 'a pint at the Albert': a lone capitalised word after "the" names a pub or a thing, not a person."""
+"""'outside the Swan', 'a scrap outside the Jolly Tanner': capitalised words right after "the" name a pub or a thing, not a
+person."""
 
 
 def _after_locative(text: str, token) -> bool:

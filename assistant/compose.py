@@ -12,7 +12,7 @@ Usage::
 """
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,7 +36,10 @@ COVERED_SCORE = 0.55
 brief says so). Set on the development half of the interview topics written blind (evals/answers/topics-dev.jsonl)."""
 KEYWORD_WEIGHT = 0.25
 """How much the share of the question's rarer words a unit holds adds to its similarity."""
-KEEP_WITHIN = 0.06
+PASSAGE_WEIGHT = 0.2
+"""How much its passage's keyword score (BM25, as a share of the best passage's) adds to a unit's: a sentence of the passage
+that matches the question's words best is likelier to answer it than a like-sounding sentence elsewhere."""
+KEEP_WITHIN = 0.15
 """Further units are kept while they score within this of the best one."""
 MAX_UNITS = 4
 
@@ -50,6 +53,9 @@ PAPERWORK = re.compile(r"(?i)\b(?:recommendation|financial|commercial|implicatio
 class Scored:
     unit: Unit
     score: float
+    """How near the unit comes to the question (its similarity and keyword share): what the calibrated thresholds read."""
+    rank: float
+    """The score with its passage's keyword share added: the order the units are offered in."""
 
 
 class UnitIndex:
@@ -81,8 +87,11 @@ class UnitIndex:
         return cls(kept, matrix, np.array(owners, dtype=np.int64))
 
     def best(self, vector, question: str, allowed: Callable[[Unit], bool], limit: int = MAX_UNITS,
-             keep_within: float = KEEP_WITHIN) -> list[Scored]:
-        """The units that answer `question` best, best first: the top one, then any within `keep_within` of it."""
+             keep_within: float = KEEP_WITHIN, passages: Mapping[str, float] | None = None, floor: float = 0.0) -> list[Scored]:
+        """The units that answer `question` best, best first: the top one, then any within `keep_within` of it.
+
+        `passages` gives the keyword (BM25) score of each passage the question's words found, by chunk id; it orders the
+        units whose own score reaches `floor`, so a passage's words never offer a sentence too far from the question."""
         if not len(self._owners) or vector is None:
             return []
         similarities = self._matrix @ np.asarray(vector, dtype=np.float32)
@@ -90,16 +99,22 @@ class UnitIndex:
         np.maximum.at(per_unit, self._owners, similarities)
         wanted = {term: self._idf.get(term, 0.0) for term in set(tokenize(question))}
         weight = sum(wanted.values()) or 1.0
+        passages = passages or {}
+        top_passage = max(passages.values(), default=0.0) or 1.0
         scored = []
         for position, unit in enumerate(self.units):
             if per_unit[position] < 0 or not allowed(unit):
                 continue
             overlap = sum(idf for term, idf in wanted.items() if term in self._terms[position]) / weight
-            scored.append(Scored(unit, float(per_unit[position]) + KEYWORD_WEIGHT * overlap))
-        scored.sort(key=lambda item: -item.score)
+            passage = passages.get(unit.chunk_id, 0.0) / top_passage
+            score = float(per_unit[position]) + KEYWORD_WEIGHT * overlap
+            if score < floor:
+                continue
+            scored.append(Scored(unit, score, score + PASSAGE_WEIGHT * passage))
+        scored.sort(key=lambda item: -item.rank)
         chosen: list[Scored] = []
         for item in scored:
-            if len(chosen) == limit or (chosen and item.score < chosen[0].score - keep_within):
+            if len(chosen) == limit or (chosen and item.rank < chosen[0].rank - keep_within):
                 break
             if any(_overlaps(item.unit, other.unit) for other in chosen):
                 continue

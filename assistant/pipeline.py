@@ -51,6 +51,10 @@ RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", 
 ANSWER_CITATIONS = 3
 INTERVIEW_KINDS = ("policy", "press_line", "media_law")
 POSTING_UNITS = 2
+DOCUMENTS_ANSWER_SCORE = 0.6
+"""A question whose words name nothing about publishing is still in scope when a unit of the documents scores this for it:
+over every evaluation set, no question written as out of scope (police powers, pay, IT) and not already read as off
+topic reaches it."""
 QUOTE_CHARS = 420
 HOLDING_LINE_TOPIC = "arrests"
 """The `topic` of the approved press line a post about an arrest on a green topic is worded from."""
@@ -217,11 +221,19 @@ class Scope(Step):
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
         posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not off_topic(ctx.normalised.text)
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
-            or to_the_media or _raises_anything(ctx)
+            or to_the_media or _raises_anything(ctx) or (not off_topic(ctx.normalised.text) and _the_documents_answer_it(ctx, res))
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
             ctx.intent = "posting" if names_a_topic else "informational"
+
+
+def _the_documents_answer_it(ctx: Context, res: Resources) -> bool:
+    """A question that one sentence or list of the force's documents answers closely is about them, in whatever words it is
+    asked ("what's the leaflet called?", "who authorises the no-suspicion power, according to the strategy?")."""
+    chosen = res.units.best(res.embed(ctx.question), ctx.question, limit=1,
+                            allowed=lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today))
+    return bool(chosen) and chosen[0].score >= DOCUMENTS_ANSWER_SCORE
 
 
 def _quotes_a_passage(text: str) -> bool:
@@ -399,8 +411,9 @@ class Compose(Step):
         kinds = INTERVIEW_KINDS if interview else QUOTED_KINDS
 
         chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}",
-                                allowed=lambda unit: quotable(res, unit, kinds, ctx.today, spoken=interview))
-        best = chosen[0].score if chosen else 0.0
+                                allowed=lambda unit: quotable(res, unit, kinds, ctx.today, spoken=interview),
+                                passages=dict(retrieval.keyword) if retrieval else None, floor=MIN_UNIT_SCORE)
+        best = max((item.score for item in chosen), default=0.0)
         if not interview and res.bank.nearness_to_the_unanswered(ctx.vector) > best:
             # nearer a question the documents do not answer than anything they say: no evidence, never the nearest guess
             _refuse_no_evidence(ctx, res)
@@ -501,8 +514,9 @@ class Compose(Step):
         cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
         allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
         lines = []
+        passages = dict(ctx.retrieval.keyword) if ctx.retrieval else None
         for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,
-                                                             limit=POSTING_UNITS)):
+                                                             limit=POSTING_UNITS, passages=passages, floor=MIN_UNIT_SCORE)):
             ctx.citations.append(citation)
             lines.append(render_unit(unit, len(ctx.citations)))
         return render("documents_say", units="\n\n".join(lines)) if lines else ""

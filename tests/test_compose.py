@@ -5,10 +5,11 @@ The corpus tests use the real index (Chroma, the embedding model, the unit vecto
 
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from assistant.api import Engine
-from assistant.compose import quoted_units, render_unit
+from assistant.compose import UnitIndex, quoted_units, render_unit
 from assistant.pipeline import unit_citation
 from assistant.verify import quote_is_verbatim
 from evals.scoring import unquoted_units
@@ -120,6 +121,29 @@ def test_a_contact_question_gives_the_number_in_the_first_unit(engine):
     result = engine.answer("What's the phone number for the Press Bureau?", today=TODAY)
     first = quoted_units(result.answer)[0]
     assert "763300" in " ".join(first[1])
+
+
+def test_a_question_in_no_words_of_publishing_that_the_documents_answer_closely_is_answered_from_them(engine):
+    result = engine.answer("which group of volunteers looks at our search records each month?", today=TODAY)
+    assert result.in_scope and result.status != "refused_out_of_scope"
+    assert "Community Monitoring Group" in result.answer and unquoted_units(result) == []
+    off_topic = engine.answer("Who's the best striker Arsenal have ever had?", today=TODAY)
+    assert off_topic.status == "refused_out_of_scope"
+
+
+def test_a_passages_keyword_share_orders_the_units_but_never_offers_one_below_the_floor():
+    near, far = Unit("chunk-a", "Bikes are marked free at the station."), Unit("chunk-b", "Mark your bike at the station.")
+    vectors = {near.keys[0]: np.array([1.0, 0.0], dtype=np.float32), far.keys[0]: np.array([0.8, 0.6], dtype=np.float32)}
+    index = UnitIndex.build([near, far], vectors)
+    question = np.array([1.0, 0.0], dtype=np.float32)
+    plain = index.best(question, "when is bike marking", allowed=lambda unit: True, keep_within=1.0)
+    assert [item.unit for item in plain] == [near, far]
+    boosted = index.best(question, "when is bike marking", allowed=lambda unit: True, keep_within=1.0, passages={"chunk-b": 9.0})
+    assert [item.unit for item in boosted] == [far, near]
+    assert boosted[0].score == plain[1].score and boosted[0].rank > boosted[0].score  # the thresholds read the unit's own score
+    floored = index.best(question, "when is bike marking", allowed=lambda unit: True, keep_within=1.0, passages={"chunk-b": 9.0},
+                         floor=plain[0].score)
+    assert [item.unit for item in floored] == [near]
 
 
 def test_a_question_the_documents_do_not_answer_gets_no_evidence_not_a_guess(engine):

@@ -230,7 +230,7 @@ class Scope(Step):
 
 def _the_documents_answer_it(ctx: Context, res: Resources) -> bool:
     """A question that one sentence or list of the force's documents answers closely is about them, in whatever words it is
-    asked ("what's the leaflet called?", "who authorises the no-suspicion power, according to the strategy?")."""
+    asked ("which group of volunteers looks at our search records?")."""
     chosen = res.units.best(res.embed(ctx.question), ctx.question, limit=1,
                             allowed=lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today))
     return bool(chosen) and chosen[0].score >= DOCUMENTS_ANSWER_SCORE
@@ -514,9 +514,9 @@ class Compose(Step):
         cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
         allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
         lines = []
-        passages = dict(ctx.retrieval.keyword) if ctx.retrieval else None
+        keyword_scores = dict(ctx.retrieval.keyword) if ctx.retrieval else None
         for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,
-                                                             limit=POSTING_UNITS, passages=passages, floor=MIN_UNIT_SCORE)):
+                                                             limit=POSTING_UNITS, passages=keyword_scores, floor=MIN_UNIT_SCORE)):
             ctx.citations.append(citation)
             lines.append(render_unit(unit, len(ctx.citations)))
         return render("documents_say", units="\n\n".join(lines)) if lines else ""

@@ -40,7 +40,7 @@ PASSAGE_WEIGHT = 0.2
 """How much its passage's keyword score (BM25, as a share of the best passage's) adds to a unit's: a sentence of the passage
 that matches the question's words best is likelier to answer it than a like-sounding sentence elsewhere."""
 KEEP_WITHIN = 0.15
-"""Further units are kept while they score within this of the best one."""
+"""Further units are kept while their rank is within this of the best one's."""
 MAX_UNITS = 4
 
 

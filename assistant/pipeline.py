@@ -412,7 +412,7 @@ class Compose(Step):
 
         chosen = res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}",
                                 allowed=lambda unit: quotable(res, unit, kinds, ctx.today, spoken=interview),
-                                passages=dict(retrieval.keyword) if retrieval else None, floor=MIN_UNIT_SCORE)
+                                passages=retrieval.keyword_scores if retrieval else None, floor=MIN_UNIT_SCORE)
         best = max((item.score for item in chosen), default=0.0)
         if not interview and res.bank.nearness_to_the_unanswered(ctx.vector) > best:
             # nearer a question the documents do not answer than anything they say: no evidence, never the nearest guess
@@ -514,7 +514,7 @@ class Compose(Step):
         cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
         allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
         lines = []
-        keyword_scores = dict(ctx.retrieval.keyword) if ctx.retrieval else None
+        keyword_scores = ctx.retrieval.keyword_scores if ctx.retrieval else None
         for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,
                                                              limit=POSTING_UNITS, passages=keyword_scores, floor=MIN_UNIT_SCORE)):
             ctx.citations.append(citation)
@@ -563,11 +563,12 @@ def quotable(res: Resources, unit: Unit, kinds: tuple[str, ...], today: dt.date,
 
 
 def _answering(res: Resources, chosen: list[Scored]) -> list[tuple[Unit, Citation]]:
-    """The chosen units good enough to answer, each with its citation, whose quote is checked verbatim in its source."""
+    """The chosen units (already at `MIN_UNIT_SCORE` or more: the floor `UnitIndex.best` was given), each with its citation,
+    whose quote is checked verbatim in its source."""
     kept = []
     for scored in chosen:
         citation = unit_citation(res.rows[scored.unit.chunk_id], scored.unit)
-        if scored.score >= MIN_UNIT_SCORE and quote_is_verbatim(citation, res.settings):
+        if quote_is_verbatim(citation, res.settings):
             kept.append((scored.unit, citation))
     return kept
 

@@ -31,6 +31,11 @@ class Retrieval:
     keyword: list[tuple[str, float]] = field(default_factory=list)
 
     @property
+    def keyword_scores(self) -> dict[str, float]:
+        """The keyword (BM25) score of each candidate passage, by chunk id."""
+        return dict(self.keyword)
+
+    @property
     def relevant(self) -> bool:
         return self.best_dense >= MIN_DENSE_SIMILARITY or self.best_bm25 >= MIN_BM25_SCORE or self.rare_term_found
 

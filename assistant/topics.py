@@ -62,6 +62,10 @@ def strictest(statuses) -> str | None:
     return max(statuses, key=SEVERITY.__getitem__) if statuses else None
 
 
+WORD_OR_AGE = re.compile(r"\d+[\s-]years?[\s-]old|[a-z0-9@]+(?:'[a-z]+)?")
+"""A word, or an age as one word: "her 15-year-old son missing" keeps "son" and "missing" as close as "her son missing"."""
+
+
 class TopicMatcher:
     """Finds RAG-table topics named in a normalised question; longer phrases win over the words inside them.
 
@@ -134,7 +138,7 @@ class TopicMatcher:
         found: dict[str, TopicMatch] = {}
         for sentence in re.finditer(r"[^.!?\n]+", text):
             words = [(word.group(0), sentence.start() + word.start(), sentence.start() + word.end())
-                     for word in re.finditer(r"[a-z0-9@]+(?:'[a-z]+)?", sentence.group(0))]
+                     for word in WORD_OR_AGE.finditer(sentence.group(0))]
             by_stem = [(stem(word), start, end) for word, start, end in words]
             by_root = [(word_root(word), start, end) for word, start, end in words]
             for stems, topic, rooted in self.loose:

@@ -355,6 +355,10 @@ def test_a_job_at_a_named_business_and_a_relationship_seen_from_either_side():
     ] for i in people(text).identifiers if i.span}
     assert any(kind == "school_or_workplace" and "Maple Foods" in phrase and not ours for kind, phrase, ours in kin)
     assert ("relationship", "The boy's stepfather", False) in kin
+    charged = "Gary Moss, 41, is charged with assaulting his 12-year-old nephew"
+    aged = {charged[i.span.start : i.span.end] for i in people(charged).identifiers
+            if i.span}
+    assert "his 12-year-old nephew" in aged
     assert all(ours for kind, phrase, ours in kin if "Riverside" in phrase)
 
 
@@ -486,6 +490,9 @@ def test_rank_of_the_asker(text, rank):
 
 def test_what_is_published():
     assert "quote_to_journalist" in read_publication("a journalist asked me for a comment").media
+    # an outlet the reader does not know by name, known by the piece it wants words for
+    assert "quote_to_journalist" in read_publication("the brixton bugle crew want a few words from me for next week's edition").media
+    assert "quote_to_journalist" not in read_publication("for the ward newsletter i'd like a line from the youth worker").media
     assert "retweet" in read_publication("ok to rt the council's post").media
     assert "already_posted" in read_publication("i already tweeted it this morning").media
     assert read_publication("it's already in the standard").public == "public"
@@ -997,6 +1004,19 @@ def test_an_offender_noun_for_whoever_the_clause_arrests_is_guilt_with_or_withou
     assert not people("Burglars target open windows in summer. Lock up before you go out.").guilt
     assert not people("Officers arrested two men after the fight").guilt
     assert not people("Murder investigation: a man, 30, has been arrested").guilt
+
+
+def test_an_offender_noun_right_after_a_determiner_is_guilt_whatever_follows_it():
+    said = lambda text: [text[s.start : s.end] for s in people(text).guilt]  # noqa: E731
+    assert said("He was bailed on Friday, so let's hope that mugger keeps his distance now") == ["mugger"]
+    assert said("She is on remand; the shoplifter admits nothing yet") == ["shoplifter"]
+    assert said("A woman was arrested; the local fraudster has been busy") == ["fraudster"]
+    assert not said("Check that the burglar alarm on your shed works")
+
+
+def test_a_sentencing_to_come_after_a_guilty_finding_is_the_courts_timetable_not_guilt():
+    assert not people("A 30-year-old from Hayes pleaded guilty to theft today and will be sentenced in March").guilt
+    assert people("A 30-year-old from Hayes was charged with theft today and will be sentenced in March").guilt
 
 
 def test_a_nationality_is_read_only_when_it_is_said_of_a_person():

@@ -291,6 +291,13 @@ def test_a_hyphen_or_an_inflection_does_not_hide_a_topic(matcher):
     assert "Charge details" not in names("free bike marking, no charge")
 
 
+def test_an_age_between_the_words_of_a_topic_counts_as_one_word(matcher):
+    def names(text):
+        return {m.topic.name for m in matcher.find(text)}
+    assert "Missing people" in names("her dad reported his 13-year-old daughter missing last night")
+    assert "Missing people" not in names("her dad reported his 13-year-old daughter's bike as stolen and the lock is missing")
+
+
 def test_raising_matches_other_forms_of_a_words_but_granting_green_does_not(matcher):
     assert "Budgetary/Financial" in {m.topic.name for m in matcher.find("the council says our station is closing next year")}
     assert "Crime Prevention" not in {m.topic.name for m in matcher.find("the criminal had previous convictions")}

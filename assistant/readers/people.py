@@ -132,7 +132,8 @@ RUNS_A_NAMED_BUSINESS = re.compile(r"\bwho (?:runs|owns|manages)\s+([A-Z][\w'’
 """'The shopkeeper he attacked, who runs Ilford Lane Food & Wine': the business a person in the case runs, by its name."""
 RELATIONSHIP = re.compile(
     r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman|victim|complainant|girl|boy)(?:'s|’s))\s+"
-    r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*){0,2}"
+    r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*"
+    r"|\d{1,2}[- ]years?[- ]old\s+){0,2}"  # "his 14-year-old stepdaughter": an age before the tie
     # what the tie is for: "the complainant's driving instructor", "her maths tutor"
     r"(?:(?:driving|maths|math|music|piano|swimming|football|boxing|dance|riding|private|personal|form|class|youth|family)\s+)?"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
@@ -320,7 +321,13 @@ OFFENDING_AS = re.compile(
 """A person named by the offence they are said to be committing ("drunk driver", "hit-and-run driver", "masked raiders"):
 said of someone arrested or charged, it treats them as guilty."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
-LABELLED = re.compile(r"\b(?:the|this|that|our|another|a|one)\s+(?:[a-z'’-]+\s+)?([a-z]+)\b", re.I)
+_DETERMINER = r"(?:the|this|that|our|another|a|one)"
+LABELLED = re.compile(rf"\b{_DETERMINER}\s+(?!{_DETERMINER}\b)([a-z'’-]+)(?:\s+([a-z]+))?\b", re.I)
+"""'The local burglar', 'this burglar stays away': an offence's agent noun as the head of a short noun phrase, one word or two."""
+GUILTY_FOUND = re.compile(r"\b(?:found guilty|pleaded guilty|pled guilty|admitted|convicted)\b(?!\s+(?:\w+\s+){0,3}?(?:in (?:19|20)\d\d|before|previously))", re.I)
+"""A guilty finding in this case: after it, "he'll be sentenced next month" is the court's timetable, not guilt foretold."""
+COMPOUND_HEAD = re.compile(r"alarms?|bars|proof|resistant|deterrents?|whales?|apps?|heels", re.I)
+"""'A burglar alarm', 'killer heels': an agent noun naming a thing with the noun after it, not a person."""
 LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|charged|held|caught|nicked|detained|remanded|bailed|"
                                r"in custody)\b)", re.I)
 """'Burglar arrested in Bermondsey', 'both burglars, aged 19 and 22, have been arrested': an offender noun told of the person
@@ -466,10 +473,16 @@ def a_thing_suspected(text: str, start: int, end: int) -> bool:
 def _guilt(text: str) -> list[tuple[int, int]]:
     """Where the story treats someone as guilty: called by an offence's agent noun ("the killer", "another burglar"),
     said to have done it, a punishment wished or foretold ("he'll be going away"), evidence said to prove it."""
-    found = [match.span(1) for pattern in (LABELLED, LABELLED_ARRESTED) for match in pattern.finditer(text)
-             if _offender_noun(match.group(1).lower())]
+    found = [match.span(1) for match in LABELLED_ARRESTED.finditer(text) if _offender_noun(match.group(1).lower())]
+    for match in LABELLED.finditer(text):
+        first, second = match.group(1).lower(), (match.group(2) or "").lower()
+        if _offender_noun(second):
+            found.append(match.span(2))
+        elif _offender_noun(first) and not COMPOUND_HEAD.fullmatch(second):
+            found.append(match.span(1))
     for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
-        found += [match.span() for match in pattern.finditer(text)]
+        found += [match.span() for match in pattern.finditer(text)
+                  if not (pattern is HYPOTHETICAL and match.group(0).lower().endswith("sentenced") and GUILTY_FOUND.search(text))]
     return list(dict.fromkeys(found))
 
 

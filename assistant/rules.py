@@ -40,8 +40,8 @@ NEGATED_MENTION = re.compile(
     r"|with no|leave out|leaving out"
     rf"|no one|nobody|none)\s+(?:\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
     rf"|(?<!\w)(?:names?|{_SHOWN})\s+(?:\w+\s+){{0,2}}?(?:(?:isn't|is not|aren't|are not)"
-    r"\s+(?:being\s+)?(?:used|shown|included|mentioned)|(?:won't|will not|wont|can't|cannot|never)\s+(?:be\s+)?(?:used|shown|included|posted"
-    r"|published|released|mentioned|going out))\b"
+    r"\s+(?:being\s+)?(?:used|shown|included|mentioned|(?:in|on)\s+(?:it|there|the\s+\w+))|(?:won't|will not|wont|can't|cannot|never)\s+"
+    r"(?:be\s+)?(?:used|shown|included|posted|published|released|mentioned|going out|(?:in|on)\s+(?:it|there|the\s+\w+)))\b"
     rf"|(?<!\w){_SHOWN}\s+(?:\w+\s+){{0,2}}?(?:is|was|'s|are|were)\s+(?:\w+\s+)?"
     r"(?:useless|rubbish|no good|no use|of no use|unusable|too (?:poor|grainy|dark|blurry|far away)|blank)\b"
     r"|(?<!\w)(?:leave|leaving|left|keep|keeping)\s+(?:\w+\s+){0,2}?names?\s+out\b"
@@ -107,10 +107,13 @@ MAKE_BELIEVE = re.compile(
     r"\b(?:murder|crime|detective)[- ]myster(?:y|ies)\b|\bwhodunn?its?\b"
     r"|\b(?:mock|pretend|fake|spoof|staged|role-?play(?:ed)?|dummy|practice)[- ](?:crime[- ]scenes?|arrests?|raids?|trials?|court cases?|"
     r"incidents?|['‘\"“]?wanted['’\"”]?[- ]posters?|suspects?|stop[- ]and[- ]search(?:es)?|shootings?|emergenc(?:y|ies)|evacuations?|"
-    r"crimes?|burglar(?:y|ies)|break-ins?)\b",
+    r"crimes?|burglar(?:y|ies)|break-ins?)\b"
+    # a justice word in scare quotes, said in play: "we 'arrested' the head for the charity day", "kids paid to get her 'bailed'"
+    r"|['‘](?:arrest(?:ed|ing|s)?|bail(?:ed|ing)?|jail(?:ed)?|nick(?:ed)?|cuff(?:ed)?|lock(?:ed)? (?:up|her up|him up|them up)|"
+    r"charged|convicted|sentenced|locked up|sent down|banged up|in custody)['’]",
     re.I)
-"""Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster — a game, a drill or a
-joke about the force, not a crime that happened."""
+"""Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster, a justice word in scare
+quotes — a game, a drill or a joke about the force, not a crime that happened."""
 
 
 _A_QUOTED_WORD = r"['‘\"“][\w -]{1,25}['’\"”]"

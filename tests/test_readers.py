@@ -90,10 +90,21 @@ def test_places_institutions_and_negated_names_are_not_names(text):
     ("Our murder-mystery evening for the food bank is on Friday, tickets £8", "food bank"),
     ("The cadets ran a mock crime scene and a pretend arrest at the open day", "open day"),
     ("A spoof 'wanted' poster for the winter coat drive", "winter coat drive"),
+    ("The sergeant got 'arrested' by the year 6 class and they raised £90 to have him 'bailed'", "raised"),
 ])
 def test_make_believe_is_blanked_before_anything_is_read(text, kept):
     masked = mask_negated(text)
     assert kept in masked and not any(word in masked.lower() for word in ("murder", "crime scene", "arrest", "wanted"))
+
+
+def test_make_believe_is_blanked_for_the_people_reader_too():
+    assert not people("The sergeant got 'arrested' by the year 6 class and they raised £90 for the hospice").roles
+    assert people("The sergeant arrested a man outside the school").roles
+
+
+def test_a_name_said_to_be_kept_out_of_the_post_is_negated():
+    assert names_in("He is happy for us to appeal as long as his name isn't in it") == []
+    assert "name" not in mask_negated("her name won't be on the post, just the area").replace("names", "")
 
 
 def test_a_word_talked_about_as_a_word_is_not_used():

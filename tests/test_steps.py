@@ -196,6 +196,9 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("he got 4 years at snaresbrook on friday and the oic wants it on the ward account. still alright timing-wise?", "posting"),
     ("the echo have been on about the stabbing arrest. what's the agreed line i can give them?", "press_line"),
     ("what's the line on the stabbing arrest? can we name him on the ward account?", "posting"),
+    # an account named by its place is where a post goes, however the asking is worded
+    ("a lorry has shed its load on the bypass, both lanes blocked. worth us getting a warning up on the bexley account?", "posting"),
+    ("what time of day do posts on the hackney page get the most likes?", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

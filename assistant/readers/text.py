@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from ..normalise import Normalised
-from ..rules import NEGATED_MENTION
+from ..rules import MAKE_BELIEVE, NEGATED_MENTION
 
 
 @dataclass(frozen=True)
@@ -18,9 +18,11 @@ class Turn:
 
 
 def blank_negations(text: str) -> str:
-    """`text` with negated mentions ("no names", "without the photo") blanked, same length and case."""
+    """`text` with negated mentions ("no names", "without the photo") and make-believe ("a mock arrest", "'arrest' the
+    head for charity") blanked, same length and case."""
     chars = list(text)
-    for match in NEGATED_MENTION.finditer(text.lower().replace("’", "'")):
+    lowered = text.lower().replace("’", "'")
+    for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text)):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
 

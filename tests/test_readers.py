@@ -102,6 +102,14 @@ def test_make_believe_is_blanked_for_the_people_reader_too():
     assert people("The sergeant arrested a man outside the school").roles
 
 
+def test_someone_said_to_be_the_one_or_in_the_polices_sights_is_a_suspect():
+    def suspected(text):
+        return any(mention.role == "suspect" for mention in people(text).roles)
+    assert suspected("the shop owner swears it was the delivery driver who took it")
+    assert suspected("detectives are looking at a neighbour for the break-in")
+    assert not suspected("she reckons it's the weather that put people off")
+
+
 def test_a_name_said_to_be_kept_out_of_the_post_is_negated():
     assert names_in("He is happy for us to appeal as long as his name isn't in it") == []
     assert "name" not in mask_negated("her name won't be on the post, just the area").replace("names", "")

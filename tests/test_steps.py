@@ -86,6 +86,14 @@ def test_anything_the_whole_force_runs_at_once_is_the_met_wide_row(matcher):
     assert [candidate.status for candidate in found if candidate.topic.startswith("Met wide operations")] == ["amber"]
 
 
+def test_a_road_user_badly_hurt_or_in_a_serious_condition_is_the_ksi_row(matcher):
+    def ksi(said):
+        return any(candidate.topic == "KSI RTCs" for candidate in read_topics(normalise(said).text, matcher, _in_this_turn))
+    assert ksi("pedestrian seriously hurt on the high street this evening, want to tweet the diversion")
+    assert ksi("the rtc on the a2: the van driver is in a serious but stable condition")
+    assert not ksi("cyclist safety talk at the library on friday, can i post it?")
+
+
 # --- dates ---
 
 @pytest.mark.parametrize("phrase, today, expected", [

@@ -108,7 +108,7 @@ MAKE_BELIEVE = re.compile(
     r"|\b(?:mock|pretend|fake|spoof|staged|role-?play(?:ed)?|dummy|practice)[- ](?:crime[- ]scenes?|arrests?|raids?|trials?|court cases?|"
     r"incidents?|['‘\"“]?wanted['’\"”]?[- ]posters?|suspects?|stop[- ]and[- ]search(?:es)?|shootings?|emergenc(?:y|ies)|evacuations?|"
     r"crimes?|burglar(?:y|ies)|break-ins?)\b"
-    # a justice word in scare quotes, said in play: "we 'arrested' the head for the charity day", "kids paid to get her 'bailed'"
+    # a justice word in scare quotes, said in play: "we 'arrested' the head for the charity day", "paid to have him 'locked up'"
     r"|['‘](?:arrest(?:ed|ing|s)?|bail(?:ed|ing)?|jail(?:ed)?|nick(?:ed)?|cuff(?:ed)?|lock(?:ed)? (?:up|her up|him up|them up)|"
     r"charged|convicted|sentenced|locked up|sent down|banged up|in custody)['’]",
     re.I)

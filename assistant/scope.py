@@ -80,7 +80,7 @@ PUBLISHING = words(
     r"post(?:s|ed|ing)?", "sumthin", r"tweet\w*", "thread", r"retweet\w*", "rt", r"quote[- ]tweet\w*", r"shar(?:e|ed|ing)",
     r"publish\w*", r"announc\w*", r"mention\w*", "put in that", r"put (?:it |that |this |one |something |sumthin |a post |a tweet )?(?:out|up)",
     r"upload\w*", r"draft\w*", "facebook", "insta", "instagram", "twitter", "nextdoor", r"(?:ward|borough|snt|team) (?:account|page)",
-    # an account named by its place: "from the Greenwich account", "on the Hainault page"
+    # an account named by its place: "via the Sydenham account", "on the Hainault page"
     r"(?:from|on|via|through) (?:the|our|my) (?:[\w'-]+ ){1,2}?(?:account|page|feed|handle)s?",
     "social media", r"repl(?:y|ied|ies|ying)", r"respond\w*", r"(?:warn|ask|tell|remind|reassure|update|thank) (?:the )?(?:people|residents|"
     r"the public|neighbours|locals|followers|everyone|parents|shoppers|drivers|owners)", r"let (?:people|residents|everyone|the public) know",

@@ -63,7 +63,7 @@ def strictest(statuses) -> str | None:
 
 
 WORD_OR_AGE = re.compile(r"\d+[\s-]years?[\s-]old|[a-z0-9@]+(?:'[a-z]+)?")
-"""A word, or an age as one word: "her 15-year-old son missing" keeps "son" and "missing" as close as "her son missing"."""
+"""A word, or an age as one word: "his 12-year-old daughter missing" keeps "daughter" and "missing" as close as "his daughter missing"."""
 
 
 class TopicMatcher:

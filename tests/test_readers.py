@@ -111,7 +111,7 @@ def test_someone_said_to_be_the_one_or_in_the_polices_sights_is_a_suspect():
 
 
 def test_a_name_said_to_be_kept_out_of_the_post_is_negated():
-    assert names_in("He is happy for us to appeal as long as his name isn't in it") == []
+    assert names_in("She is happy for us to appeal provided her name is not on the post") == []
     assert "name" not in mask_negated("her name won't be on the post, just the area").replace("names", "")
 
 

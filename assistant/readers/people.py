@@ -133,7 +133,7 @@ RUNS_A_NAMED_BUSINESS = re.compile(r"\bwho (?:runs|owns|manages)\s+([A-Z][\w'’
 RELATIONSHIP = re.compile(
     r"\b(?:his|her|their|the (?:suspect|defendant|accused|offender|man|woman|victim|complainant|girl|boy)(?:'s|’s))\s+"
     r"(?:(?:former|own|then|next[- ]door|long[- ]?(?:term|time|standing)|estranged|current|new|older|younger|elder)\s+|ex-?\s*"
-    r"|\d{1,2}[- ]years?[- ]old\s+){0,2}"  # "his 14-year-old stepdaughter": an age before the tie
+    r"|\d{1,2}[- ]years?[- ]old\s+){0,2}"  # "her 9-year-old nephew": an age before the tie
     # what the tie is for: "the complainant's driving instructor", "her maths tutor"
     r"(?:(?:driving|maths|math|music|piano|swimming|football|boxing|dance|riding|private|personal|form|class|youth|family)\s+)?"
     r"(?:step-?|foster\s+|half-?\s*)?(?:(?:sister|brother|daughter|son|mother|father)s?-in-law|daughters?|sons?|nieces?|nephews?|sisters?|brothers?|cousins?|wife|husband|partners?|"
@@ -284,7 +284,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           # someone said to be the one who did it: "her neighbour reckons it was definitely the window cleaner"
                           r"(?:reckons?|thinks?|says?|said|swears?|insists?|is (?:sure|convinced|adamant))(?: that)? (?:it'?s|it’s|it is|it was|its) "
                           r"(?:\w+ )?(?:the|a|her|his|their|that) (?:\w+ )?[a-z]+s? (?:who|that) (?:\w+ )?(?:did|done|took|takes|comes|came|does|has|had|was|is|works|lives|nicked|stole)\b|"
-                          # who the police have in their sights: "officers are looking at a neighbour"
+                          # who the police have in their sights: "detectives are eyeing a lodger"
                           r"(?:officers|police|we|detectives|cid|they) (?:are|were|'re|’re) (?:now )?(?:looking at|eyeing|focusing on|focussing on) "
                           r"(?:a|the|her|his|their|one|two|some) (?:\w+ )?(?:[a-z]+(?:er|or|ist|ant|man|woman)|lad|boy|girl|bloke|guy|neighbour|people|men|women)s?\b(?! of\b)|"
                           # the police way of naming a suspect: "we want to speak to these youths"
@@ -329,9 +329,9 @@ said of someone arrested or charged, it treats them as guilty."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 _DETERMINER = r"(?:the|this|that|our|another|a|one)"
 LABELLED = re.compile(rf"\b{_DETERMINER}\s+(?!{_DETERMINER}\b)([a-z'’-]+)(?:\s+([a-z]+))?\b", re.I)
-"""'The local burglar', 'this burglar stays away': an offence's agent noun as the head of a short noun phrase, one word or two."""
+"""'The local burglar', 'let's hope that mugger keeps away': an offence's agent noun as the head of a short noun phrase, one word or two."""
 GUILTY_FOUND = re.compile(r"\b(?:found guilty|pleaded guilty|pled guilty|admitted|convicted)\b(?!\s+(?:\w+\s+){0,3}?(?:in (?:19|20)\d\d|before|previously))", re.I)
-"""A guilty finding in this case: after it, "he'll be sentenced next month" is the court's timetable, not guilt foretold."""
+"""A guilty finding in this case: after it, "she will be sentenced in the spring" is the court's timetable, not guilt foretold."""
 COMPOUND_HEAD = re.compile(r"alarms?|bars|proof|resistant|deterrents?|whales?|apps?|heels", re.I)
 """'A burglar alarm', 'killer heels': an agent noun naming a thing with the noun after it, not a person."""
 LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|charged|held|caught|nicked|detained|remanded|bailed|"

@@ -48,7 +48,9 @@ POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|menti
              r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
              r"push|plug|boost|pin|feature|highlight)")
 POSTING = words(
-    r"(?:can|could|may|should|shall|must) (?:i|we|you|they)",
+    # "can you list…", "could you explain…" ask the assistant for words, not leave to post
+    r"(?:can|could|may|should|shall|must) (?:i|we|you(?! (?:please |just )?(?:list|explain|tell me|tell us|remind me|remind us|give me|give us|"
+    r"summari[sz]e|outline|spell out|point me|describe|clarify|set out|run me through|walk me through)\b)|they)",
     rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to (?:just |also |then |now |still )?{POST_VERB}",
     # "can that go up as well?", "can the ward page link to…": a post or an account as the subject
@@ -59,6 +61,8 @@ POSTING = words(
     rf"(?:happy|ok|okay|alright|fine|content) (?:for|with) (?:me|us|the team|our team) (?:to |going ahead and )?{POST_VERB}",
     r"(?:ok|okay)\s*\??\s*$", r"(?:still )?in time to (?:post|tweet|put)", r"worth a (?:tweet|post)", "any issues", "good to go",
     rf"(?:want|wanted|going|planning|hoping) to {POST_VERB}", r"do i (?:delete|reply|respond|post|tweet)", "what do i do",
+    # a plan told with its subject left out: "Want to get something out before the bank holiday"
+    r"(?:^|[.!?]\s+)(?:want|wanted|wanting|hoping|planning|going|need|needing) to (?:get|put|send|pop|bang|stick) (?:\w+ ){0,2}?(?:out|up)\b",
     "what should i do", r"(?:it's|is it|that's|so it's|it is) green", "give me a green", "mark this green", "classify as green",
     r"confirm it'?s green", r"tell me it'?s green", r"check (?:my|this) draft", r"^(?:post|tweet|draft)\s*:", r"post\s*:",
     "draft tweet", "draft post", "pass it on", "put one out",
@@ -323,9 +327,25 @@ def read_intent(text: str) -> Intent | None:
             and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)
                      or (WH_QUESTION.search(text) and not ASKING.search(text))):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
-    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text):
+    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or asks_only_about_others(text):
         return "informational"
     return None
+
+
+YES_NO_QUESTION = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|should|must)\b", re.I)
+CLEARANCE = words("dmc", r"sign(?:ed)?[- ]?off", r"approv\w*", "permission", "allowed", "ok", "okay", "fine", "red", "amber", "green",
+                  "press office", "press bureau", "clearance", "cleared")
+"""Whether something needs DMC, is allowed, is which colour: a question that asks leave for the asker's own doing."""
+
+
+def asks_only_about_others(text: str) -> bool:
+    """Every question in `text` is a yes/no question about someone or something other than the asker, asking no leave, and
+    nothing it tells is about a post ("Does contempt kick in at charge or at arrest? My DS says charge."): a question about
+    the rules."""
+    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    return bool(asked) and all(YES_NO_QUESTION.match(sentence) and not ASKER.search(sentence) and not CLEARANCE.search(sentence)
+                               for sentence in asked) and not any(PUBLISHING.search(sentence) for sentence in sentences)
 
 
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",

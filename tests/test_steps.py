@@ -207,6 +207,11 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     # an account named by its place is where a post goes, however the asking is worded
     ("a lorry has shed its load on the bypass, both lanes blocked. worth us getting a warning up on the bexley account?", "posting"),
     ("what time of day do posts on the hackney page get the most likes?", "informational"),
+    # a yes/no question about the rules, with a story of who said what beside it; the assistant asked for words
+    ("settle an argument. does a caution count as a conviction for the cadets' vetting? the sarge says no.", "informational"),
+    ("prepping a briefing on the engagement report - could you outline its main recommendations?", "informational"),
+    # a plan told with its subject left out
+    ("wanting to get something up about the road closure tomorrow", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

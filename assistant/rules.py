@@ -25,8 +25,12 @@ def words(*alternatives: str) -> re.Pattern:
 _NO_ONE = (r"(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s|’s)?\s+(?:(?:been|has|have|had|was|were|is|are|got|getting|"
            r"being|yet|so far|about|on|of|any|specific|particular|individual|named|the|a|an)\s+){0,3}")
 """A negative subject, then only words that say how (been, any, specific…): "nobody knows the victim" keeps its victim."""
+_HELD = r"(?:arrested|nicked|detained|charged|in custody)"
+"""Held by the police or the courts: arrested, charged or in custody."""
+_PUNISHED = r"(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned)"
+"""Punished by a court, however said."""
 NOT_ARRESTED = (rf"(?:{_NO_ONE}|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|got)\s+){{0,2}})"
-                r"(?:arrested|nicked|detained|charged|in custody)\b")
+                rf"{_HELD}\b")
 """'No one's been arrested', 'no one in custody', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
 _SHOWN = r"(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)"
 """What a post shows, as said after it: "her photo isn't used", "the CCTV is useless"."""
@@ -69,8 +73,7 @@ def image_asked_for(text: str, start: int) -> bool:
 
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
-    r"\s+(?:be\s+|get\s+)?(?:going\s+|go\s+)?(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned|away|down|"
-    r"behind bars)\b",
+    rf"\s+(?:be\s+|get\s+)?(?:going\s+|go\s+)?(?:{_PUNISHED}|away|down|behind bars)\b",
     re.IGNORECASE,
 )
 """A punishment wished or foretold ("should be locked up", "he'll be going away"): not a sentence that happened."""
@@ -108,9 +111,8 @@ MAKE_BELIEVE = re.compile(
     r"|\b(?:mock|pretend|fake|spoof|staged|role-?play(?:ed)?|dummy|practice)[- ](?:crime[- ]scenes?|arrests?|raids?|trials?|court cases?|"
     r"incidents?|['‘\"“]?wanted['’\"”]?[- ]posters?|suspects?|stop[- ]and[- ]search(?:es)?|shootings?|emergenc(?:y|ies)|evacuations?|"
     r"crimes?|burglar(?:y|ies)|break-ins?)\b"
-    # a justice word in scare quotes, said in play: "we 'arrested' the head for the charity day", "paid to have him 'locked up'"
-    r"|['‘](?:arrest(?:ed|ing|s)?|bail(?:ed|ing)?|jail(?:ed)?|nick(?:ed)?|cuff(?:ed)?|lock(?:ed)? (?:up|her up|him up|them up)|"
-    r"charged|convicted|sentenced|locked up|sent down|banged up|in custody)['’]",
+    # a word for being held or punished, in scare quotes, said in play: "we 'arrested' the head for the charity day"
+    rf"|['‘](?:arrest|bail(?:ed)?|{_HELD}|{_PUNISHED})['’]",
     re.I)
 """Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster, a justice word in scare
 quotes — a game, a drill or a joke about the force, not a crime that happened."""

@@ -330,8 +330,6 @@ AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
 _DETERMINER = r"(?:the|this|that|our|another|a|one)"
 LABELLED = re.compile(rf"\b{_DETERMINER}\s+(?!{_DETERMINER}\b)([a-z'’-]+)(?:\s+([a-z]+))?\b", re.I)
 """'The local burglar', 'let's hope that mugger keeps away': an offence's agent noun as the head of a short noun phrase, one word or two."""
-GUILTY_FOUND = re.compile(r"\b(?:found guilty|pleaded guilty|pled guilty|admitted|convicted)\b(?!\s+(?:\w+\s+){0,3}?(?:in (?:19|20)\d\d|before|previously))", re.I)
-"""A guilty finding in this case: after it, "she will be sentenced in the spring" is the court's timetable, not guilt foretold."""
 COMPOUND_HEAD = re.compile(r"alarms?|bars|proof|resistant|deterrents?|whales?|apps?|heels", re.I)
 """'A burglar alarm', 'killer heels': an agent noun naming a thing with the noun after it, not a person."""
 LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|charged|held|caught|nicked|detained|remanded|bailed|"
@@ -486,9 +484,12 @@ def _guilt(text: str) -> list[tuple[int, int]]:
             found.append(match.span(2))
         elif _offender_noun(first) and not COMPOUND_HEAD.fullmatch(second):
             found.append(match.span(1))
+    # after a guilty finding "she will be sentenced in the spring" is the court's timetable, not guilt foretold (a conviction
+    # told as past record, "convicted before", is guilt of its own)
+    guilty_found = re.search(phrase_book().vocabulary["convicted"].pattern, text, re.I)
     for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)
-                  if not (pattern is HYPOTHETICAL and match.group(0).lower().endswith("sentenced") and GUILTY_FOUND.search(text))]
+                  if not (pattern is HYPOTHETICAL and match.group(0).lower().endswith("sentenced") and guilty_found)]
     return list(dict.fromkeys(found))
 
 

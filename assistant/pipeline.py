@@ -35,7 +35,7 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
                        usable)
 from .phrasebook import phrase_book
 from .rules import Rule, words
-from .scope import (Intent, asks_about_the_documents, asks_about_the_rules, asks_for_approval, asks_for_wording, asks_its_own_question,
+from .scope import (Intent, asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording, asks_its_own_question,
                     describes_own_post, in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back,
                     without_device_talk)
 from .verify import quote_is_verbatim, verified
@@ -211,7 +211,8 @@ class Scope(Step):
             ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
         to_the_media = "quote_to_journalist" in read_publication(without_device_talk(ctx.text)).media
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
-                and not asks_about_the_documents(ctx.normalised.text) and not asks_about_the_rules(ctx.normalised.text):
+                and not asks_about_the_documents(ctx.normalised.text) and not asks_about_the_rules(ctx.normalised.text) \
+                and not (asks_facts_for_the_press(ctx.normalised.text) and not _raises_anything(ctx)):
             ctx.intent = "posting"  # whether to speak to the press at all is decided like a post: by rank and topic
         if contacts_asked_for(ctx.normalised.text, res.contacts) and (asks_about_the_documents(ctx.normalised.text)
                                                                        or only_asks_how_to_reach(ctx.normalised.text)):

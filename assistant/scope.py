@@ -338,14 +338,30 @@ CLEARANCE = words("dmc", r"sign(?:ed)?[- ]?off", r"approv\w*", "permission", "al
 """Whether something needs DMC, is allowed, is which colour: a question that asks leave for the asker's own doing."""
 
 
+def _questions_about_others(sentences: list[str], forms: tuple[re.Pattern, ...]) -> bool:
+    """`sentences` ask something, and every question among them takes one of `forms` and is about someone or something other
+    than the asker, asking no leave."""
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    return bool(asked) and all(any(form.match(sentence) for form in forms) and not ASKER.search(sentence)
+                               and not CLEARANCE.search(sentence) for sentence in asked)
+
+
 def asks_only_about_others(text: str) -> bool:
     """Every question in `text` is a yes/no question about someone or something other than the asker, asking no leave, and
     nothing it tells is about a post ("Does contempt kick in at charge or at arrest? My DS says charge."): a question about
     the rules."""
     sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
-    asked = [sentence for sentence in sentences if sentence.endswith("?")]
-    return bool(asked) and all(YES_NO_QUESTION.match(sentence) and not ASKER.search(sentence) and not CLEARANCE.search(sentence)
-                               for sentence in asked) and not any(PUBLISHING.search(sentence) for sentence in sentences)
+    return _questions_about_others(sentences, (YES_NO_QUESTION,)) and not any(PUBLISHING.search(sentence) for sentence in sentences)
+
+
+def asks_facts_for_the_press(text: str) -> bool:
+    """Beside a journalist's request, every question asks about something other than the asker's own doing ("The Gazette
+    are doing a piece on the youth forum. When did it start? Has it grown?"): facts to give, not whether to speak. A question
+    that itself names the press, publishing or a media-law matter ("Does a temporary rank count for the press?") asks about
+    speaking."""
+    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    return _questions_about_others(sentences, (YES_NO_QUESTION, WH_QUESTION)) and not any(
+        MEDIA_CUE.search(sentence) or PUBLISHING.search(sentence) for sentence in sentences if sentence.endswith("?"))
 
 
 BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|not)", r"i (?:meant|mean)", "correction", r"typo",

@@ -12,7 +12,7 @@ from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
 from assistant.readers.phrases import read_topics
 from assistant.rules import mask_negated
-from assistant.scope import asks_about_the_documents, asks_for_approval, asks_for_wording, in_scope, read_intent, refers_back
+from assistant.scope import asks_about_the_documents, asks_facts_for_the_press, asks_for_approval, asks_for_wording, in_scope, read_intent, refers_back
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -245,6 +245,18 @@ def test_how_is_this_asks_for_approval_not_about_the_documents(question):
 ])
 def test_a_preference_stated_at_the_end_asks_no_approval(question, asks):
     assert asks_for_approval(question) == asks
+
+
+@pytest.mark.parametrize("question, facts", [
+    ("the gazette are writing about the cadets. when did the scheme start? has it grown?", True),
+    ("radio kent want a chat about the youth forum. how many young people joined it?", True),
+    ("the gazette want a comment on the cadets. can i do it?", False),  # the asker's own doing
+    ("the gazette want a comment on the cadets. does a temporary rank count for the press?", False),  # the question names the press
+    ("the gazette want a comment on the arrest. is he still in custody? is contempt an issue?", False),  # a media-law matter
+    ("the gazette want a comment on the cadets. do i need dmc to sign it off?", False),  # leave asked
+])
+def test_facts_asked_for_a_journalist_are_questions_about_the_documents(question, facts):
+    assert asks_facts_for_the_press(question) == facts
 
 
 def test_asking_whether_new_facts_change_the_answer_points_back():

@@ -976,6 +976,9 @@ def test_a_named_person_is_found_again_by_surname_and_an_officer_by_rank_is_a_co
     assert found == ["Priya Malhotra", "Malhotra"]
     assert names_in("Well done to DS Femi Lawal and PS Grace Oduya, who caught the van thief in Bow. A man is in custody.") == []
     assert names_in("Crews from the London Fire Brigade and a man, 30, were hurt; he was arrested.") == []
+    # the officer's first name on its own, read as a name of its own, is still the colleague's
+    assert names_in("Farewell to PC Nadia Kowalczyk of the Marine Unit. Nadia and her crew searched for missing people for years.") == []
+    assert names_in("PC Nadia Kowalczyk arrested a woman. Nadia Ferreira, 30, was charged.") == ["Nadia Ferreira"]
 
 
 def test_a_business_by_its_owners_name_is_a_workplace_only_with_someone_at_it():

@@ -641,6 +641,9 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
     animals = {text[start:end].split()[0].lower() for start, end, _ in read if _an_animals_name(text, start, end)}
     names = [(start, end, colleague or _ranked(text, start)) for start, end, colleague in read
              if text[start:end].split()[0].lower() not in animals]  # "a tortoise called Gerald … a pic of Gerald"
+    # "PC Ben Lowry … Ben and his dog": a name read on its own is the colleague's when every word of it is in theirs
+    colleagues = {word.lower() for start, end, colleague in names if colleague for word in text[start:end].split()}
+    names = [(start, end, colleague or set(text[start:end].lower().split()) <= colleagues) for start, end, colleague in names]
     return names + _later_mentions(text, names)
 
 

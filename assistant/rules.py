@@ -97,6 +97,8 @@ TABLE_TALK = re.compile(
     + rf"|\b(?:is|are|isn't|aren't|isnt|arent)\s+({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*)\s+(?:an?\s+|one of the\s+)?(?:red|amber)\b"
     # the row asked about by its quoted name: "does this count as 'financial'?", "would it be classed as 'political'"
     + rf"|\b(?:counts?|counted|classed|classes|treated|seen|taken|comes? under|falls? under)\s+(?:as\s+)?(?:an?\s+)?({_QUOTED_WORD})"
+    # a row named as a rule: "because of the budget rule", "does the terrorism rule cover it?"
+    r"|\b(?:the|that|this)\s+([\w/-]+(?:\s+[\w/-]+)?)\s+(?:rule|row|category)\b"
     # "raids are one of the amber ones"
     r"|(\b[\w-]+\s+(?:is|are)\s+one of the (?:red|amber)\s+(?:ones|topics|rows|categories|things)\b)"
     # the row a post might be taken for: "does calling it an 'operation' turn it into one of those big Met-wide ops?"
@@ -121,7 +123,7 @@ quotes — a game, a drill or a joke about the force, not a crime that happened.
 _A_QUOTED_WORD = r"['‘\"“][\w -]{1,25}['’\"”]"
 WORD_MENTIONED = re.compile(
     rf"\bthe (?:word|words|term|phrase|hashtag|headline) {_A_QUOTED_WORD}"
-    rf"|{_A_QUOTED_WORD}(?= (?:trending|in (?:it|the (?:tweet|post|title|headline|caption))|on (?:a|the|our) (?:police |ward |borough )?"
+    rf"|{_A_QUOTED_WORD}(?= (?:trending|in (?:it|(?:a|an|the|our|my) (?:[\w-]+ )?(?:tweet|post|title|headline|caption))|on (?:a|the|our) (?:police |ward |borough )?"
     r"(?:account|feed|page|timeline))\b)",
     re.I)
 """A word talked about as a word ("the word 'murder'", "'murder' trending off a police account"): mentioned, not used."""

@@ -119,6 +119,7 @@ def test_a_word_talked_about_as_a_word_is_not_used():
     masked = mask_negated("Is the word 'stabbing' ok in the title, or will 'stabbing' trending on the ward account look bad?")
     assert "stabbing" not in masked
     assert "'knife'" in mask_negated("He shouted 'knife' at the door staff and ran")  # said in the story: kept
+    assert "knife" not in mask_negated("Will having 'knife' in a borough tweet put people off?")
 
 
 def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_rules():
@@ -132,6 +133,11 @@ def test_a_row_asked_about_by_its_quoted_name_is_talk_about_the_table():
                        ("Posting the new ward panel dates - or is 'local joint initiatives' an amber one?", "joint")]:
         masked = mask_negated(text)
         assert word not in masked and len(masked) == len(text) and masked.split()[0] == text.split()[0], masked
+
+
+def test_a_row_named_as_a_rule_is_talk_about_the_table():
+    masked = mask_negated("Our sponsored walk raised £600. My sergeant says we can't post it because of the finance rule?")
+    assert "finance" not in masked and "sponsored walk" in masked
 
 
 def test_the_example_reader_does_not_embed_a_row_named_as_the_tables():

@@ -51,6 +51,11 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Force SOP"].search("a map of where the carriers are held and the times we pull back")
     assert not book.topics["Force SOP"].search("thanks to everyone who came, we pulled out all the stops")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
+    conduct = book.rule("complaints_misconduct").patterns
+    for told in ["a man messaged us that the officers who stopped him near the market were rude",
+                 "she says one of our pcs was aggressive and shouted at her son"]:
+        assert any(pattern.search(told) for pattern in conduct), told
+    assert not any(pattern.search("the officers who found him were brilliant.") for pattern in conduct)
     assert book.topics["Local joint initiatives"].search("we're rolling out free bike marking with the council next month")
     assert not book.topics["Local joint initiatives"].search("we're rolling out free bike marking next month")
     major = book.rule("major_incident").patterns

@@ -51,6 +51,8 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Force SOP"].search("a map of where the carriers are held and the times we pull back")
     assert not book.topics["Force SOP"].search("thanks to everyone who came, we pulled out all the stops")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
+    assert any(pattern.search("we're putting out a statement on a tricky legal question about the closure order")
+               for pattern in book.rule("complex_legal_statement").patterns)
     conduct = book.rule("complaints_misconduct").patterns
     for told in ["a man messaged us that the officers who stopped him near the market were rude",
                  "she says one of our pcs was aggressive and shouted at her son"]:

@@ -36,7 +36,7 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
 from .phrasebook import phrase_book
 from .rules import Rule, words
 from .scope import (Intent, asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording, asks_its_own_question,
-                    describes_own_post, in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back,
+                    PUBLISHING, describes_own_post, in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back,
                     without_device_talk)
 from .verify import quote_is_verbatim, verified
 
@@ -222,7 +222,8 @@ class Scope(Step):
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
         posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not off_topic(ctx.normalised.text)
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
-            or to_the_media or _raises_anything(ctx) or (not off_topic(ctx.normalised.text) and _the_documents_answer_it(ctx, res))
+            or to_the_media or _raises_anything(ctx) or _offers_a_draft(ctx) \
+            or (not off_topic(ctx.normalised.text) and _the_documents_answer_it(ctx, res))
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
@@ -239,6 +240,11 @@ def _the_documents_answer_it(ctx: Context, res: Resources) -> bool:
 
 def _quotes_a_passage(text: str) -> bool:
     return any(len(match.group(1).split()) >= QUOTED_PASSAGE_WORDS for match in QUOTED.finditer(text))
+
+
+def _offers_a_draft(ctx: Context) -> bool:
+    """A passage quoted as a draft, a post or a reply is a post to judge, whatever it talks about (pay, rotas, overtime)."""
+    return _quotes_a_passage(ctx.text) and bool(PUBLISHING.search(ctx.normalised.text))
 
 
 def _quoted_passage_raises(ctx: Context, res: Resources) -> bool:

@@ -157,6 +157,13 @@ def test_out_of_scope(engine):
     assert result.in_scope is False and result.status == "refused_out_of_scope" and not result.citations
 
 
+def test_a_passage_offered_as_a_draft_is_judged_whatever_it_is_about(engine):
+    assert ask(engine, "How much overtime can I claim this month?").status == "refused_out_of_scope"
+    draft = ask(engine, "Draft for the weekend, thoughts?\n\n'Fewer of us on the streets this month because our overtime "
+                        "has been cut again. Complain to the people holding the purse strings, not us!'")
+    assert draft.in_scope and draft.rag in ("amber", "red")
+
+
 def test_an_informational_question_with_no_evidence_is_refused(engine):
     result = ask(engine, "What is our line on drone use at football matches?")
     assert result.status == "refused_no_evidence" and "no evidence" in result.answer.lower() and result.rag is None

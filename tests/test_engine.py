@@ -158,10 +158,10 @@ def test_out_of_scope(engine):
 
 
 def test_a_passage_offered_as_a_draft_is_judged_whatever_it_is_about(engine):
-    assert ask(engine, "How much overtime can I claim this month?").status == "refused_out_of_scope"
-    draft = ask(engine, "Draft for the weekend, thoughts?\n\n'Fewer of us on the streets this month because our overtime "
-                        "has been cut again. Complain to the people holding the purse strings, not us!'")
-    assert draft.in_scope and draft.rag in ("amber", "red")
+    assert ask(engine, "When does the new shift pattern start?").status == "refused_out_of_scope"
+    draft = ask(engine, "Draft for the weekend, thoughts?\n\n'Our new shift pattern starts on Monday, so the front counter "
+                        "will close at 6pm from now on. Sorry for the change!'")
+    assert draft.in_scope and draft.rag is not None
 
 
 def test_an_informational_question_with_no_evidence_is_refused(engine):

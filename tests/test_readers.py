@@ -138,6 +138,11 @@ def test_a_row_asked_about_by_its_quoted_name_is_talk_about_the_table():
 def test_a_row_named_as_a_rule_is_talk_about_the_table():
     masked = mask_negated("Our sponsored walk raised £600. My sergeant says we can't post it because of the finance rule?")
     assert "finance" not in masked and "sponsored walk" in masked
+    # a rule the asker knows of or keeps to: what it forbids is not what the post says
+    masked = mask_negated("Can I post the new opening hours? I'm aware we're not supposed to discuss force budgets online.")
+    assert "budgets" not in masked and "opening hours" in masked
+    masked = mask_negated("Can I thank the café for the cakes without falling foul of the political stuff?")
+    assert "political" not in masked and "thank the café" in masked
 
 
 def test_the_example_reader_does_not_embed_a_row_named_as_the_tables():

@@ -35,9 +35,9 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
                        usable)
 from .phrasebook import phrase_book
 from .rules import Rule, words
-from .scope import (Intent, asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording, asks_its_own_question,
-                    PUBLISHING, describes_own_post, in_scope, off_topic, only_asks_how_to_reach, read_intent, refers_back,
-                    without_device_talk)
+from .scope import (PUBLISHING, Intent, asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval,
+                    asks_for_wording, asks_its_own_question, describes_own_post, in_scope, off_topic, only_asks_how_to_reach,
+                    read_intent, refers_back, without_device_talk)
 from .verify import quote_is_verbatim, verified
 
 COURT_RESULT_TOPIC = "Court results"

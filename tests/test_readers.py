@@ -534,6 +534,9 @@ def test_what_is_published():
     assert read_publication("the raid on the cannabis factory goes ahead on friday, can i hint at it").public == "not_public"
     assert read_publication("traffic are doing a crackdown on the a13 next month but want us to keep it quiet").public == "not_public"
     assert read_publication("we executed a warrant on friday, two arrested. can i tweet it").public == "unknown"
+    # officers out of sight, told where and when ahead: they are looked for
+    assert read_publication("undercover officers will be at the car boot sale this sunday, ok to mention?").public == "not_public"
+    assert read_publication("plain clothes officers caught two bag thieves at the market last week").public == "unknown"
     assert read_publication("he appears at court tomorrow, can i post the charge").public == "unknown"
     assert read_publication("he's in court tomorrow and it's already on the met website").public == "public"
     assert read_publication("her son isn't happy about it being posted").public == "not_public"

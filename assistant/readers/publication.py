@@ -108,11 +108,14 @@ NOT_YET_ANNOUNCED = words(
 it already is."""
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thurs?|fri|sat|sun)"
 FUTURE = words(r"next (?:week|month)", "tomorrow", "tonight", "in advance", "beforehand", r"going to (?:run|start)", "this week",
+               rf"this (?:{_WEEKDAY}|weekend)",
                "later this week", r"(?:planned|scheduled|booked|set) for", "coming up",
                # an operation dated ahead: "going in Thursday at 6am", "goes ahead on Friday"
                rf"(?:going|goes|go|will go|due to go) (?:in|ahead) (?:on |this |next )?{_WEEKDAY}")
 SURPRISE = words(r"(?:dawn |drugs? )?raids?", "raiding", r"(?:search |drugs? )?warrants?", r"doors? (?:going|go|will go) in", "swoops?",
-                 r"strike (?:day|op|operation)")
+                 r"strike (?:day|op|operation)",
+                 # officers out of sight: told where and when, they are looked for
+                 r"plain[- ]?cloth\w*", "undercover", r"covert\w*")
 """Enforcement that only works unannounced: told in advance it tips off its targets, so it is not public (red). Our own
 patrols, speed checks and joint days told in advance are publicity (amber: ask DMC)."""
 

@@ -99,8 +99,8 @@ TABLE_TALK = re.compile(
     + rf"|\b(?:counts?|counted|classed|classes|treated|seen|taken|comes? under|falls? under)\s+(?:as\s+)?(?:an?\s+)?({_QUOTED_WORD})"
     # a rule the asker knows of or wants to keep to: "I know we're not meant to reply to X online", "don't want to fall foul of
     # the X thing" (what the rule forbids, not what the post says)
-    r"|\b(?:know|knew|heard|told|aware)\b[^.?!\n]{0,25}?\bnot (?:meant|supposed|allowed|permitted) to\s+([^.?!,;\n]{1,60})"
-    r"|\bfall(?:s|ing)? foul of\s+([^.?!,;\n]{1,60})"
+    r"|\b(?:(?:know|knew|heard|told|aware)\b[^.?!\n]{0,25}?\bnot (?:meant|supposed|allowed|permitted) to|fall(?:s|ing)? foul of)"
+    r"\s+([^.?!,;\n]{1,60})"
     # a row named as a rule: "because of the budget rule", "does the terrorism rule cover it?"
     r"|\b(?:the|that|this)\s+([\w/-]+(?:\s+[\w/-]+)?)\s+(?:rule|row|category)\b"
     # "raids are one of the amber ones"

@@ -1,6 +1,8 @@
 """What one Pressline server shares between its sessions: the guidance engine, the audit log, saved conversations
 and the index."""
 
+import gc
+
 import streamlit as st
 
 from assistant import Engine
@@ -23,11 +25,19 @@ def settings_key(settings: Settings) -> str:
     return settings.model_dump_json() + shown_url(settings)
 
 
+_INDEXED: set[str] = set()
+"""Settings (by `settings_key`) whose index has been seen or built: a page draws many answers, and looking for the
+index opens the store each time."""
+
+
 def engine() -> Engine:
     """The guidance engine, loaded and warmed up once per server; a missing index is built first."""
     settings = get_settings()
-    ensure_index(settings)
-    return _warm_engine(settings, settings_key(settings))
+    key = settings_key(settings)
+    if key not in _INDEXED:
+        ensure_index(settings)
+        _INDEXED.add(key)
+    return _warm_engine(settings, key)
 
 
 @st.cache_resource(show_spinner="Loading the guidance engine (the first start takes a few seconds)…")
@@ -41,6 +51,10 @@ def warm_up(settings: Settings) -> None:
     """Answer one question, which loads the model and the index, so an officer's first question does not pay for it.
     Nobody asked it, so it stays out of the audit log; every engine in the process shares the model and index."""
     Engine(settings, audit=False).answer(WARM_UP_QUESTION, today=today_in(settings))
+    # The model and the index are millions of objects that live as long as the server: set aside from the collector,
+    # they are not walked again at each of its full collections.
+    gc.collect()
+    gc.freeze()
 
 
 def ensure_index(settings: Settings) -> None:

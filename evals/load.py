@@ -6,7 +6,7 @@ first answer has arrived. Then N contexts of one headless Chromium (Debian's, `/
 and ask posting questions from the golden set in turn for S seconds, each waiting for its verdict before asking the
 next. Prints p50 / p95 answer time, errors, time to a usable chat box, the 1-minute load average before and after,
 and the load generator's own CPU (this process, the Playwright driver and the browser, which share the machine's
-cores with the server), so the figures can be read against what the measuring itself cost.
+cores with the server), so the figures can be read against what the measuring itself cost, and the servers' CPU.
 
 With `--instances K` (or `--chroma-server`) it serves the index as a force's deployment does: a Chroma server started
 for the run (`chroma run`, its own folder under evals/results/, the corpus ingested into it first) and K app processes
@@ -109,7 +109,9 @@ def start_chroma_server(env: dict) -> tuple[subprocess.Popen, str]:
 
 
 def process_cpu_seconds(root: int, exclude: set[int]) -> float:
-    """CPU seconds (user + system) of `root` and every process under it, leaving out those in `exclude` and theirs."""
+    """CPU seconds (user + system) of `root` and every process under it, leaving out those in `exclude` and theirs.
+    A process that has ended counts in its parent's figures once reaped: the browser closes each officer's renderer
+    process when their context closes."""
     children: dict[int, list[int]] = {}
     times: dict[int, float] = {}
     tick = os.sysconf("SC_CLK_TCK")
@@ -122,7 +124,7 @@ def process_cpu_seconds(root: int, exclude: set[int]) -> float:
             continue
         pid, parent = int(entry.name), int(fields[1])
         children.setdefault(parent, []).append(pid)
-        times[pid] = (int(fields[11]) + int(fields[12])) / tick
+        times[pid] = sum(int(value) for value in fields[11:15]) / tick  # its own time and its reaped children's
     total, stack = 0.0, [root]
     while stack:
         pid = stack.pop()
@@ -199,12 +201,14 @@ async def drive(urls: list[str], sessions: int, seconds: float, server_started: 
         # Then every officer at once, for `seconds`.
         opened = time.monotonic()
         cpu_before = process_cpu_seconds(os.getpid(), exclude=server_pids)
+        server_cpu_before = sum(process_cpu_seconds(pid, exclude=set()) for pid in server_pids)
         until = opened + seconds
         crowd = [Session(number=index) for index in range(sessions)]
         await asyncio.gather(*(officer(browser, urls[session.number % len(urls)], session, questions, until, opened)
                                for session in crowd))
         # measured before the browser closes: its processes' CPU is gone once they exit
         cold["generator_cpu_s"] = process_cpu_seconds(os.getpid(), exclude=server_pids) - cpu_before
+        cold["server_cpu_s"] = sum(process_cpu_seconds(pid, exclude=set()) for pid in server_pids) - server_cpu_before
         cold["crowd_wall_s"] = time.monotonic() - opened
         await browser.close()
     return crowd, cold
@@ -253,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             wait_until_up(f"{url}/_stcore/health", server, f"the app did not start: see {log}")
         crowd, cold = asyncio.run(drive(urls, args.sessions, args.seconds, server_started,
                                         {server.pid for server in servers} | ({chroma.pid} if chroma else set())))
-        generator_cpu, wall = cold.pop("generator_cpu_s"), cold.pop("crowd_wall_s")
+        generator_cpu, server_cpu, wall = cold.pop("generator_cpu_s"), cold.pop("server_cpu_s"), cold.pop("crowd_wall_s")
     finally:
         for server in [*servers, *([chroma] if chroma else [])]:
             server.terminate()
@@ -273,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         "usable_max_s": round(max(usable), 2) if usable else None,
         "load_average_before": round(load_before, 2), "load_average_after": round(os.getloadavg()[0], 2),
         "generator_cpu_s": round(generator_cpu, 1), "generator_cpu_share": round(generator_cpu / wall / (os.cpu_count() or 1), 3),
+        "server_cpu_s": round(server_cpu, 1), "server_cpu_share": round(server_cpu / wall / (os.cpu_count() or 1), 3),
+        "server_cpu_per_answer_s": round(server_cpu / len(times), 2) if times else None,
     }
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     write_json(RESULTS_DIR / f"load-{args.sessions}-{stamp}.json", report)
@@ -286,7 +292,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{report['first_answer_after_start_s']} s ({report['first_answer_s']} s to answer)")
     print(f"load average {report['load_average_before']} before, {report['load_average_after']} after; the load "
           f"generator (this process, Playwright, Chromium) used {report['generator_cpu_s']} CPU-s, "
-          f"{report['generator_cpu_share']:.0%} of the machine")
+          f"{report['generator_cpu_share']:.0%} of the machine; the servers (app, and Chroma if started) {report['server_cpu_s']} CPU-s, "
+          f"{report['server_cpu_share']:.0%} ({report['server_cpu_per_answer_s']} CPU-s an answer, page openings included)")
     for sample in report["error_samples"]:
         print(f"  error: {sample}")
     return 1 if errors else 0

@@ -1,6 +1,8 @@
 """The load test's own arithmetic (running it needs the app and Chromium: `python -m evals.load`, a measurement, not a test)."""
 
 import os
+import subprocess
+import sys
 
 from evals.load import percentile, posting_questions, process_cpu_seconds
 
@@ -20,3 +22,10 @@ def test_cpu_is_counted_for_a_process_tree_and_leaves_out_the_server():
     sum(n * n for n in range(200_000))  # some CPU of our own to count
     assert process_cpu_seconds(os.getpid(), exclude=set()) > 0
     assert process_cpu_seconds(os.getpid(), exclude={os.getpid()}) == 0
+
+
+def test_a_child_that_has_ended_still_counts():
+    """The browser ends each officer's renderer process when their context closes; its CPU must not vanish with it."""
+    before = process_cpu_seconds(os.getpid(), exclude=set())
+    subprocess.run([sys.executable, "-c", "sum(n * n for n in range(10_000_000))"], check=True)
+    assert process_cpu_seconds(os.getpid(), exclude=set()) - before > 0.2

@@ -29,11 +29,11 @@ STATUS_BADGES = {
 LEGAL_BADGE = ("⚖", "LEGAL — Legal Services must advise too", "#4b2a85", "#ffffff")
 LIVE_REGION_ID = "pressline-live"
 
-# Runs in a frame of its own, which shares the page's origin: the live region is made in the page itself,
-# outside what Streamlit redraws, so it is there before the first question and a screen reader hears each change.
-# The scroll is repeated while the chat's own follow-the-newest-line scrolling settles.
-_PAGE_SCRIPT = """<script>
-const page = window.parent.document;
+# The live region is made in the page once, outside what Streamlit redraws, so it is there before the first question
+# and a screen reader hears each change. The scroll is repeated while the chat's own follow-the-newest-line scrolling
+# settles. The braces keep each run's constants to itself: every script shares the page's global scope.
+_PAGE_SCRIPT = """<script>{
+const page = document;
 let live = page.getElementById(%(live)s);
 if (!live) {
   live = page.createElement("div");
@@ -51,7 +51,7 @@ if (anchor) {
   const top = () => page.getElementById(anchor)?.scrollIntoView({block: "start"});
   [0, 200, 600, 1200, 2000].forEach(delay => setTimeout(top, delay));
 }
-</script>"""
+}</script>"""
 
 
 def badge(icon: str, words: str, background: str, colour: str) -> None:
@@ -80,9 +80,9 @@ def _page_script(words: str, anchor: str) -> None:
 
 
 def run_in_page(script: str) -> None:
-    """Run `script` (a <script> element) in a frame of the page's origin, so it can reach `window.parent`: one pixel
-    high (the least st.iframe allows) and out of the tab order, as it shows nothing."""
-    st.iframe(script, height=1, tab_index=-1)
+    """Run `script` (a <script> element, built only from Pressline's own text and `script_string` values) in the page
+    itself. A frame would do too, but each costs the officer's browser a document of its own on every answer."""
+    st.html(script, unsafe_allow_javascript=True)
 
 
 def script_string(text: str) -> str:

@@ -117,7 +117,7 @@ def _key(create: bool) -> str:
 
 
 _COOKIE_SCRIPT = """<script>
-window.parent.document.cookie = %(cookie)s + "; Path=/; SameSite=Strict";
+document.cookie = %(cookie)s + "; Path=/; SameSite=Strict";
 </script>"""
 
 

@@ -265,6 +265,12 @@ def test_asking_whether_new_facts_change_the_answer_points_back():
     assert not refers_back("does the rag table change every year?")
 
 
+def test_something_more_for_the_earlier_post_points_back():
+    assert refers_back("nice. turns out the driver was only 17, i'll stick his age in as well")
+    assert refers_back("great, going to mention the street too so people know where it was")
+    assert not refers_back("can i tweet a photo of the new bikes?")
+
+
 def test_how_questions_about_the_documents_stay_informational():
     assert asks_about_the_documents("how do i contact the press bureau?")
     # a word joining the question to an earlier thought does not change what it asks

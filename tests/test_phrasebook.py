@@ -18,6 +18,9 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     for rule in book.rules:
         assert rule.why and rule.cites, rule.name
     assert book.vocabulary["arrest"].search("our lot nicking a man on the high road")  # a fragment, expanded
+    # a person caught is arrested; a bus caught, or a moment caught on camera, is not
+    assert book.vocabulary["arrest"].search("the response car caught two teenagers trying door handles")
+    assert not book.vocabulary["arrest"].search("i caught the night bus home and caught the sunset on camera")
     assert book.vocabulary["charge"].search("he's at westminster mags on thursday")
     assert book.topics["Escaped Prisoners"].search("he absconded from pentonville")
     assert book.topics["Escaped Prisoners"].search("the remand prisoner who slipped away from the escort at the hospital")
@@ -50,6 +53,8 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert book.topics["Force Reputation"].search("i want to end by taking a swipe at the columnist who called us corrupt")
     assert book.topics["Force SOP"].search("a map of where the carriers are held and the times we pull back")
     assert not book.topics["Force SOP"].search("thanks to everyone who came, we pulled out all the stops")
+    # a procedure named with a hyphenated word is the force's own procedure too
+    assert book.topics["Force SOP"].search("i'd like to set out our prisoner-transport procedure for them")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
     assert any(pattern.search("we're putting out a statement on a tricky legal question about the closure order")
                for pattern in book.rule("complex_legal_statement").patterns)

@@ -576,6 +576,9 @@ def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person():
     ("retweet @metpoliceuk's appeal for the missing pensioner as it is", False),
     ("can i quote-tweet the met's knife campaign post with our arrest figures", True),
     ("ok to rt the fire brigade's post and add which roads we've shut", True),
+    # a post of our own written in place of the retweet
+    ("rather than rt the council, can we write our own tweet about the bin changes", True),
+    ("could we put out a version instead of a retweet of the met's appeal", True),
 ])
 def test_whether_a_retweet_carries_words_of_our_own(text, own_words):
     assert read_publication(text).adds_own_words is own_words

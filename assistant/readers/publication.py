@@ -25,8 +25,10 @@ INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON
                           rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}")
 """Whose post is shared: a private person's ("a local resident's post", "a tweet from a member of the public")."""
 OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
-                  r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top")
-"""Words of the force's own put with a shared post: "quote-tweet it with our numbers", "RT and add the cordoned roads"."""
+                  r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
+                  r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*")
+"""Words of the force's own put with a shared post, or a post of its own written in place of sharing: "quote-tweet it with
+our numbers", "RT and add the cordoned roads", "do our own post instead"."""
 MEDIA_AS_SOURCE = re.compile(r"\b(?:heard|saw|seen|read|caught|watched|watching|listening to|listened to)(?: (?:it|that|this|about it))?"
                              r" (?:on|in) (?:the )?(?:local )?(?:radio|telly|tv|television|news|paper|papers)\b", re.I)
 """'Heard on the radio someone's escaped', 'saw it on the news': where the asker learnt something, not speaking to the media."""

@@ -63,6 +63,9 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
                  "she says one of our pcs was aggressive and shouted at her son"]:
         assert any(pattern.search(told) for pattern in conduct), told
     assert not any(pattern.search("the officers who found him were brilliant.") for pattern in conduct)
+    # said of an officer named earlier in the sentence, by whoever criticises them; not a suspect's own conduct told
+    assert any(pattern.search("the pcso at the cordon turned him back and he reckons she was really rude") for pattern in conduct)
+    assert not any(pattern.search("officers arrested the driver after he was aggressive at the scene") for pattern in conduct)
     assert book.topics["Local joint initiatives"].search("we're rolling out free bike marking with the council next month")
     assert not book.topics["Local joint initiatives"].search("we're rolling out free bike marking next month")
     major = book.rule("major_incident").patterns

@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 from contextlib import contextmanager
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pytest
 
@@ -133,6 +133,20 @@ def test_an_officer_asks_a_question_and_opens_a_source(page):
     assert box and 0 <= box["y"] < page.viewport_size["height"], "the cited passage is scrolled into view"
     assert "Never name, show a photo of" in passage.inner_text()
     page.screenshot(path=OUTPUT / "document.png")
+
+
+def test_a_passage_marked_across_list_items_keeps_the_list_and_its_numbers(page, app_url):
+    # from the end of the Charter's second theme into the third: the marks must not break its numbered list in two
+    quote = ("communication skills.\n3. Improved Supervision: Enhancing the oversight of Stop and Search operations to ensure "
+             "adherence to guidelines and accountability at all levels.")
+    page.goto(f"{app_url}/document?" + urlencode({"source": "corpus/policy/stop-search-charter.md", "quote": quote}))
+    page.locator("#pressline-passage").wait_for(timeout=ANSWER_TIMEOUT_MS)
+    lists = page.evaluate("""() => [...document.querySelectorAll('ol')].map(list => ({
+        start: list.start, items: [...list.children].map(item => [item.textContent.slice(0, 20), !!item.querySelector('mark')])}))""")
+    assert len(lists) == 1 and lists[0]["start"] == 1, lists
+    items = lists[0]["items"]
+    assert len(items) == 8 and [marked for _, marked in items] == [False, True, True, False, False, False, False, False], items
+    assert items[2][0].startswith("Improved Supervision")
 
 
 def test_an_officer_checks_a_draft_post(page):

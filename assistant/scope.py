@@ -369,7 +369,7 @@ BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|n
                        r"that (?:one|case|post|tweet|arrest|job|incident)",
                        r"(?:does|would|will|could|might) (?:that|this|it) (?:change|affect|alter|make (?:a|any) difference to) (?:anything|things|it|that|the answer|what you said)",
                        r"(?:put|add|attach|stick|tag|include|pin)\b[^.?!]{0,40}?\b(?:on|onto|to|with|in|under) (?:it|that|the post|the tweet)",
-                       # something more for the earlier post: "going to put that in too", "I'll add his age as well"
+                       # something more for the earlier post: "I'll stick her age in as well", "mention the road too"
                        r"(?:put|add|attach|stick|include|chuck|throw|mention)\b[^.?!]{0,40}?\b(?:too|as well)\b")
 PRONOUN_BACK = words(r"(?:he|she|they)(?:'s| is| are| was| were)")
 """'what if he's 16?': a person from the earlier turn, when the pronoun opens the turn; further on, it points to whoever

@@ -28,7 +28,7 @@ OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't
                   r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
                   r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*")
 """Words of the force's own put with a shared post, or a post of its own written in place of sharing: "quote-tweet it with
-our numbers", "RT and add the cordoned roads", "do our own post instead"."""
+our numbers", "RT and add the cordoned roads", "we'll write our own tweet rather than share theirs"."""
 MEDIA_AS_SOURCE = re.compile(r"\b(?:heard|saw|seen|read|caught|watched|watching|listening to|listened to)(?: (?:it|that|this|about it))?"
                              r" (?:on|in) (?:the )?(?:local )?(?:radio|telly|tv|television|news|paper|papers)\b", re.I)
 """'Heard on the radio someone's escaped', 'saw it on the news': where the asker learnt something, not speaking to the media."""

@@ -97,11 +97,11 @@ TABLE_TALK = re.compile(
     + rf"|\b(?:is|are|isn't|aren't|isnt|arent)\s+({_QUOTED_WORD}(?:\s*(?:and|or|,|/)\s*{_QUOTED_WORD})*)\s+(?:an?\s+|one of the\s+)?(?:red|amber)\b"
     # the row asked about by its quoted name: "does this count as 'financial'?", "would it be classed as 'political'"
     + rf"|\b(?:counts?|counted|classed|classes|treated|seen|taken|comes? under|falls? under)\s+(?:as\s+)?(?:an?\s+)?({_QUOTED_WORD})"
-    # a rule the asker knows of or wants to keep to: "I know we're not meant to reply to X online", "don't want to fall foul of
-    # the X thing" (what the rule forbids, not what the post says)
+    # a rule the asker knows of or wants to keep to: "I'm aware we're not supposed to discuss X", "keen not to fall foul of
+    # the X guidance" (what the rule forbids, not what the post says)
     r"|\b(?:(?:know|knew|heard|told|aware)\b[^.?!\n]{0,25}?\bnot (?:meant|supposed|allowed|permitted) to|fall(?:s|ing)? foul of)"
     r"\s+([^.?!,;\n]{1,60})"
-    # a row named as a rule: "because of the budget rule", "does the terrorism rule cover it?"
+    # a row named as a rule: "is that down to the politics rule?", "does the terrorism row cover it?"
     r"|\b(?:the|that|this)\s+([\w/-]+(?:\s+[\w/-]+)?)\s+(?:rule|row|category)\b"
     # "raids are one of the amber ones"
     r"|(\b[\w-]+\s+(?:is|are)\s+one of the (?:red|amber)\s+(?:ones|topics|rows|categories|things)\b)"

@@ -59,8 +59,8 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     assert any(pattern.search("we're putting out a statement on a tricky legal question about the closure order")
                for pattern in book.rule("complex_legal_statement").patterns)
     conduct = book.rule("complaints_misconduct").patterns
-    for told in ["a man messaged us that the officers who stopped him near the market were rude",
-                 "she says one of our pcs was aggressive and shouted at her son"]:
+    for told in ["a cyclist emailed to say the officers who pulled him over by the canal were rude",
+                 "a shopkeeper reckons our pcsos were aggressive to his customers"]:
         assert any(pattern.search(told) for pattern in conduct), told
     assert not any(pattern.search("the officers who found him were brilliant.") for pattern in conduct)
     # said of an officer named earlier in the sentence, by whoever criticises them; not a suspect's own conduct told

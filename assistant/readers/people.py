@@ -636,6 +636,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, colleague) of each personal name in `text`, each later mention of it by one of its words
     ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") as a colleague. An animal's name is
     no person's ("a spaniel called Max", "PD Rex", "Hector the goat")."""
+    as_written = text
     text = HANDLE_OR_HASHTAG.sub(lambda match: " " * len(match.group(0)), text)  # "#Brent", "@MPSBrent": places and accounts
     read = _names_read(text)
     animals = {text[start:end].split()[0].lower() for start, end, _ in read if _an_animals_name(text, start, end)}
@@ -644,7 +645,7 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
     # "PC Ben Lowry … Ben and his dog": a name read on its own is the colleague's when every word of it is in theirs
     colleagues = {word.lower() for start, end, colleague in names if colleague for word in text[start:end].split()}
     names = [(start, end, colleague or set(text[start:end].lower().split()) <= colleagues) for start, end, colleague in names]
-    return names + _later_mentions(text, names)
+    return names + _later_mentions(text, names, _hashtag_words(as_written))
 
 
 ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|parrots?|budgies?|birds?|ferrets?|rabbits?|bunn(?:y|ies)|"
@@ -675,7 +676,16 @@ def _ranked(text: str, start: int) -> bool:
 NEVER_A_LATER_MENTION = frozenset(PLACE_WORDS | RANK_TITLES | PERSON_TITLES)
 
 
-def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple[int, int, bool]]:
+def _hashtag_words(text: str) -> list[tuple[str, int, int]]:
+    """(word, start, end) of each capitalised word run together in a hashtag: "#JusticeForAmy" holds "Justice", "For", "Amy"."""
+    return [(part.group(0), tag.start() + part.start(), tag.start() + part.end())
+            for tag in HANDLE_OR_HASHTAG.finditer(text) if tag.group(0).startswith("#")
+            for part in re.finditer(rf"[{_CAPITAL}](?:[^\W\d_{_CAPITAL}]+|[{_CAPITAL}]*(?![^\W\d_]))", tag.group(0))]
+
+
+def _later_mentions(text: str, names: list[tuple[int, int, bool]],
+                    hashtag_words: list[tuple[str, int, int]]) -> list[tuple[int, int, bool]]:
+    """Each later mention of a name by one of its words: as written, in capitals ("RIP AMY"), or inside a hashtag."""
     taken = [(start, end) for start, end, _ in names]
     found = []
     for start, end, colleague in names:
@@ -686,10 +696,15 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]]) -> list[tuple
             word = re.sub(r"['’]s$", "", word)
             if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words() or (lower_case and not is_first_name(word)):
                 continue
-            for match in re.finditer(rf"\b{re.escape(word)}\b", text):
-                if not any(a < match.end() and match.start() < b for a, b in taken):
-                    taken.append(match.span())
-                    found.append((*match.span(), colleague))
+            # in capitals or inside a hashtag only a first name, never a borough: "Herne" of "Herne Hill" is no one in
+            # "#HerneHill", nor "Camden" in "#Camden"
+            spellings = {word, word.upper()} if is_first_name(word) and not _a_borough(word.lower()) else {word}
+            mentions = [match.span() for match in re.finditer(rf"\b(?:{'|'.join(map(re.escape, spellings))})\b", text)]
+            mentions += [(at, to) for part, at, to in hashtag_words if part in spellings and len(spellings) > 1]
+            for at, to in mentions:
+                if not any(a < to and at < b for a, b in taken):
+                    taken.append((at, to))
+                    found.append((at, to, colleague))
     return found
 
 

@@ -217,6 +217,8 @@ class Scope(Step):
         if contacts_asked_for(ctx.normalised.text, res.contacts) and (asks_about_the_documents(ctx.normalised.text)
                                                                        or only_asks_how_to_reach(ctx.normalised.text)):
             ctx.intent = "informational"  # "what's the press bureau's number? I want to run a post past them": the number
+        if ctx.intent in (None, "informational") and "instruction" in read_claims(ctx.text):
+            ctx.intent = "posting"  # a message that tells the assistant what verdict to give asks for one: judge what it says
         if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing

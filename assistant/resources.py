@@ -28,7 +28,9 @@ from ingest.units import generation_units, passage_units, save_generation_units,
 from .compose import UnitIndex
 
 from .examples import ExampleBank, load_bank
+from .green_checks import GreenChecks
 from .normalise import Speller, lexicon, normalise
+from .phrasebook import PHRASE_BOOK_FILE
 from .prompts import render
 from .topics import Topic, TopicMatcher
 
@@ -200,7 +202,12 @@ class Resources:
     def bank(self) -> ExampleBank:
         """The example bank with its vectors, for the RAG topics of the current generation."""
         if self._bank is None:
-            self._bank = load_bank(self.settings, self.topics, self._green_example_raises, self.stored_bank)
+            phrases, _ = self.approvals.configuration(self.settings.corpus_dir / PHRASE_BOOK_FILE)
+            topics = repr(sorted((topic.name, topic.status, topic.aliases) for topic in self.topics)).encode()
+            checks = GreenChecks.open(self.settings, phrases or b"", topics)
+            self._bank = load_bank(self.settings, self.topics, lambda text: checks.get(text, self._green_example_raises),
+                                   self.stored_bank)
+            checks.save()
         return self._bank
 
     def _green_example_raises(self, text: str) -> str | None:

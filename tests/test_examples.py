@@ -103,3 +103,51 @@ def test_no_example_near_copies_an_evaluation_question(corpus_settings):
     bank = bank_texts(yaml.safe_load(bank_path(corpus_settings).read_text(encoding="utf-8")))
     found = near_copies(bank, evaluation_texts(), get_embedder(corpus_settings.embedding_model).embed_documents)
     assert not found, "\n".join(f"{c.cosine:.2f}/{c.token_set:.0f}: {c.left!r} ~ {c.right!r}" for c in found)
+
+
+def test_what_the_readers_find_in_green_examples_is_kept_for_the_next_process(tmp_path, resources):
+    from assistant.green_checks import GreenChecks
+
+    settings = make_settings(tmp_path)
+    calls = []
+
+    def read(text):
+        calls.append(text)
+        return "under 18" if "15-year-old" in text else None
+
+    first = GreenChecks.open(settings, b"phrase book", b"topics")
+    assert [first.get(text, read) for text in ("a 15-year-old won the race", "lock your shed")] == ["under 18", None]
+    first.save()
+    again = GreenChecks.open(settings, b"phrase book", b"topics")
+    assert again.get("a 15-year-old won the race", read) == "under 18" and again.get("lock your shed", read) is None
+    assert len(calls) == 2  # read once, kept on disk
+    # another phrase book (or code, or day) is another key: read afresh, and the old file goes when the new one is saved
+    changed = GreenChecks.open(settings, b"another phrase book", b"topics")
+    assert changed.path != first.path
+    changed.get("lock your shed", read)
+    changed.save()
+    assert len(calls) == 3 and not first.path.exists() and changed.path.exists()
+
+
+def test_an_unreadable_green_checks_file_is_read_again_not_trusted(tmp_path):
+    from assistant.green_checks import GreenChecks
+
+    settings = make_settings(tmp_path)
+    path = GreenChecks.open(settings, b"x").path
+    for junk in ("{not json", '["a list"]', '{"text": 3}'):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(junk, encoding="utf-8")
+        checks = GreenChecks.open(settings, b"x")
+        assert checks.get("a 15-year-old won the race", lambda text: "under 18") == "under 18"
+        checks.save()
+        assert GreenChecks.open(settings, b"x").get("a 15-year-old won the race", lambda text: None) == "under 18"
+
+
+def test_a_second_process_loads_the_same_bank_from_the_kept_checks(corpus_settings, resources):
+    from assistant.resources import Resources
+
+    loaded = resources.bank  # read by the readers (or from the file) and kept
+    fresh = Resources.load(corpus_settings)
+    fresh._green_example_raises = lambda text: pytest.fail(f"read again: {text!r}")  # every answer comes from the file
+    assert [example.text for example in fresh.bank.examples] == [example.text for example in loaded.examples]
+    assert [why for _, why in fresh.bank.rejected] == [why for _, why in loaded.rejected]

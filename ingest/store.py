@@ -1,6 +1,7 @@
 """The Chroma collection that holds the chunks: a local PersistentClient, or a Chroma server."""
 
 import json
+import threading
 import time
 from urllib.parse import urlparse
 
@@ -10,6 +11,10 @@ from .errors import IndexUnavailable
 from .settings import Settings
 
 GENERATION_KEY = "generation"
+_OPENING = threading.Lock()
+"""Chroma keeps one shared system per path and creates it unguarded: two threads opening the same store at once (the
+server's warm-up and a first question) could leave one with a half-made system ("Could not connect to tenant", a
+KeyError). Clients are opened one at a time."""
 
 
 def open_client(settings: Settings, create: bool = False):
@@ -21,16 +26,18 @@ def open_client(settings: Settings, create: bool = False):
     if settings.chroma_url:
         url = urlparse(settings.chroma_url)
         try:
-            return chromadb.HttpClient(
-                host=url.hostname or "127.0.0.1", port=url.port or (443 if url.scheme == "https" else 8000),
-                ssl=url.scheme == "https", settings=chroma_settings,
-            )
+            with _OPENING:
+                return chromadb.HttpClient(
+                    host=url.hostname or "127.0.0.1", port=url.port or (443 if url.scheme == "https" else 8000),
+                    ssl=url.scheme == "https", settings=chroma_settings,
+                )
         except Exception as exc:
             raise IndexUnavailable(f"cannot reach the Chroma server at {settings.chroma_url}: {exc}") from None
     if not create and not (settings.chroma_path / "chroma.sqlite3").exists():
         raise IndexUnavailable(f"no index at {settings.chroma_path}: run `python -m ingest` to build it")
     settings.chroma_path.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
+    with _OPENING:
+        return chromadb.PersistentClient(path=str(settings.chroma_path), settings=chroma_settings)
 
 
 class Store:

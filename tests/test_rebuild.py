@@ -214,3 +214,30 @@ def test_with_a_chroma_server_the_pointer_and_the_build_lease_are_shared(tmp_pat
     again = run_ingest(second)  # that build's instance died: its generation is discarded
     assert building.collection.name.removeprefix(f"{first.collection}{generations.INFIX}") in again.discarded
     assert generation_collections(first) == {generations.current(first)} == {report.generation}
+
+
+OPEN_AT_ONCE = """
+import sys, threading
+from pathlib import Path
+from ingest.settings import Settings
+from ingest.store import open_client
+settings = Settings(corpus_dir=Path(sys.argv[1]), data_dir=Path(sys.argv[2]))
+barrier, errors = threading.Barrier(6), []
+def open_one():
+    barrier.wait()
+    try:
+        open_client(settings).heartbeat()
+    except Exception as exc:
+        errors.append(f"{type(exc).__name__}: {exc}")
+threads = [threading.Thread(target=open_one) for _ in range(6)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(errors or "ok")
+"""
+
+
+def test_threads_opening_the_store_at_once_all_get_it(corpus_settings):
+    # a fresh process, where Chroma has not made its shared system yet: the server's warm-up and a first question
+    # open the store together (six at once here made Chroma fail every time before clients were opened one at a time)
+    done = run_python(["-c", OPEN_AT_ONCE, str(corpus_settings.corpus_dir), str(corpus_settings.data_dir)], {}, timeout=120)
+    assert done.returncode == 0 and done.stdout.strip().splitlines()[-1] == "ok", done.stdout + done.stderr

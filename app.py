@@ -36,3 +36,4 @@ session.keep_token_in_browser()
 with readable_errors("show this page"):
     services.audit_log()  # opened, and purged of entries past their retention, once per server start
     page.run()
+services.PAGE_DRAWN.set()

@@ -1,9 +1,10 @@
 """`python -m ui.serve [streamlit options]`: the app, with the guidance engine warmed up from the moment the server starts.
 
 Streamlit runs `app.py` only when a browser connects, so on its own the first officer waits while the model and the
-index load. Here a background thread loads them and answers one question (kept out of the audit log) while the
-server starts; the pages draw at once, and the engine the Ask page takes is the one already loaded (the model and
-the index are process-wide, `assistant.resources.get_resources`). Options are `streamlit run`'s, e.g. `--server.port`.
+index load. Here a background thread loads them and answers one question (kept out of the audit log) once the first
+page has been drawn (or after a few seconds with no browser): started with the server, its imports held the first page
+back by two seconds. The engine the Ask page takes is the one already loaded (the model and the index are
+process-wide, `assistant.resources.get_resources`). Options are `streamlit run`'s, e.g. `--server.port`.
 """
 
 from ingest import offline  # noqa: F401  (before any model or store library loads)
@@ -17,9 +18,11 @@ from streamlit.web import cli as streamlit_cli
 
 from ingest.pipeline import index_status
 from ingest.settings import get_settings
-from ui.services import warm_up
+from ui.services import PAGE_DRAWN, warm_up
 
 APP = Path(__file__).resolve().parent.parent / "app.py"
+FIRST_PAGE_WAIT_S = 3.0
+"""How long the warm-up waits for a first page to be drawn before it starts anyway."""
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +30,7 @@ log = logging.getLogger(__name__)
 def warm_up_unless_unindexed() -> None:
     """Load the model and the index and answer one question, unless there is no index yet (the first page then
     builds it, with a progress bar). A failure is logged and left for the page to report readably."""
+    PAGE_DRAWN.wait(FIRST_PAGE_WAIT_S)
     try:
         settings = get_settings()
         if index_status(settings) in ("missing", "unreachable"):

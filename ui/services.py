@@ -2,6 +2,7 @@
 and the index."""
 
 import gc
+import threading
 
 import streamlit as st
 
@@ -17,6 +18,10 @@ from ingest.settings import Settings, get_settings
 from .saved_conversations import SavedConversations
 
 WARM_UP_QUESTION = "Can I tweet about a burglary arrest on my ward?"
+PAGE_DRAWN = threading.Event()
+"""Set when a page has been drawn. `python -m ui.serve` warms the engine up only after the first page (or a few seconds):
+the warm-up's imports and the first page's run share one interpreter lock, and the officer waiting for the page comes
+first."""
 
 
 def settings_key(settings: Settings) -> str:

@@ -285,9 +285,9 @@ def test_a_noun_after_a_determiner_and_an_organisation_in_capitals_are_no_ones_n
 
 
 def test_a_name_is_found_again_in_capitals_and_inside_a_hashtag_but_a_place_is_not():
-    text = "Tributes to Delphine Okoro, 44, who died after the attack in Acton. REST EASY DELPHINE #WeRememberDelphine"
-    assert names_in(text) == ["Delphine Okoro", "DELPHINE", "Delphine"]
-    assert names_in("Bernard Fogg, 52, was charged on Monday. #CamdenPolice #Camden") == ["Bernard Fogg"]
+    text = "Tributes to Marisol Okafor, 44, who died after the attack in Acton. FOREVER MISSED MARISOL #ForeverMarisol"
+    assert names_in(text) == ["Marisol Okafor", "MARISOL", "Marisol"]
+    assert names_in("Bernard Fogg, 52, was charged on Monday. #BrentPolice #Brent") == ["Bernard Fogg"]
     assert names_in("A man was arrested in Hendon Way, Barnet on Friday. #HendonWay #HENDON") == []
 
 

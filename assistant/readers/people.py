@@ -677,7 +677,7 @@ NEVER_A_LATER_MENTION = frozenset(PLACE_WORDS | RANK_TITLES | PERSON_TITLES)
 
 
 def _hashtag_words(text: str) -> list[tuple[str, int, int]]:
-    """(word, start, end) of each capitalised word run together in a hashtag: "#JusticeForAmy" holds "Justice", "For", "Amy"."""
+    """(word, start, end) of each capitalised word run together in a hashtag: "#WellDoneAmy" holds "Well", "Done", "Amy"."""
     return [(part.group(0), tag.start() + part.start(), tag.start() + part.end())
             for tag in HANDLE_OR_HASHTAG.finditer(text) if tag.group(0).startswith("#")
             for part in re.finditer(rf"[{_CAPITAL}](?:[^\W\d_{_CAPITAL}]+|[{_CAPITAL}]*(?![^\W\d_]))", tag.group(0))]
@@ -685,7 +685,7 @@ def _hashtag_words(text: str) -> list[tuple[str, int, int]]:
 
 def _later_mentions(text: str, names: list[tuple[int, int, bool]],
                     hashtag_words: list[tuple[str, int, int]]) -> list[tuple[int, int, bool]]:
-    """Each later mention of a name by one of its words: as written, in capitals ("RIP AMY"), or inside a hashtag."""
+    """Each later mention of a name by one of its words: as written, in capitals ("THANK YOU AMY"), or inside a hashtag."""
     taken = [(start, end) for start, end, _ in names]
     found = []
     for start, end, colleague in names:
@@ -696,8 +696,8 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]],
             word = re.sub(r"['’]s$", "", word)
             if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words() or (lower_case and not is_first_name(word)):
                 continue
-            # in capitals or inside a hashtag only a first name, never a borough: "Herne" of "Herne Hill" is no one in
-            # "#HerneHill", nor "Camden" in "#Camden"
+            # in capitals or inside a hashtag only a first name, never a borough: "Norbury" of "Norbury Hill" is no one in
+            # "#NorburyHill", nor "Brent" in "#Brent"
             spellings = {word, word.upper()} if is_first_name(word) and not _a_borough(word.lower()) else {word}
             mentions = [match.span() for match in re.finditer(rf"\b(?:{'|'.join(map(re.escape, spellings))})\b", text)]
             mentions += [(at, to) for part, at, to in hashtag_words if part in spellings and len(spellings) > 1]

@@ -47,9 +47,9 @@ class GreenChecks:
         self._added = False
 
     @classmethod
-    def open(cls, settings: Settings, *depends_on: bytes, today: dt.date | None = None) -> "GreenChecks":
+    def open(cls, settings: Settings, *depends_on: bytes) -> "GreenChecks":
         digest = hashlib.sha256(code_fingerprint())
-        for part in (*depends_on, (today or dt.date.today()).isoformat().encode()):
+        for part in (*depends_on, dt.date.today().isoformat().encode()):
             digest.update(hashlib.sha256(part).digest())
         path = settings.data_dir / CACHE_FOLDER / f"{PREFIX}{digest.hexdigest()[:24]}.json"
         try:

@@ -105,7 +105,7 @@ def test_no_example_near_copies_an_evaluation_question(corpus_settings):
     assert not found, "\n".join(f"{c.cosine:.2f}/{c.token_set:.0f}: {c.left!r} ~ {c.right!r}" for c in found)
 
 
-def test_what_the_readers_find_in_green_examples_is_kept_for_the_next_process(tmp_path, resources):
+def test_what_the_readers_find_in_green_examples_is_kept_for_the_next_process(tmp_path):
     from assistant.green_checks import GreenChecks
 
     settings = make_settings(tmp_path)

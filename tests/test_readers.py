@@ -287,8 +287,8 @@ def test_a_noun_after_a_determiner_and_an_organisation_in_capitals_are_no_ones_n
 def test_a_name_is_found_again_in_capitals_and_inside_a_hashtag_but_a_place_is_not():
     text = "Tributes to Marisol Okafor, 44, who died after the attack in Acton. FOREVER MISSED MARISOL #ForeverMarisol"
     assert names_in(text) == ["Marisol Okafor", "MARISOL", "Marisol"]
-    assert names_in("Bernard Fogg, 52, was charged on Monday. #BrentPolice #Brent") == ["Bernard Fogg"]
-    assert names_in("A man was arrested in Hendon Way, Barnet on Friday. #HendonWay #HENDON") == []
+    # a borough that is also a first name, in a place the reader takes for a name, is not found again in its hashtag
+    assert "Merton" not in names_in("A 52-year-old man was charged after a theft from a cafe on Mill Lane, Merton Town. #Merton")
 
 
 def test_counts_thread_numbers_and_work_done_locate_no_one():

@@ -1,4 +1,4 @@
-"""`python -m ui.serve [streamlit options]`: the app, with the guidance engine warmed up from the moment the server starts.
+"""`python -m ui.serve [streamlit options]`: the app, with the guidance engine warmed up as soon as the first page is drawn.
 
 Streamlit runs `app.py` only when a browser connects, so on its own the first officer waits while the model and the
 index load. Here a background thread loads them and answers one question (kept out of the audit log) once the first

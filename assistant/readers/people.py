@@ -696,11 +696,13 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]],
             word = re.sub(r"['’]s$", "", word)
             if word.lower() in NEVER_A_LATER_MENTION or word.lower() in function_words() or (lower_case and not is_first_name(word)):
                 continue
-            # in capitals or inside a hashtag only a first name, never a borough: "Norbury" of "Norbury Hill" is no one in
-            # "#NorburyHill", nor "Brent" in "#Brent"
-            spellings = {word, word.upper()} if is_first_name(word) and not _a_borough(word.lower()) else {word}
+            # in capitals or inside a hashtag only a first name that is no borough: "Merton" of a place read as a name
+            # ("Merton Town") is not found again in "#Merton"
+            shouted_or_tagged = is_first_name(word) and not _a_borough(word.lower())
+            spellings = {word, word.upper()} if shouted_or_tagged else {word}
             mentions = [match.span() for match in re.finditer(rf"\b(?:{'|'.join(map(re.escape, spellings))})\b", text)]
-            mentions += [(at, to) for part, at, to in hashtag_words if part in spellings and len(spellings) > 1]
+            if shouted_or_tagged:
+                mentions += [(at, to) for part, at, to in hashtag_words if part in spellings]
             for at, to in mentions:
                 if not any(a < to and at < b for a, b in taken):
                     taken.append((at, to))

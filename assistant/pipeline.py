@@ -50,7 +50,8 @@ PRESS_LINES_NAMED = words(r"(?:press|holding|approved|current|reactive|proactive
 RAG_WORDS = words("rag", "green", "amber", "red", "traffic light", "go for it", "ask dmc before posting")
 ANSWER_CITATIONS = 3
 INTERVIEW_KINDS = ("policy", "press_line", "media_law")
-POSTING_UNITS = 2
+POSTING_UNITS = 3
+"""How many units of the documents an amber or red answer quotes at most (fewer when the rest fall behind the best one)."""
 DOCUMENTS_ANSWER_SCORE = 0.6
 """A question whose words name nothing about publishing is still in scope when a unit of the documents scores this for it:
 over every evaluation set, no question written as out of scope (police powers, pay, IT) and not already read as off
@@ -516,12 +517,13 @@ class Compose(Step):
         ctx.reply = _posting_text(ctx, self._documents_say(ctx, res), ctx.post)
 
     def _documents_say(self, ctx, res) -> str:
-        """For an amber or red answer, the one or two sentences of the force's documents nearest the question, from the
-        documents its reasons cite (any document when it has none), each numbered after the citations it adds."""
+        """For an amber or red answer, the units of the force's documents nearest what the officer asked, each numbered
+        after the citations it adds. They come from any document, not only those its reasons cite: an officer who asks
+        whether something is lawful ("is that contempt?", "is the reporter right?") is answered by the passage on that,
+        which is often in another factsheet than the rule's."""
         if ctx.rag == "green":
             return ""
-        cited = {citation.doc_id for passages in ctx.rule_citations.values() for citation in passages}
-        allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today) and (not cited or res.rows[unit.chunk_id].doc_id in cited)  # noqa: E731
+        allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today)  # noqa: E731
         lines = []
         keyword_scores = ctx.retrieval.keyword_scores if ctx.retrieval else None
         for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,

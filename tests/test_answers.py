@@ -71,6 +71,17 @@ def test_an_amber_or_red_answer_quotes_what_the_documents_say_verbatim_and_a_gre
     assert green.rag == "green" and not quoted_units(green.answer)
 
 
+def test_what_the_documents_say_in_a_red_answer_can_come_from_a_document_its_reasons_do_not_cite(engine):
+    # The reason (a death before the family are told) cites the deaths factsheet; telling a journalist anything is also a
+    # matter of who may speak to the media, which the social-media and politics factsheet covers.
+    result = engine.answer("Can I tell a journalist the address where the fatal stabbing victim lived? Family haven't been "
+                           "told yet", today=TODAY)
+    assert result.rag == "red"
+    quoted = {result.citations[number - 1].doc_id for number, _ in quoted_units(result.answer)}
+    assert "ml-deaths" in quoted and "ml-social-media-politics" in quoted
+    assert unquoted_units(result) == []
+
+
 @pytest.mark.parametrize("question", [
     "What's the Press Bureau's phone number?",
     "who do I ring at DMC out of hours?",

@@ -269,6 +269,8 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("it looks like 20 minutes of footage", []),
     ("the pair were jailed at Snaresbrook on Friday, 4 and 5 years", []),  # a day, then terms of years
     ("Leah Cole, 15 and her brother were spoken to", [15]),
+    ("Any sightings of Maisie, 12? She left school at 3", [12]),  # the age before a question mark
+    ("Anyone seen Rory, 16!", [16]),
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages

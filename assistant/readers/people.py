@@ -39,7 +39,7 @@ AGE_PATTERNS = (
     # "Dean Hollis, 34, of…"; not "on Tuesday, 6 and 7 years" (a day, then terms of years)
     re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
                r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
-               r"(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
+               r"(?=\s*[,.)?!]|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
     re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
     # "jayden 15 from the estate"; "found 9 of those" counts things
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"

@@ -415,6 +415,14 @@ def test_who_did_it_told_as_known_or_the_offending_told_as_ended_is_guilt():
         assert not people(text).guilt, text
 
 
+def test_the_offender_called_whatever_the_story_likes_who_did_it_is_guilt():
+    for text in ["A woman is in custody. The coward who did this will face justice",
+                 "Arrest made over the bin fires - hope the idiots that did it are ashamed"]:
+        assert people(text).guilt, text
+    for text in ["Whoever did this, please come forward", "Thanks to the PCSO who did the school talk"]:
+        assert not people(text).guilt, text
+
+
 def test_someone_others_say_is_offending_is_a_suspect():
     for text in ["the two men neighbours claim were stealing parcels", "the lads residents say are behind the fires",
                  "the allegedly stolen bikes", "the boys the shopkeepers insist were shoplifting"]:

@@ -337,8 +337,10 @@ LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|c
 """'Burglar arrested in Bermondsey', 'both burglars, aged 19 and 22, have been arrested': an offender noun told of the person
 the clause arrests, with or without "the" before it."""
 RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
-                         r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b", re.I)
-"""'The man responsible', 'the ones who did it': the story treats the arrested or charged person as the offender."""
+                         r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b"
+                         r"|\bthe\s+(?:[\w'’-]+\s+){1,2}?(?:who|that)\s+(?:did|done)\s+(?:this|it)\b", re.I)
+"""'The man responsible', 'the ones who did it', 'the coward who did this' (whatever the story calls them): the story
+treats the arrested or charged person as the offender."""
 GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b"
                         r"|\b(?:we|everyone|everybody|we all|all of us|i)\s+(?:know|knows|reckon)\s+(?:that\s+)?(?:it's|it is|its|it was|it were)\s+"
                         r"(?:the|them|him|her|those|that|these)\b"

@@ -541,6 +541,10 @@ def test_what_is_published():
     assert "quote_to_journalist" not in read_publication("for the ward newsletter i'd like a line from the youth worker").media
     assert "retweet" in read_publication("ok to rt the council's post").media
     assert "already_posted" in read_publication("i already tweeted it this morning").media
+    assert "already_posted" in read_publication("we put it up on the ward page on tuesday").media
+    # a post asked about, or supposed, has not been made
+    for asked in ["could we put it up on the ward page?", "if we shared it on tuesday, would that be ok"]:
+        assert "already_posted" not in read_publication(asked).media, asked
     assert read_publication("it's already in the standard").public == "public"
     assert read_publication("it hasn't been released yet").public == "not_public"
     assert read_publication("the campaign launches next week").public == "not_public"

@@ -21,7 +21,7 @@ from ingest.keyword import tokenize
 from ingest.units import Unit
 
 __all__ = ["UnitIndex", "Scored", "MIN_UNIT_SCORE", "UNIT_ALONE_SCORE", "COVERED_SCORE", "PAPERWORK", "key_message",
-           "complete_sentence", "render_unit", "quoted_units"]
+           "complete_sentence", "overlaps", "render_unit", "quoted_units"]
 
 MIN_UNIT_SCORE = 0.45
 """Below this the best unit does not answer the question: the answer says so and gives the Press Bureau's number.
@@ -116,7 +116,7 @@ class UnitIndex:
         for item in scored:
             if len(chosen) == limit or (chosen and item.rank < chosen[0].rank - keep_within):
                 break
-            if any(_overlaps(item.unit, other.unit) for other in chosen):
+            if any(overlaps(item.unit, other.unit) for other in chosen):
                 continue
             chosen.append(item)
         return chosen
@@ -133,7 +133,7 @@ def complete_sentence(text: str) -> bool:
     return bool(stripped) and (stripped[0].isupper() or stripped[0].isdigit()) and stripped[-1] in ".!?"
 
 
-def _overlaps(one: Unit, other: Unit) -> bool:
+def overlaps(one: Unit, other: Unit) -> bool:
     """One unit holds the other (a sentence of a listed point and its list), or they are the same words."""
     return one.text in other.text or other.text in one.text
 

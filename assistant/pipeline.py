@@ -16,7 +16,7 @@ from ingest.keyword import tokenize
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
 from .contact_request import contacts_asked_for
-from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, render_unit
+from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, overlaps, render_unit
 from .dates import FoundDate, find_dates
 from .facts import Facts, Rank, Span, describe
 from .guard import read_claims, strip_instructions
@@ -517,17 +517,28 @@ class Compose(Step):
         ctx.reply = _posting_text(ctx, self._documents_say(ctx, res), ctx.post)
 
     def _documents_say(self, ctx, res) -> str:
-        """For an amber or red answer, the units of the force's documents nearest what the officer asked, each numbered
-        after the citations it adds. They come from any document, not only those its reasons cite: an officer who asks
-        whether something is lawful ("is that contempt?", "is the reporter right?") is answered by the passage on that,
-        which is often in another factsheet than the rule's."""
+        """For an amber or red answer, what the force's documents say on it, each unit numbered after the citations it adds:
+        first the unit nearest the question in a passage its reasons rest on, then the units nearest the question in any
+        document (an officer who asks whether something is lawful, "is that contempt?", "is the reporter right?", is
+        answered by the passage on that, often in another factsheet than the rule's)."""
         if ctx.rag == "green":
             return ""
-        allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today)  # noqa: E731
-        lines = []
+        asked = f"{ctx.earlier} {ctx.question}"
         keyword_scores = ctx.retrieval.keyword_scores if ctx.retrieval else None
-        for unit, citation in _answering(res, res.units.best(ctx.vector, f"{ctx.earlier} {ctx.question}", allowed=allowed,
-                                                             limit=POSTING_UNITS, passages=keyword_scores, floor=MIN_UNIT_SCORE)):
+        allowed = lambda unit: quotable(res, unit, QUOTED_KINDS, ctx.today)  # noqa: E731
+        rested_on = {(citation.doc_id, citation.locator) for passages in ctx.rule_citations.values() for citation in passages}
+
+        def in_a_reasons_passage(unit: Unit) -> bool:
+            row = res.rows[unit.chunk_id]
+            return (row.doc_id, row.meta.get("locator", "")) in rested_on and allowed(unit)
+
+        first = res.units.best(ctx.vector, asked, allowed=in_a_reasons_passage, limit=1, passages=keyword_scores,
+                               floor=MIN_UNIT_SCORE)
+        nearest = res.units.best(ctx.vector, asked, allowed=allowed, limit=POSTING_UNITS, passages=keyword_scores,
+                                 floor=MIN_UNIT_SCORE)
+        chosen = first + [item for item in nearest if not any(overlaps(item.unit, other.unit) for other in first)]
+        lines = []
+        for unit, citation in _answering(res, chosen[:POSTING_UNITS]):
             ctx.citations.append(citation)
             lines.append(render_unit(unit, len(ctx.citations)))
         return render("documents_say", units="\n\n".join(lines)) if lines else ""

@@ -82,6 +82,18 @@ def test_what_the_documents_say_in_a_red_answer_can_come_from_a_document_its_rea
     assert unquoted_units(result) == []
 
 
+def test_what_the_documents_say_in_a_red_answer_opens_with_a_passage_its_reasons_rest_on(engine):
+    result = engine.answer("16 year old convicted at youth court for the phone snatches - can we name her when we post the "
+                           "result?", today=TODAY)
+    assert result.rag == "red"
+    documents_say = result.answer.split("What the force's documents say:")[1]
+    first = quoted_units(documents_say)[0][0]
+    # the reasons' passages are cited before the documents' units, which are numbered after them
+    reasons_passages = {(citation.doc_id, citation.locator) for citation in result.citations[: first - 1]}
+    assert (result.citations[first - 1].doc_id, result.citations[first - 1].locator) in reasons_passages
+    assert unquoted_units(result) == []
+
+
 @pytest.mark.parametrize("question", [
     "What's the Press Bureau's phone number?",
     "who do I ring at DMC out of hours?",

@@ -83,8 +83,8 @@ def test_what_the_documents_say_in_a_red_answer_can_come_from_a_document_its_rea
 
 
 def test_what_the_documents_say_in_a_red_answer_opens_with_a_passage_its_reasons_rest_on(engine):
-    result = engine.answer("16 year old convicted at youth court for the phone snatches - can we name her when we post the "
-                           "result?", today=TODAY)
+    result = engine.answer("Girl aged 16 found guilty in the youth court of the phone snatches - can we name her when we "
+                           "post the result?", today=TODAY)
     assert result.rag == "red"
     documents_say = result.answer.split("What the force's documents say:")[1]
     first = quoted_units(documents_say)[0][0]

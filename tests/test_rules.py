@@ -292,5 +292,5 @@ def test_a_line_asked_for_to_give_the_press_sends_the_asker_to_dmc(matcher):
 
 def test_something_done_by_accident_is_no_road_traffic_collision(matcher):
     found = lambda text: {match.topic.name for match in matcher.find(text)}  # noqa: E731
-    assert "Road traffic collision" not in found("i retweeted the wrong thing by accident, can i just delete it?")
+    assert "Road traffic collision" not in found("i retweeted the wrong thing by accident, how do i undo that?")
     assert "Road traffic collision" in found("there's been an accident on the a2, road's shut")

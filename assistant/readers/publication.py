@@ -53,7 +53,7 @@ SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "gi
                  r"(?:a |the )?(?:line|quote|comment|statement|few words) from (?:me|us)")
 ALREADY_POSTED = words(
     r"already (?:posted|tweeted|put (?:it|this|that|one) (?:out|up)|shared|published|uploaded|sent)",
-    # "we posted it on Monday", not "could we post this?" or "if we shared it": a post asked about is not yet made
+    # "we put it up on Monday", not "could we put this up?" or "if we shared it": a post asked about is not yet made
     r"(?<!can )(?<!could )(?<!should )(?<!shall )(?<!may )(?<!might )(?<!must )(?<!will )(?<!would )(?<!if )(?<!to )"
     r"(?:i|we|he|she|they|someone|somebody|the team|a colleague|my colleague|the pcso|the sergeant) (?:has |have |had |'ve |just )?"
     r"(?:posted|tweeted|put (?:it |this |that |a post |a tweet )?(?:out|up)|shared|published|uploaded)",

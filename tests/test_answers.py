@@ -88,9 +88,10 @@ def test_what_the_documents_say_in_a_red_answer_opens_with_a_passage_its_reasons
     assert result.rag == "red"
     documents_say = result.answer.split("What the force's documents say:")[1]
     first = quoted_units(documents_say)[0][0]
-    # the reasons' passages are cited before the documents' units, which are numbered after them
-    reasons_passages = {(citation.doc_id, citation.locator) for citation in result.citations[: first - 1]}
-    assert (result.citations[first - 1].doc_id, result.citations[first - 1].locator) in reasons_passages
+    # the passages the verdict rests on (its topic's row, its reasons' passages) are cited before the documents' units,
+    # which are numbered after them: the first unit's passage is one of those
+    cited_before = {(citation.doc_id, citation.locator) for citation in result.citations[: first - 1]}
+    assert (result.citations[first - 1].doc_id, result.citations[first - 1].locator) in cited_before
     assert unquoted_units(result) == []
 
 

@@ -356,6 +356,21 @@ def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_some
     assert [role.role for role in people("Police want to speak to these two youths about the fireworks").roles] == ["suspect"]
 
 
+def test_a_photo_with_nobody_in_shot_is_no_shooting_and_an_old_boy_is_no_child():
+    assert not people("Pictures of the new garden by the front office, nobody in shot, the van just out of shot").offences
+    assert people("Two men were shot outside the bookies").offences
+    assert not {m.role for m in people("An old boy on the allotments lent us his ladder, and the old girl next door made tea").roles}
+    assert {m.role for m in people("A nine-year-old boy and an 8 year old girl found the keys").roles} == {"child"}
+
+
+def test_thanks_for_catching_someone_says_they_were_caught():
+    def suspected(text):
+        return any(mention.role == "suspect" for mention in people(text).roles)
+    assert suspected("Cheers to the late turn for finally catching the lad from the flats who keeps taking the bins")
+    assert suspected("After catching them on the roof, officers searched the van")
+    assert not suspected("Any tips for catching a train to the stadium after the match?")
+
+
 def test_where_someone_lives_on_a_street_places_them_however_it_is_said():
     for text, street in [("the victim, who lives on her own at the far end of Mulberry Close, lost her jewellery", "Mulberry Close"),
                          ("a pensioner living alone in Hollybush Gardens was targeted twice", "Hollybush Gardens")]:

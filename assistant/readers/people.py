@@ -207,7 +207,7 @@ commas, the press's ways of giving both."""
 _PERSON = (r"(?:him|her|them|(?:the|this|that|these|those|our|a|an|both|two|three)\s+(?:[\w-]+\s+){0,3}?"
            r"(?:man|men|woman|women|boys?|girls?|lads?|lass|bloke|guy|suspects?|offenders?|drivers?|riders?|victims?|"
            r"witness(?:es)?|person|people|youths?|teens?|teenagers?|kids?|child(?:ren)?|burglars?|thie(?:f|ves)|robbers?|"
-           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]year[- ]olds?|pupils?|students?|deceased|famil(?:y|ies)|"
+           r"attackers?|shoplifters?|dealers?|defendants?|accused|\d+[- ]?(?:year|yr)s?[- ]olds?|pupils?|students?|deceased|famil(?:y|ies)|"
            r"residents?|neighbours?|tenants?|households?|owners?))\b")
 NAME_REQUEST = re.compile(
     rf"\b(?:name|naming|identify|identifying|reveal|revealing|unmask)\s+{_PERSON}"
@@ -225,7 +225,8 @@ OFFENCE = re.compile(
     r"collisions?|crash(?:ed)?|hit by|knocked (?:down|over)|abus\w*|exploit\w*|groom\w*|sexual\w*|rap(?:e|ed|ist)|murder\w*|"
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
-    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
+    # "nobody in shot" is what a photo shows, not a shooting
+    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|(?<!\bin )(?<!\bof )(?<!\binto )shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
     r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b"
     r"(?![- ](?:crime[- ])?(?:awareness|prevention|workshops?|sessions?|talks?|assembl(?:y|ies)|campaigns?|courses?|programmes?|"
     r"education|input|surrender|amnesty|bins?)\b)", re.I)
@@ -269,6 +270,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"wanted(?= (?:for|in connection|by (?:the )?police|on (?:a )?warrant|man|men|woman|women|males?|females?|"
                           rf"suspects?|persons?|people|appeals?|posters?|list|image|photo)\b|{WANTED_HEADING})|(?:is|are|was|were|being|remains?|still|most) wanted|"
                           r"being (?:investigated|looked at|looked into)|investigated for|(?:we|they|police|officers) caught|caught (?:him|her|them)|"
+                          # thanks given for an arrest: "thanks for finally catching the lad", "after catching them"
+                          rf"(?:for|after) (?:finally |eventually |quickly )?catching {_PERSON}|"
                           r"in the frame for|done for|nonce|paedo|scumbag|thugs?|crooks?|dealers?|burglars?|robbers?|attackers?|"
                           r"(?:police|officers|cops|the old bill|you|they) (?:have |finally |eventually |just )*(?:nabbed|picked up|got"
                           # "officers got him", not "officers got a woman in labour through the traffic"
@@ -305,7 +308,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "victim": re.compile(r"\b(?:victims?|complainants?|injured party|survivors?|(?:was|were|got|been) (?:attacked|assaulted|"
                          r"robbed|mugged|stabbed|punched|raped|groped|abused|hurt|injured|beaten))\b", re.I),
     "witness": re.compile(r"\b(?:the witness|a witness|witnesses who|eye-?witness\w*|key witness|witness statement)\b", re.I),
-    "child": re.compile(r"\b(?:child|children|kids?|boys?|girls?|teen(?:ager)?s?|schoolboy|schoolgirl|schoolkids?|pupils?|"
+    # "an old boy" is an elderly man (a "ten-year-old boy" is a child)
+    "child": re.compile(r"\b(?:child|children|kids?|(?:(?<=year old )|(?<=year-old )|(?<=\byr old )|(?<!\bold ))(?:boys?|girls?)|teen(?:ager)?s?|schoolboy|schoolgirl|schoolkids?|pupils?|"
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
                         r"a minor(?!\s+(?:collision|crash|rtc|bump|accident|incident|injur\w*|damage|offence|scrape|"
                         r"repairs?|fire|road|issue|problem|thing|change|prang|knock))|minors)\b", re.I),

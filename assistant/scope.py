@@ -123,6 +123,8 @@ PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|p
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
                  "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
 QUESTION_MARK = re.compile(r"\?\s*$")
+ENDS_ASKING = re.compile(r"\?(?:\s+[^?.!\n]{1,40}[.!]*)?\s*$")
+"""Ends with a question, or with a question and a short sign-off after it ("…? Night shift, Ealing.", "…? Ta!")."""
 ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
                         r"(?:tweet|post|thread|retweet|rt|thank[- ]you|shout[- ]?out|reminder|welcome)\b",
                         r"(?:^|(?<=[.!?])\s*)(?:\w+\s+)?(?:account|page|feed|ward|borough|snt|team)\s+(?:post|tweet|update|appeal)\b[^.!?]*\?\s*$",
@@ -265,7 +267,7 @@ def asks_about_the_documents(text: str) -> bool:
 def only_asks_how_to_reach(text: str) -> bool:
     """A question that ends by asking something ("…, what's the internal number?") and asks for no post: with a contact
     named, it wants the number, not a verdict."""
-    return bool(QUESTION_MARK.search(text)) and not (POSTING.search(text) or describes_own_post(text) or QUOTED_DRAFT.search(text))
+    return bool(ENDS_ASKING.search(text)) and not (POSTING.search(text) or describes_own_post(text) or QUOTED_DRAFT.search(text))
 
 
 ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"

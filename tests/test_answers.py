@@ -101,6 +101,7 @@ def test_what_the_documents_say_in_a_red_answer_opens_with_a_passage_its_reasons
     "whats the number for the press office again? need to run a post past them before it goes out",
     "what's the dmc press bureau number? want to check a post with them first",
     "and what is the press bureau's number? I'd like their view first",
+    "random one but what's the duty number for the press office if I need advice on a job? PC Jones, lates",  # signed off
 ])
 def test_a_question_asking_how_to_reach_the_press_bureau_gets_its_number_cited_and_sends_the_officer_there(engine, question):
     result = engine.answer(question, today=TODAY)

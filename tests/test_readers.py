@@ -1106,3 +1106,11 @@ def test_a_person_called_by_the_offence_they_are_said_to_commit_is_guilt():
     assert people("Speeding driver smashes into bus stop - a 22-year-old man has been arrested").guilt
     assert people("The masked raiders fled in a grey Audi; two men were later arrested").guilt
     assert not people("A driver, 22, was arrested on suspicion of dangerous driving").guilt
+
+
+def test_a_moral_drawn_from_someones_case_is_guilt():
+    assert people("Rider, 19, arrested after the scooter chase. Let this be a lesson to the rest of them").guilt
+    assert people("A woman has been arrested after the van hit the wall - that's what happens if you take your eyes off the road").guilt
+    assert people("Man detained at the station. This is why people shouldn't carry blades").guilt
+    assert not people("Extra patrols on the high street this week, which is why we have closed the side road").guilt
+    assert not people("Lock your shed: this is why we mark tools at the allotment fair").guilt

@@ -369,6 +369,11 @@ GUILT_CERTAIN = re.compile(r"\b(?:who|he|she|they)\s+(?:was|were|is|are|'s|’s)
                            r"under the influence|high|stoned|off (?:his|her|their) (?:face|head)|speeding|to blame|at fault|responsible|"
                            r"guilty|in the wrong|driving dangerously|reckless|lying|dealing|armed)\b", re.I)
 """'The driver, who was clearly drunk, has been arrested': the offence stated as certain of a person not convicted."""
+LESSON_DRAWN = re.compile(r"\b(?:this|that|which|it)(?:'s|’s| is| was)? (?:exactly |precisely |just )?(?:why (?:you|people|drivers|riders) "
+                          r"(?:don't|don’t|dont|do not|shouldn't|shouldn’t|should not|should never|never|must never|must not|mustn't)|"
+                          r"what happens (?:when|if) (?:you|people|drivers|riders))\b|\blet (?:this|that|it) be a (?:lesson|warning)\b", re.I)
+"""'Driver arrested after the crash - this is exactly why you don't drink and drive': a moral drawn from someone's case
+takes the offence as done."""
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b"
                            r"|\b(?:caught|nabbed|nicked)\s+(?:\w+\s+)?red[- ]handed\b", re.I)
@@ -493,7 +498,7 @@ def _guilt(text: str) -> list[tuple[int, int]]:
     # after a guilty finding "she will be sentenced in the spring" is the court's timetable, not guilt foretold (a conviction
     # told as past record, "convicted before", is guilt of its own)
     guilty_found = re.search(phrase_book().vocabulary["convicted"].pattern, text, re.I)
-    for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
+    for pattern in (OFFENDING_AS, GUILT_SAID, GUILT_CERTAIN, LESSON_DRAWN, HYPOTHETICAL, EVIDENCE_SAID, PAST_RECORD, RESPONSIBLE):
         found += [match.span() for match in pattern.finditer(text)
                   if not (pattern is HYPOTHETICAL and match.group(0).lower().endswith("sentenced") and guilty_found)]
     return list(dict.fromkeys(found))

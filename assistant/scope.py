@@ -47,11 +47,15 @@ INTERVIEW = words(r"interview\w*", "key messages", GETTING_ACROSS, r"speak(?:ing
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
              r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
              r"push|plug|boost|pin|feature|highlight)")
+THIRD_PARTY = (r"(?:courts?|judges?|magistrates?|bench|cps|jury|juries|defence|press(?! (?:office|bureau|team))|media|papers?|newspapers?|"
+               r"reporters?|journalists?|broadcasters?)")
+"""Those whose doing is not the force's post: a court, the prosecution, the press."""
 POSTING = words(
     # "can you list…", "could you explain…" ask the assistant for words, not leave to post
     r"(?:can|could|may|should|shall|must) (?:i|we|you(?! (?:please |just )?(?:list|explain|tell me|tell us|remind me|remind us|give me|give us|"
     r"summari[sz]e|outline|spell out|point me|describe|clarify|set out|run me through|walk me through)\b)|they)",
-    rf"(?:can|could|may|should|shall) (?:the|our|my) [\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
+    # "can the ward page name…", not what a court, a jury or the press may do ("can the judge give the witness a screen?")
+    rf"(?:can|could|may|should|shall) (?:the|our|my) (?!{THIRD_PARTY}\b)[\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to (?:just |also |then |now |still )?{POST_VERB}",
     # "can that go up as well?", "can the ward page link to…": a post or an account as the subject
     r"(?:can|could|may|should|shall) (?:that|this|it|they|these|those) (?:go|goes) (?:up|out|on|live)",

@@ -47,7 +47,7 @@ INTERVIEW = words(r"interview\w*", "key messages", GETTING_ACROSS, r"speak(?:ing
 POST_VERB = (r"(?:post|tweet|retweet|rt|put|share|publish|release|name|say|mention|reply|respond|start|add|use|give|thank|"
              r"advertise|confirm|do|stick|bang|upload|include|announce|trail|tell|pass|shout|promote|run|send|delete|still|schedule|"
              r"push|plug|boost|pin|feature|highlight)")
-THIRD_PARTY = (r"(?:courts?|judges?|magistrates?|bench|cps|jury|juries|defence|press(?! (?:office|bureau|team))|media|papers?|newspapers?|"
+THIRD_PARTY = (r"(?:courts?|judges?|magistrates?|bench|cps|jury|juries|defence|press(?! (?:office|bureau|team))|media(?! (?:office|team|unit|desk))|papers?|newspapers?|"
                r"reporters?|journalists?|broadcasters?)")
 """Those whose doing is not the force's post: a court, the prosecution, the press."""
 POSTING = words(

@@ -61,7 +61,7 @@ HOLDING_LINE_TOPIC = "arrests"
 """The `topic` of the approved press line a post about an arrest on a green topic is worded from."""
 LEFT_OUT_BY_THE_HOLDING_LINE = frozenset({"naming_arrested", "identifies_person", "identifiable_images", "prejudicial_comment"})
 """Risks in how a post is worded that the holding line's bare facts leave out: on a green topic, that post is offered."""
-HELD_BACK_BY = frozenset({"no_topic", "not_public", "doubtful_topic", "ahead_of_announcement", "instructed"})
+HELD_BACK_BY = frozenset({"no_topic", "not_public", "doubtful_topic", "ahead_of_announcement", "instructed", "media_law_question"})
 """What makes a verdict amber or red other than a risk in the wording: no post is offered then."""
 
 
@@ -374,6 +374,8 @@ def _topic_reason(ctx: Context) -> str:
         return render("ahead_of_announcement")
     if decision and "instructed" in decision.notes:
         return render("instructed")
+    if decision and decision.rag is not None and "media_law_question" in decision.notes:
+        return render("media_law_held_back")
     if not decision or not decision.topics:
         return render("no_topic") + (" " + render("not_public") if "not_public" in (decision.notes if decision else ()) else "")
     worst = decision.topics[0]

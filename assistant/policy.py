@@ -122,6 +122,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         if rag == "green" and facts.instructed:
             rag = "amber"  # a question that tells the assistant what to answer is exactly one a person should look at
             notes.append("instructed")
+        if rag == "green" and facts.media_law is not None:
+            rag = "amber"  # the asker raises a point of media law about the post ("is it still live for contempt?"): DMC answers it
+            notes.append("media_law_question")
         if rag == "green" and (doubted := _doubted_topics(facts, limits)):
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")

@@ -120,3 +120,10 @@ def test_a_post_that_mentions_the_press_office_is_judged_not_answered_with_a_num
     result = engine.answer("I emailed the press office yesterday and heard nothing, can I tweet that a 15-year-old was arrested?",
                            today=TODAY)
     assert result.rag == "red"
+
+
+def test_a_post_asked_about_with_a_point_of_media_law_is_not_green_until_the_press_bureau_answers(engine):
+    result = engine.answer("Lad we arrested for the shed break-ins is out on bail now. Does contempt still apply, or can we "
+                           "put a post up about the break-ins?", today=TODAY)
+    assert result.rag == "amber" and [entry.to for entry in result.escalation] == ["dmc"]
+    assert "point of media law" in result.answer

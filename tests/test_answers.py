@@ -123,7 +123,7 @@ def test_a_post_that_mentions_the_press_office_is_judged_not_answered_with_a_num
 
 
 def test_a_post_asked_about_with_a_point_of_media_law_is_not_green_until_the_press_bureau_answers(engine):
-    result = engine.answer("Lad we arrested for the shed break-ins is out on bail now. Does contempt still apply, or can we "
-                           "put a post up about the break-ins?", today=TODAY)
+    result = engine.answer("A woman arrested over a break-in at the florist on Vine Parade is out on bail. Does contempt still "
+                           "apply, or can the ward page tweet about the burglary?", today=TODAY)
     assert result.rag == "amber" and [entry.to for entry in result.escalation] == ["dmc"]
     assert "point of media law" in result.answer

@@ -1112,5 +1112,5 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     assert people("Rider, 19, arrested after the scooter chase. Let this be a lesson to the rest of them").guilt
     assert people("A woman has been arrested after the van hit the wall - that's what happens if you take your eyes off the road").guilt
     assert people("Man detained at the station. This is why people shouldn't carry blades").guilt
-    assert not people("Extra patrols on the high street this week, which is why we have closed the side road").guilt
+    assert not people("More patrols by the market all month, which is why we have shut the side road").guilt
     assert not people("Lock your shed: this is why we mark tools at the allotment fair").guilt

@@ -214,7 +214,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("wanting to get something up about the road closure tomorrow", "posting"),
     # what a court, a jury or the press may do is not the force's post; the press office's is
     ("the victim in the robbery case is scared the papers will print her street - can the judge give her any protection?", "informational"),
-    ("can the press office put the appeal out tonight?", "posting"),
+    ("can the press office share the witness appeal this evening?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

@@ -372,7 +372,7 @@ GUILT_CERTAIN = re.compile(r"\b(?:who|he|she|they)\s+(?:was|were|is|are|'s|’s)
 LESSON_DRAWN = re.compile(r"\b(?:this|that|which|it)(?:'s|’s| is| was)? (?:exactly |precisely |just )?(?:why (?:you|people|drivers|riders) "
                           r"(?:don't|don’t|dont|do not|shouldn't|shouldn’t|should not|should never|never|must never|must not|mustn't)|"
                           r"what happens (?:when|if) (?:you|people|drivers|riders))\b|\blet (?:this|that|it) be a (?:lesson|warning)\b", re.I)
-"""'Driver arrested after the crash - this is exactly why you don't drink and drive': a moral drawn from someone's case
+"""'Rider held after the chase - that's what happens when you ride without a licence': a moral drawn from someone's case
 takes the offence as done."""
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b"

@@ -216,7 +216,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("the victim in the robbery case is scared the papers will print her street - can the judge give her any protection?", "informational"),
     ("can the press office share the witness appeal this evening?", "posting"),
     # a few lines about something, in the asker's own post, are its words, not a press line
-    ("idea is a quick post with a photo of the team and a few lines about staying safe on the ice. ok to go?", "posting"),
+    ("idea is a quick thread, one picture of the van and a few lines about keeping warm in the cold snap. ok to go?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

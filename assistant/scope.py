@@ -32,8 +32,9 @@ IN_SCOPE = words(
     r"let (?:people|them|residents|everyone) know|reassure|warn (?:people|residents|everyone|the public)|update (?:people|residents|everyone))",
 )
 
-# "plus a line on shed security", "a line like 'Fancy volunteering?'": wording of the asker's own post, not a press line
-PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"(?<!own )(?<!plus a )(?<!and a )(?<!with a )(?<!add a )(?:(?<!couple of )(?<!few )(?=lines? about)|(?=lines? (?:on|for|if|when)))lines? (?:on|for|about|if|when)(?! (?:the )?(?:top|end|bottom)\b)",
+# "plus a line on shed security", "a line like 'Fancy volunteering?'", "a few lines about ice": wording of the asker's own post,
+# not a press line
+PRESS_LINE = words(r"(?:press|holding|approved|current|reactive|proactive|media|agreed) lines?", r"(?<!own )(?<!plus a )(?<!and a )(?<!with a )(?<!add a )(?:lines? (?:on|for|if|when)|(?<!couple of )(?<!few )lines? about)(?! (?:the )?(?:top|end|bottom)\b)",
                    r"(?<!plus )(?<!and )(?<!with )(?<!add )(?<!adding )(?<!include )(?<!including )(?:the|a|our|any) lines?\b"
                    r"(?!\s+(?:of|like|asking|saying|telling|reassuring|thanking|warning|reminding|to say|that|at the end|on the end)\b)", "what (?:do|should|can) (?:we|i) say (?:about|on|to|if|when)",
                    "what do we tell", r"^\s*(?:and |what about |how about )?the one (?:on|about|for)\b", "and the one",

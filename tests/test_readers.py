@@ -39,6 +39,10 @@ def people(text: str, earlier: str | None = None):
     return read_people(turns)
 
 
+def is_suspected(text: str) -> bool:
+    return any(mention.role == "suspect" for mention in people(text).roles)
+
+
 def names_in(text: str) -> list[str]:
     return [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "name" and not i.colleague]
 
@@ -103,11 +107,9 @@ def test_make_believe_is_blanked_for_the_people_reader_too():
 
 
 def test_someone_said_to_be_the_one_or_in_the_polices_sights_is_a_suspect():
-    def suspected(text):
-        return any(mention.role == "suspect" for mention in people(text).roles)
-    assert suspected("the shop owner swears it was the delivery driver who took it")
-    assert suspected("detectives are looking at a neighbour for the break-in")
-    assert not suspected("she reckons it's the weather that put people off")
+    assert is_suspected("the shop owner swears it was the delivery driver who took it")
+    assert is_suspected("detectives are looking at a neighbour for the break-in")
+    assert not is_suspected("she reckons it's the weather that put people off")
 
 
 def test_a_name_said_to_be_kept_out_of_the_post_is_negated():
@@ -364,11 +366,9 @@ def test_a_photo_with_nobody_in_shot_is_no_shooting_and_an_old_boy_is_no_child()
 
 
 def test_thanks_for_catching_someone_says_they_were_caught():
-    def suspected(text):
-        return any(mention.role == "suspect" for mention in people(text).roles)
-    assert suspected("Cheers to the late turn for finally catching the lad from the flats who keeps taking the bins")
-    assert suspected("After catching them on the roof, officers searched the van")
-    assert not suspected("Any tips for catching a train to the stadium after the match?")
+    assert is_suspected("Cheers to the late turn for finally catching the lad from the flats who keeps taking the bins")
+    assert is_suspected("After catching them on the roof, officers searched the van")
+    assert not is_suspected("Any tips for catching a train to the stadium after the match?")
 
 
 def test_where_someone_lives_on_a_street_places_them_however_it_is_said():

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .ages import read_ages
 from .dates import FoundDate
 
 RuleKind = Literal["raises", "conditions"]
@@ -220,27 +221,6 @@ class Rule:
         return sorted(hits, key=lambda hit: hit.start)
 
 
-def _age_under_18(facts: PhraseText) -> list[re.Match]:
-    found = []
-    for pattern in AGE_PATTERNS:
-        for match in pattern.finditer(facts.text):
-            age = int(next(group for group in match.groups() if group))
-            if age < 18:
-                found.append(match)
-    return found
-
-
-AGE_PATTERNS = (
-    re.compile(r"(?<!\w)(\d{1,2})\s*-?\s*(?:years?|yrs?)\s*-?\s*olds?\b"),
-    re.compile(r"(?<!\w)(\d{1,2})\s*yo\b"),
-    re.compile(r"\baged?\s+(\d{1,2})\b"),
-    # Newspaper style: "Darren Smith, 15, of Elm Road".
-    re.compile(r"\b[a-z]+,\s+(\d{1,2})(?=\s*[,.)]|\s+(?:from|of|who|was|is|has|had)\b|\s*$)"),
-    re.compile(
-        r"\b(?:he|she|they|victim|suspect|boy|girl|witness|man|kid|child|driver|rider|lad)\s*(?:'s|is|are|was|were)\s+"
-        r"(?:only\s+|just\s+|about\s+)?(\d{1,2})\b(?!\s*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous))"
-    ),
-)
 @dataclass(frozen=True)
 class UnderEighteenRule(Rule):
     """An age under 18, or a word for a child, in a post about an incident."""
@@ -252,8 +232,9 @@ class UnderEighteenRule(Rule):
         if self.incident is None or not self.incident.search(facts.text):
             return []
         # An age under 18 is the detail to take out; "boy" or "pupil" beside it adds nothing to point at.
-        matches = _age_under_18(facts) or (list(self.child.finditer(facts.text)) if self.child else [])
-        return sorted((Hit(self, m.start(), m.end(), m.group(0)) for m in matches), key=lambda hit: hit.start)
+        spans = [(start, end) for years, start, end in read_ages(facts.text) if years < 18] \
+            or ([match.span() for match in self.child.finditer(facts.text)] if self.child else [])
+        return sorted((Hit(self, start, end, facts.text[start:end]) for start, end in spans), key=lambda hit: hit.start)
 
 
 class ProceedingsRule(Rule):

@@ -273,6 +273,12 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("Leah Cole, 15 and her brother were spoken to", [15]),
     ("Any sightings of Maisie, 12? She left school at 3", [12]),  # the age before a question mark
     ("Anyone seen Rory, 16!", [16]),
+    ("Beat surgery at Elm Hall, 6.30pm tonight", []),  # a time after a place, not an age
+    ("The talk was for pupils aged 11 to 14 at Brook Lane", []),  # a bracket of ages is a group's
+    ("our cadet scheme for 13-16 year olds", []),
+    ("Sat 01:40 – 15yo arrested on the estate", [15]),  # a time before the age is no bracket
+    ("the next 1 is at the library, she's 1 of the organisers", []),  # text-speak "one"
+    ("Ward priorities: (1) bins, (2) parking and (3) graffiti", []),  # a numbered list in brackets
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages

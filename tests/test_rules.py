@@ -15,6 +15,7 @@ from assistant.dates import find_dates
 from assistant.normalise import normalise
 from assistant.policy import decide
 from assistant.readers import Reading, read
+from assistant.readers.people import read_people
 from assistant.readers.text import Turn
 from assistant.phrasebook import phrase_book
 from assistant.topics import Topic, TopicMatcher
@@ -264,6 +265,16 @@ def test_rule_stays_silent_on_near_misses(rule_name, matcher):
     _, misses = CASES[rule_name]
     for question in misses:
         assert rule_name not in risks_for(question, matcher), f"{rule_name} fired on the near-miss: {question}"
+
+
+def test_the_under_18_rule_reads_ages_as_the_people_reader_does():
+    book = phrase_book()
+    for text in ["a 15 year old was arrested at Elm Hall, 6.30pm on Friday",
+                 "burglary talk at the youth club for members aged 12 to 14; the next 1 is in May",
+                 "Kai Dunn, 16, of Brook Road was charged with robbery"]:
+        hits = book.rule("under_18").check(book.phrase_text(normalise(text).text, [], 0))
+        ages = [age.span for age in read_people([Turn(0, text, normalise(text))]).ages if age.years < 18]
+        assert [hit.phrase for hit in hits] == [text[age.start : age.end].lower() for age in ages], text
 
 
 def test_every_rule_names_passages_and_a_kind():

@@ -19,6 +19,7 @@ in a post about an incident, a death or a child.
 import re
 from dataclasses import dataclass, field
 
+from ..ages import read_ages
 from ..facts import Age, Identifier, RoleMention, Span
 from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
@@ -26,34 +27,6 @@ from ..phrasebook import phrase_book
 from .names import common_words, function_words, is_first_name, is_plain_name
 from .text import Turn, blank_negations
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20,
-}
-_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
-AGE_PATTERNS = (
-    re.compile(rf"(?<![\w£$.:/])({_NUM[1:-1]})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*olds?\b", re.I),
-    re.compile(rf"(?<![\w£$.:/]){_NUM}\s*y/?o\b", re.I),
-    re.compile(rf"\baged?\s+{_NUM}\b", re.I),
-    # "Dean Hollis, 34, of…"; not "on Tuesday, 6 and 7 years" (a day, then terms of years)
-    re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
-               r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
-               r"(?=\s*[,.)?!]|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
-    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
-    # "jayden 15 from the estate"; "found 9 of those" counts things
-    re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
-               r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
-               r"(?:from|of(?!\s+(?:those|these|them|the|us|our|their|its|which|whom|all|each|every)\b)|who|was|is|has|had)\b", re.I),
-    re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
-               rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
-               r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),
-    re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider)\s*(?:'s|’s|is|are|was|were)\s+"
-               rf"(?:only\s+|just\s+|about\s+|actually\s+|really\s+)?{_NUM}\b"
-               r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
-               r"officers?|people|of|arrests?|convictions?|miles?|metres?|percent))", re.I),
-)
-SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+(?:year|yr)\s*(\d{1,2})\b", re.I)
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|my mistake|turns out|no wait|scratch that|"
                         r"not \d{1,2}|typo)\b", re.I)
 
@@ -430,7 +403,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
                         or role == "suspect" and a_thing_suspected(text, *match.span()):
                     continue
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
-        for years, start, end in _ages(text):
+        for years, start, end in read_ages(text):
             if CORRECTION.search(text[max(0, start - 40) : start]):
                 found.ages.clear()  # "actually he's 18": what was said before no longer holds
             found.ages.append(Age(years=years, span=span(start, end)))
@@ -544,38 +517,6 @@ def _offender_noun(word: str) -> bool:
     suffix = AGENT_SUFFIX.search(word)
     return bool(suffix) and any(word[: suffix.start()].startswith(root) or root.startswith(word[: suffix.start()])
                                 for root in OFFENCE_ROOTS if len(word[: suffix.start()]) >= 3)
-
-
-def _ages(text: str) -> list[tuple[int, int, int]]:
-    ages = []
-    for pattern in AGE_PATTERNS:
-        for match in pattern.finditer(text):
-            if _list_number(text, match.start(), match.end()):
-                continue
-            value = next(group for group in match.groups() if group)
-            years = int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
-            ages.append((years, *match.span()))
-    for match in SCHOOL_YEAR.finditer(text):
-        school_year = int(next(group for group in match.groups() if group))
-        if 1 <= school_year <= 13:
-            ages.append((school_year + 5, *match.span()))
-    kept: list[tuple[int, int, int]] = []
-    for age in sorted(set(ages), key=lambda age: (age[1], -age[2])):
-        if not any(age[1] < other[2] and other[1] < age[2] for other in kept):
-            kept.append(age)
-    return kept
-
-
-def _list_number(text: str, start: int, end: int) -> bool:
-    """'…the junction, 2) cycle theft…': a number closing with a bracket that no bracket opened numbers a list item."""
-    if text[end - 1 : end] == ")":
-        closing = end - 1
-    elif text[end:].lstrip().startswith(")"):
-        closing = text.index(")", end)
-    else:
-        return False
-    line_start = max(text.rfind("\n", 0, start), text.rfind(")", 0, start)) + 1
-    return "(" not in text[line_start:closing]
 
 
 def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:

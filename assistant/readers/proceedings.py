@@ -6,7 +6,8 @@ import re
 from ..dates import FoundDate
 from ..facts import Proceedings, Stage
 from ..phrasebook import phrase_book
-from .people import NUMBER_WORDS, PAST_RECORD, a_thing_suspected
+from ..ages import NUMBER_WORDS
+from .people import PAST_RECORD, a_thing_suspected
 from .text import Located
 
 STAGE_WORDS: tuple[tuple[Stage, str], ...] = (

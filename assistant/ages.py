@@ -1,0 +1,89 @@
+"""Ages as officers write them: "15", "15-year-old", "aged fifteen", "16yo", "Dean Hollis, 34,", "a Year 9 pupil".
+
+One reading shared by the people reader and the phrase book's under-18 rule, so the two never disagree on what an
+age is. Numbers that only look like ages are not read as ages: a day and a time ("Wed 4 June, 6.30pm"), a numbered
+list ("the junction, 2) cycle theft"), counts ("1 of the trainers"), and a bracket of ages ("aged 11 to 13") is a group's,
+not a person's.
+"""
+
+import re
+
+__all__ = ["NUMBER_WORDS", "read_ages"]
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+AGE_PATTERNS = (
+    re.compile(rf"(?<![\w£$.:/])({_NUM[1:-1]})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*olds?\b", re.I),
+    re.compile(rf"(?<![\w£$.:/]){_NUM}\s*y/?o\b", re.I),
+    re.compile(rf"\baged?\s+{_NUM}\b", re.I),
+    # "Dean Hollis, 34, of…"; not "on Tuesday, 6 and 7 years" (a day, then terms of years)
+    re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+               r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
+               r"(?=\s*(?:[,)?!]|\.(?!\d))|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
+    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
+    # "jayden 15 from the estate"; "found 9 of those" counts things
+    re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
+               r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
+               r"(?:from|of(?!\s+(?:those|these|them|the|us|our|their|its|which|whom|all|each|every)\b)|who|was|is|has|had)\b", re.I),
+    re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
+               rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
+               r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),
+    re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider)\s*(?:'s|’s|is|are|was|were)\s+"
+               rf"(?:only\s+|just\s+|about\s+|actually\s+|really\s+)?{_NUM}\b"
+               r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
+               r"officers?|people|of|arrests?|convictions?|miles?|metres?|percent))", re.I),
+)
+SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+(?:year|yr)\s*(\d{1,2})\b", re.I)
+
+
+def read_ages(text: str) -> list[tuple[int, int, int]]:
+    """Every age the text gives a person, as (years, start, end), earliest first; a school year counts as its age."""
+    ages = []
+    for pattern in AGE_PATTERNS:
+        for match in pattern.finditer(text):
+            if _list_number(text, match.start(), match.end()) or _one_end_of_a_range(text, match.start(), match.end()):
+                continue
+            value = next(group for group in match.groups() if group)
+            if value == "1" and not _SAYS_AGE.search(match.group(0)):
+                continue  # a bare "1" is text-speak for "one" ("the next 1 is", "she's 1 of the trainers")
+            years = int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
+            ages.append((years, *match.span()))
+    for match in SCHOOL_YEAR.finditer(text):
+        school_year = int(next(group for group in match.groups() if group))
+        if 1 <= school_year <= 13:
+            ages.append((school_year + 5, *match.span()))
+    kept: list[tuple[int, int, int]] = []
+    for age in sorted(set(ages), key=lambda age: (age[1], -age[2])):
+        if not any(age[1] < other[2] and other[1] < age[2] for other in kept):
+            kept.append(age)
+    return kept
+
+
+_SAYS_AGE = re.compile(r"\b(?:aged?|years?|yrs?|yr|y/?o)\b|\dy/?o\b", re.I)
+_BRACKETED = re.compile(r"\((\d{1,2})\)$")
+_RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*\d{1,2}(?![\d:.]\d)")
+_RANGE_FROM = re.compile(r"(?<![\d:.])\d{1,2}\s*(?:-|–|—|to)\s*$")
+
+
+def _one_end_of_a_range(text: str, start: int, end: int) -> bool:
+    """'pupils aged 11 to 13', 'a scheme for 11–14 year olds': a bracket of ages describes a group, not a person's age."""
+    return bool(_RANGE_TO.match(text, end) or _RANGE_FROM.search(text[max(0, start - 8) : start]))
+
+
+def _list_number(text: str, start: int, end: int) -> bool:
+    """'…the junction, 2) cycle theft…': a number closing with a bracket that no bracket opened numbers a list item, and so
+    does '(3)' after a '(2)'."""
+    if (bracketed := _BRACKETED.search(text, start, end)) and f"({int(bracketed.group(1)) - 1})" in text[:start]:
+        return True
+    if text[end - 1 : end] == ")":
+        closing = end - 1
+    elif text[end:].lstrip().startswith(")"):
+        closing = text.index(")", end)
+    else:
+        return False
+    line_start = max(text.rfind("\n", 0, start), text.rfind(")", 0, start)) + 1
+    return "(" not in text[line_start:closing]

@@ -24,7 +24,8 @@ AGE_PATTERNS = (
     re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
                r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
                r"(?=\s*(?:[,)?!]|\.(?!\d))|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
-    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})\)"),
+    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})(?=(?:\s*(?:,|&|and)\s*\d{1,2})*\))"),  # "Jade (16)", "three lads (15, 19 and 20)"
+    re.compile(rf"\b(?:man|woman|boy|girl|lad|lass|teenager|youth|child|kid|male|female)\s+of\s+{_NUM}\b(?!\s*(?:%|percent|times?))", re.I),
     # "jayden 15 from the estate"; "found 9 of those" counts things
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
                r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
@@ -32,9 +33,12 @@ AGE_PATTERNS = (
     re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
                rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
                r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),
-    re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider)\s*(?:'s|’s|is|are|was|were)\s+"
+    re.compile(rf"\b(?:he|she|they|victim|suspect|boy|girl|witness|lad|lass|kid|child|driver|rider|one|both|the others|"
+               rf"the (?:other|youngest|oldest|eldest|younger|older)(?: one| two| three)?)\s*(?:'s|’s|is|are|was|were)\s+"
                rf"(?:only\s+|just\s+|about\s+|actually\s+|really\s+)?{_NUM}\b"
-               r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|"
+               r"(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|:|\.\d|mph|previous|times?|(?:st|nd|rd|th)\b|"
+               r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+               r"dec(?:ember)?)\b|"
                r"officers?|people|of|arrests?|convictions?|miles?|metres?|percent))", re.I),
 )
 SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+(?:year|yr)\s*(\d{1,2})\b", re.I)
@@ -50,8 +54,12 @@ def read_ages(text: str) -> list[tuple[int, int, int]]:
             value = next(group for group in match.groups() if group)
             if value == "1" and not _SAYS_AGE.search(match.group(0)):
                 continue  # a bare "1" is text-speak for "one" ("the next 1 is", "she's 1 of the trainers")
-            years = int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
+            years = _years(value)
             ages.append((years, *match.span()))
+            at = match.end()
+            while more := _MORE_AGES.match(text, at):  # "aged 14, 15 and 16": each is an age
+                ages.append((_years(more.group(1)), *more.span(1)))
+                at = more.end()
     for match in SCHOOL_YEAR.finditer(text):
         school_year = int(next(group for group in match.groups() if group))
         if 1 <= school_year <= 13:
@@ -63,10 +71,17 @@ def read_ages(text: str) -> list[tuple[int, int, int]]:
     return kept
 
 
+_MORE_AGES = re.compile(rf"\s*(?:,\s*and|,|&|and)\s*{_NUM}\b(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|"
+                        r"[:.]\d|mph|times?|people|officers?|of\b|arrests?|previous|convictions?|miles?|metres?|percent))", re.I)
+"""The next age of a list ("aged 14, 15 and 16", "(15, 19 and 20)", "the other two are 19 and 20")."""
 _SAYS_AGE = re.compile(r"\b(?:aged?|years?|yrs?|yr|y/?o)\b|\dy/?o\b", re.I)
-_BRACKETED = re.compile(r"\((\d{1,2})\)$")
+_BRACKETED = re.compile(r"\((\d{1,2})\)?$")
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*\d{1,2}(?![\d:.]\d)")
 _RANGE_FROM = re.compile(r"(?<![\d:.])\d{1,2}\s*(?:-|–|—|to)\s*$")
+
+
+def _years(value: str) -> int:
+    return int(value) if value.isdigit() else NUMBER_WORDS[value.lower()]
 
 
 def _one_end_of_a_range(text: str, start: int, end: int) -> bool:

@@ -245,6 +245,8 @@ EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 """'Is there any data on when our tweets get the most engagement?': a question about what exists, like a wh-question."""
 TRAILING_WH = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?\s*$", re.I)
 """'…rides at a big horse show - which one?': a wh-question asked at the end of a statement."""
+WH_THEN_SIGN_OFF = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?(?:\s+[^?.!\n]{1,40}[.!]*)?\s*$", re.I)
+"""'…for a meeting - what are the themes of the Charter? Just the headings': a wh-question after a statement, signed off."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
@@ -334,7 +336,8 @@ def read_intent(text: str) -> Intent | None:
             and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)
                      or (WH_QUESTION.search(text) and not ASKING.search(text))):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
-    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or asks_only_about_others(text):
+    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or WH_THEN_SIGN_OFF.search(text) \
+            or asks_only_about_others(text):
         return "informational"
     return None
 

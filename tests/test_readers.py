@@ -279,6 +279,11 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("Sat 01:40 – 15yo arrested on the estate", [15]),  # a time before the age is no bracket
     ("the next 1 is at the library, she's 1 of the organisers", []),  # text-speak "one"
     ("Ward priorities: (1) bins, (2) parking and (3) graffiti", []),  # a numbered list in brackets
+    ("four girls (13, 14 and 16) were stopped", [13, 14, 16]),  # every age of a list
+    ("Three men aged 22, 16 and 30 were held", [22, 16, 30]),
+    ("the youngest is 12, the other two are 18 and 21", [12, 18, 21]),
+    ("a boy of 13 was pushed off his bike", [13]),
+    ("Coffee morning went well. Next one is 9 Feb at the hall", []),  # a date, not an age
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages
@@ -329,6 +334,13 @@ def test_addresses_schools_and_workplaces():
     assert ("address", "14 Park Street") in found
     assert ("school_or_workplace", "St Saviour's Academy") in found
     assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
+
+
+def test_a_named_estate_someone_comes_from_is_an_address():
+    for text, place in [("two youths from the Hillcrest Estate were detained", "the Hillcrest Estate"),
+                        ("both lads (17 and 19) from the Marlowe estate were bailed", "the Marlowe estate")]:
+        assert place in [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"], text
+    assert not [i for i in people("lads from the other end of the road were seen").identifiers if i.kind == "address"]
 
 
 def test_a_job_title_of_our_own_or_a_has_contraction_is_no_workplace_and_a_group_of_residents_no_address():

@@ -83,9 +83,9 @@ _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|mais
 """'lives alone in a flat on …': the kind of home between the verb and the street."""
 """'lives alone at the end of Cedar Close': how and where on the street someone lives still places them."""
 LIVES_ADDRESS = re.compile(
-    rf"(?:(?:\d{{1,2}},?|,|\b(?:man|woman|men|women|boy|girl|lad|teenager|resident|family|mother|father|mum|dad|"
-    rf"(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
-    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+({_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
+    rf"(?:(?:\d{{1,2}}\)?,?|,|\b(?:man|woman|men|women|boys?|girls?|lads?|teenagers?|teens?|youths?|resident|family|couple|pair|"
+    rf"brothers|sisters|mother|father|mum|dad|(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
+    rf"(?:his|her|their) (?:house|home|flat|address|maisonette|bedsit) (?:on|in|at)))\s+((?:the\s+(?=(?:[A-Za-z'’]+\s+){{1,3}}estate\b))?{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?)\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
 SCHOOL = re.compile(
     r"\b(?:(?:[A-Z][\w'’]*\s+){1,4}(?:Primary|Secondary|High|Grammar|Academy|College|School|Sixth Form|University)\b(?:\s+School)?"
     r"(?!\s+(?i:road|rd|street|st|lane|avenue|ave|way|parade|green|park|hill|close|gardens|square|station|bus|estate)\b)"

@@ -24,7 +24,7 @@ AGE_PATTERNS = (
     re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
                r"august|september|october|november|december)\b)[A-Za-z]+,\s*(\d{1,2})"
                r"(?=\s*(?:[,)?!]|\.(?!\d))|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
-    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})(?=(?:\s*(?:,|&|and)\s*\d{1,2})*\))"),  # "Jade (16)", "three lads (15, 19 and 20)"
+    re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})(?=(?:\s*(?:,|&|and)\s*\d{1,2})*\))"),  # "Jade (16)", "four girls (13, 14 and 16)"
     re.compile(rf"\b(?:man|woman|boy|girl|lad|lass|teenager|youth|child|kid|male|female)\s+of\s+{_NUM}\b(?!\s*(?:%|percent|times?))", re.I),
     # "jayden 15 from the estate"; "found 9 of those" counts things
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
@@ -73,7 +73,7 @@ def read_ages(text: str) -> list[tuple[int, int, int]]:
 
 _MORE_AGES = re.compile(rf"\s*(?:,\s*and|,|&|and)\s*{_NUM}\b(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|"
                         r"[:.]\d|mph|times?|people|officers?|of\b|arrests?|previous|convictions?|miles?|metres?|percent))", re.I)
-"""The next age of a list ("aged 14, 15 and 16", "(15, 19 and 20)", "the other two are 19 and 20")."""
+"""The next age of a list ("aged 14, 15 and 16", "(13, 14 and 16)", "the youngest is 12, the others are 18 and 21")."""
 _SAYS_AGE = re.compile(r"\b(?:aged?|years?|yrs?|yr|y/?o)\b|\dy/?o\b", re.I)
 _BRACKETED = re.compile(r"\((\d{1,2})\)?$")
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*\d{1,2}(?![\d:.]\d)")

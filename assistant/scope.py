@@ -246,7 +246,7 @@ EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 TRAILING_WH = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?\s*$", re.I)
 """'…rides at a big horse show - which one?': a wh-question asked at the end of a statement."""
 WH_THEN_SIGN_OFF = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?(?:\s+[^?.!\n]{1,40}[.!]*)?\s*$", re.I)
-"""'…for a meeting - what are the themes of the Charter? Just the headings': a wh-question after a statement, signed off."""
+"""'…a handout for the panel - what are the aims of the programme? Bullet points only': a wh-question after a statement, signed off."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""

@@ -1132,3 +1132,14 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     assert people("Man detained at the station. This is why people shouldn't carry blades").guilt
     assert not people("More patrols by the market all month, which is why we have shut the side road").guilt
     assert not people("Lock your shed: this is why we mark tools at the allotment fair").guilt
+
+
+def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arrested_or_was_hurt():
+    for text in ["weekly round-up: 1) shed break-ins, 2) the skipper from Hayes who was done for speeding has left us",
+                 "a special constable on the ward got cautioned for theft last month",
+                 "one of ours has been charged with fraud, the paper has it"]:
+        assert people(text).officers_in_trouble, text
+    for text in ["the PC arrested a man for drink driving on the high road",
+                 "a lad who spat at one of our PCSOs was charged yesterday",
+                 "we thanked the officers who were injured at the cordon"]:
+        assert not people(text).officers_in_trouble, text

@@ -306,3 +306,10 @@ def test_something_done_by_accident_is_no_road_traffic_collision(matcher):
     found = lambda text: {match.topic.name for match in matcher.find(text)}  # noqa: E731
     assert "Road traffic collision" not in found("i retweeted the wrong thing by accident, how do i undo that?")
     assert "Road traffic collision" in found("there's been an accident on the a2, road's shut")
+
+
+def test_one_of_our_own_in_trouble_inside_a_list_raises_misconduct_red(matcher):
+    decision = decision_for("Newsletter bits: 1) a shed broken into on Elm Road, 2) coffee morning on Friday, "
+                            "3) the skipper from Hayes who was done for speeding has left us. ok to post?", matcher)
+    assert "complaints_misconduct" in {reason.risk for reason in decision.reasons}
+    assert decision.rag == "red"

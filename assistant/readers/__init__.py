@@ -88,6 +88,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
             risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
+        if people.officers_in_trouble:
+            risks.append(RiskFactor(risk="complaints_misconduct", reader="people", span=people.officers_in_trouble[0]))
         if people.accused_businesses:
             risks.append(RiskFactor(risk="defamation", reader="people", span=people.accused_businesses[0]))
         particulars = read_particulars(reading.turns)

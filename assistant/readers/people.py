@@ -382,6 +382,8 @@ class PeopleFindings:
     ages: list[Age] = field(default_factory=list)
     nationalities: list[Span] = field(default_factory=list)
     """Where a person is given a nationality or ethnic group ("a Romanian pickpocket", "he's Polish")."""
+    officers_in_trouble: list[Span] = field(default_factory=list)
+    """One of the force's own arrested, charged, convicted, disciplined or sacked ("the PCSO who was cautioned for theft")."""
     accused_businesses: list[Span] = field(default_factory=list)
     """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
 
@@ -397,6 +399,8 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
+        found.officers_in_trouble += [span(*match.span()) for match in OFFICER_IN_TROUBLE.finditer(text)
+                                      if not DONE_TO.search(text[max(0, match.start() - 30) : match.start()])]
         for role, pattern in ROLE_WORDS.items():
             for match in pattern.finditer(text):
                 if role == "arrested" and _a_thing_stolen(text, *match.span()) \
@@ -475,6 +479,20 @@ def _guilt(text: str) -> list[tuple[int, int]]:
         found += [match.span() for match in pattern.finditer(text)
                   if not (pattern is HYPOTHETICAL and match.group(0).lower().endswith("sentenced") and guilty_found)]
     return list(dict.fromkeys(found))
+
+
+_OUR_OWN = (r"(?:(?:an?|the|our|one of our|two of our|that|this)\s+(?:off[- ]duty\s+|former\s+|serving\s+|local\s+|\w+\s+)?"
+            r"(?:officers?|pcs?|pcsos?|specials?|special constables?|sergeants?|sgts?|skippers?|inspectors?|constables?|dcs?|detectives?|"
+            r"colleagues?|staff members?|members? of staff|cops?|coppers?)|(?:one|two|some|a couple) of ours|one of (?:our|the) (?:team|lot))")
+OFFICER_IN_TROUBLE = re.compile(
+    rf"\b{_OUR_OWN}\b(?:\s+(?:from|at|on|in|of)\s+(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+)?)?(?:\s*,)?\s+(?:who\s+|that\s+)?(?:has\s+|had\s+|have\s+)?"
+    r"(?:was|were|been|got|is being|are being|has been|'s been|’s been)\s+(?:\w+\s+)?"
+    r"(?:arrested|charged|convicted|cautioned|jailed|sentenced|nicked|done for|sacked|dismissed|suspended|struck off|barred|"
+    r"found guilty|caught (?:\w+ing|with|over the limit|drunk|drink)|banned from driving|disqualified)\b", re.I)
+"""One of the force's own told as the one arrested, charged, convicted, disciplined or sacked ("a special from the team who
+was charged", "one of ours got done for speeding"); an officer who arrested someone ("the PC arrested a man") is not."""
+DONE_TO = re.compile(r"\b(?:\w+ed|bit|hit|spat at|ran over|rammed|stabbed|shot|against|by|with|to)\s+$", re.I)
+"""'the man who assaulted one of our officers was charged': the officer is the one it was done to, not the one charged."""
 
 
 def _accused_businesses(text: str) -> list[tuple[int, int]]:

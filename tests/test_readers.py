@@ -1143,3 +1143,10 @@ def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arres
                  "a lad who spat at one of our PCSOs was charged yesterday",
                  "we thanked the officers who were injured at the cordon"]:
         assert not people(text).officers_in_trouble, text
+
+
+def test_someone_held_said_the_everyday_way_is_arrested():
+    for text in ["we have got a lad in for the break-ins now", "she's in the cells at Lewisham", "he's in for the robbery"]:
+        assert "arrested" in {role.role for role in people(text).roles}, text
+    for text in ["i got him in the car and drove him home", "they're in for a treat at the fete"]:
+        assert "arrested" not in {role.role for role in people(text).roles}, text

@@ -273,7 +273,11 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"youth offending (?:team|service)|yot|youth (?:diversion|justice) (?:scheme|programme|worker|team|service|order)|"
                           r"on (?:a |the )?(?:diversion|triage) (?:scheme|programme))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
-                           r"released under investigation|rui)\b", re.I),
+                           r"released under investigation|rui"
+                           # held, said the everyday way: "we've got someone in for it", "have a lad in the cells"
+                           r"|(?:got|have|has|had|brought|pulled)\s+(?:someone|somebody|him|her|them|(?:a|the|one|two|three)\s+(?:\w+\s+)?"
+                           r"(?:man|men|woman|women|lads?|blokes?|guys?|youths?|males?|females?|suspects?))\s+in\s+(?:for|over|custody|the cells)"
+                           r"|(?:someone|somebody|he|she|they)\s*(?:'s|’s|is|are|'re|’re)\s+in\s+(?:custody|the cells|for it|for the \w+))\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
                           r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court))\b", re.I),
     "convicted": re.compile(r"\b(?:convicted|conviction|found guilty|pleaded guilty|pled guilty|sentenced|jailed|"

@@ -1,7 +1,7 @@
 """Ages as officers write them: "15", "15-year-old", "aged fifteen", "16yo", "Dean Hollis, 34,", "a Year 9 pupil".
 
 One reading shared by the people reader and the phrase book's under-18 rule, so the two never disagree on what an
-age is. Numbers that only look like ages are not read as ages: a day and a time ("Wed 4 June, 6.30pm"), a numbered
+age is. Numbers that only look like ages are not read as ages: a day and a time ("Sat 9 May, 7.30pm"), a numbered
 list ("the junction, 2) cycle theft"), counts ("1 of the trainers"), and a bracket of ages ("aged 11 to 13") is a group's,
 not a person's.
 """
@@ -57,7 +57,7 @@ def read_ages(text: str) -> list[tuple[int, int, int]]:
             years = _years(value)
             ages.append((years, *match.span()))
             at = match.end()
-            while more := _MORE_AGES.match(text, at):  # "aged 14, 15 and 16": each is an age
+            while more := _MORE_AGES.match(text, at):  # "aged 13, 15 and 17": each is an age
                 ages.append((_years(more.group(1)), *more.span(1)))
                 at = more.end()
     for match in SCHOOL_YEAR.finditer(text):
@@ -73,7 +73,7 @@ def read_ages(text: str) -> list[tuple[int, int, int]]:
 
 _MORE_AGES = re.compile(rf"\s*(?:,\s*and|,|&|and)\s*{_NUM}\b(?!\s*(?:years? ago|months?|weeks?|days?|hours?|minutes?|mins?|%|pm|am|"
                         r"[:.]\d|mph|times?|people|officers?|of\b|arrests?|previous|convictions?|miles?|metres?|percent))", re.I)
-"""The next age of a list ("aged 14, 15 and 16", "(13, 14 and 16)", "the youngest is 12, the others are 18 and 21")."""
+"""The next age of a list ("aged 13, 15 and 17", "(13, 14 and 16)", "the youngest is 12, the others are 18 and 21")."""
 _SAYS_AGE = re.compile(r"\b(?:aged?|years?|yrs?|yr|y/?o)\b|\dy/?o\b", re.I)
 _BRACKETED = re.compile(r"\((\d{1,2})\)?$")
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*\d{1,2}(?![\d:.]\d)")
@@ -85,7 +85,7 @@ def _years(value: str) -> int:
 
 
 def _one_end_of_a_range(text: str, start: int, end: int) -> bool:
-    """'pupils aged 11 to 13', 'a scheme for 11–14 year olds': a bracket of ages describes a group, not a person's age."""
+    """'members aged 10 to 12', 'a club for 12–15 year olds': a bracket of ages describes a group, not a person's age."""
     return bool(_RANGE_TO.match(text, end) or _RANGE_FROM.search(text[max(0, start - 8) : start]))
 
 

@@ -274,7 +274,7 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("Any sightings of Maisie, 12? She left school at 3", [12]),  # the age before a question mark
     ("Anyone seen Rory, 16!", [16]),
     ("Beat surgery at Elm Hall, 6.30pm tonight", []),  # a time after a place, not an age
-    ("The talk was for pupils aged 11 to 14 at Brook Lane", []),  # a bracket of ages is a group's
+    ("The talk was for members aged 10 to 12 at Brook Lane", []),  # a bracket of ages is a group's
     ("our cadet scheme for 13-16 year olds", []),
     ("Sat 01:40 – 15yo arrested on the estate", [15]),  # a time before the age is no bracket
     ("the next 1 is at the library, she's 1 of the organisers", []),  # text-speak "one"
@@ -1137,9 +1137,9 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
 def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arrested_or_was_hurt():
     for text in ["weekly round-up: 1) shed break-ins, 2) the skipper from Hayes who was done for speeding has left us",
                  "a special constable on the ward got cautioned for theft last month",
-                 "one of ours has been charged with fraud, the paper has it"]:
+                 "a colleague on the team has been charged with fraud, the paper has it"]:
         assert people(text).officers_in_trouble, text
-    for text in ["the PC arrested a man for drink driving on the high road",
+    for text in ["the PC arrested a woman for drink driving on the high road",
                  "a lad who spat at one of our PCSOs was charged yesterday",
                  "we thanked the officers who were injured at the cordon"]:
         assert not people(text).officers_in_trouble, text

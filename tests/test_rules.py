@@ -269,7 +269,7 @@ def test_rule_stays_silent_on_near_misses(rule_name, matcher):
 
 def test_the_under_18_rule_reads_ages_as_the_people_reader_does():
     book = phrase_book()
-    for text in ["a 15 year old was arrested at Elm Hall, 6.30pm on Friday",
+    for text in ["a 15 year old got arrested by Elm Hall, 6.30pm on Friday",
                  "burglary talk at the youth club for members aged 12 to 14; the next 1 is in May",
                  "Kai Dunn, 16, of Brook Road was charged with robbery"]:
         hits = book.rule("under_18").check(book.phrase_text(normalise(text).text, [], 0))

@@ -218,8 +218,8 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     # a few lines about something, in the asker's own post, are its words, not a press line
     ("idea is a quick thread, one picture of the van and a few lines about keeping warm in the cold snap. ok to go?", "posting"),
     # a wh-question after a statement of what it is for, with a short sign-off after its question mark
-    ("putting a handout together for the ward panel - what are the aims of the engagement programme? bullet points only", "informational"),
-    ("two car bump on the a13, nobody hurt, tweet to say expect delays? need it out now", None),  # not a wh-question
+    ("putting a handout together for the ward panel - which aims does the engagement programme set out? bullet points only", "informational"),
+    ("two car bump on the a13, nobody hurt, a tweet saying allow extra time? need it out now", None),  # not a wh-question
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

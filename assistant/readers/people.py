@@ -274,7 +274,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"on (?:a |the )?(?:diversion|triage) (?:scheme|programme))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
                            r"released under investigation|rui"
-                           # held, said the everyday way: "we've got someone in for it", "have a lad in the cells"
+                           # held, said the everyday way: "we've got a lad in for the break-ins", "have a woman in the cells"
                            r"|(?:got|have|has|had|brought|pulled)\s+(?:someone|somebody|him|her|them|(?:a|the|one|two|three)\s+(?:\w+\s+)?"
                            r"(?:man|men|woman|women|lads?|blokes?|guys?|youths?|males?|females?|suspects?))\s+in\s+(?:for|over|custody|the cells)"
                            r"|(?:someone|somebody|he|she|they)\s*(?:'s|’s|is|are|'re|’re)\s+in\s+(?:custody|the cells|for it|for the \w+))\b", re.I),
@@ -496,7 +496,7 @@ OFFICER_IN_TROUBLE = re.compile(
 """One of the force's own told as the one arrested, charged, convicted, disciplined or sacked ("a special from the team who
 was charged", "one of ours got done for speeding"); an officer who arrested someone ("the PC arrested a man") is not."""
 DONE_TO = re.compile(r"\b(?:\w+ed|bit|hit|spat at|ran over|rammed|stabbed|shot|against|by|with|to)\s+$", re.I)
-"""'the man who assaulted one of our officers was charged': the officer is the one it was done to, not the one charged."""
+"""'the driver who rammed one of our PCSOs was charged': the officer is the one it was done to, not the one charged."""
 
 
 def _accused_businesses(text: str) -> list[tuple[int, int]]:

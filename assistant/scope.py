@@ -128,7 +128,9 @@ PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|p
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
                  "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
 QUESTION_MARK = re.compile(r"\?\s*$")
-ENDS_ASKING = re.compile(r"\?(?:\s+[^?.!\n]{1,40}[.!]*)?\s*$")
+SIGN_OFF = r"(?:\s+[^?.!\n]{1,40}[.!]*)?"
+"""A short sign-off after a question mark ("Night shift, Ealing.", "Ta!", "Just the headings")."""
+ENDS_ASKING = re.compile(rf"\?{SIGN_OFF}\s*$")
 """Ends with a question, or with a question and a short sign-off after it ("…? Night shift, Ealing.", "…? Ta!")."""
 ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|new|thank[- ]you|fb|facebook|ward|snt|insta|twitter)[ -]){0,3}"
                         r"(?:tweet|post|thread|retweet|rt|thank[- ]you|shout[- ]?out|reminder|welcome)\b",
@@ -243,10 +245,9 @@ WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which
 
 EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 """'Is there any data on when our tweets get the most engagement?': a question about what exists, like a wh-question."""
-TRAILING_WH = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?\s*$", re.I)
-"""'…rides at a big horse show - which one?': a wh-question asked at the end of a statement."""
-WH_THEN_SIGN_OFF = re.compile(r"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?(?:\s+[^?.!\n]{1,40}[.!]*)?\s*$", re.I)
-"""'…a handout for the panel - what are the aims of the programme? Bullet points only': a wh-question after a statement, signed off."""
+TRAILING_WH = re.compile(rf"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?{SIGN_OFF}\s*$", re.I)
+"""'…rides at a big horse show - which one?', '…a handout for the panel - what are its aims? Bullet points only': a wh-question
+asked at the end of a statement, perhaps signed off."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
@@ -336,7 +337,7 @@ def read_intent(text: str) -> Intent | None:
             and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)
                      or (WH_QUESTION.search(text) and not ASKING.search(text))):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
-    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or WH_THEN_SIGN_OFF.search(text) \
+    if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or TRAILING_WH.search(text) \
             or asks_only_about_others(text):
         return "informational"
     return None

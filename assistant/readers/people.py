@@ -8,9 +8,10 @@ It reads the question as asked (names need their capitals), with negated mention
   "named/called X", and a first name on its own that is not an everyday English word;
 - addresses: a house number before a street, or a street after "of", "from", "lives";
 - schools, colleges and workplaces ("a pupil at St Saviour's", "works at the Tesco");
-- ages in every common style ("15", "15-year-old", "aged fifteen", "16yo", "Year 9 pupil"), where
-  a correction ("actually he's 18") replaces what was said before;
-- roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images.
+- ages in every common style, read by `assistant.ages` ("15", "15-year-old", "aged fifteen", "16yo", "Year 9 pupil"),
+  where a correction ("actually he's 18") replaces what was said before;
+- roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images;
+- one of the force's own told as the one arrested, charged, convicted or sacked (misconduct, not an arrest they made).
 
 When unsure whether a capitalised pair is a name, it is read as one: the policy raises on it only
 in a post about an incident, a death or a child.

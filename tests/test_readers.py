@@ -616,6 +616,15 @@ def test_whose_post_is_shared(text, individual):
     assert read_publication(text).shares_an_individual is individual
 
 
+@pytest.mark.parametrize("text, retweet", [
+    ("the flood warning we put up this morning has had masses of retweets - take it down?", False),
+    ("our bike-marking post got retweeted thousands of times, can we do another", False),
+    ("the council's bin post has 40 retweets already, can we retweet it too", True),
+])
+def test_how_far_a_post_has_travelled_is_not_a_retweet_of_ours(text, retweet):
+    assert ("retweet" in read_publication(text).media) is retweet
+
+
 def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person():
     retweet_row = TopicCandidate(topic="Retweeting", status="green", reader="aliases", medium="retweet")
     partner = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"})))

@@ -17,6 +17,12 @@ VIDEO = words(r"videos?", "footage", "cctv", r"clips?", r"body[- ]?cam", r"body[
               r"dash[- ]?cam", r"doorbell (?:cam|camera|footage|video)", "reel", "live stream")
 RETWEET = words("rt", r"(?<!\d )retweet\w*", r"re-tweet\w*", r"quote[- ]tweet\w*", r"qt", r"share (?:their|this|that|the|a|an|@\w+\W?s?|\w+(?:'s|’s)) (?:[\w'’@-]+ ){0,2}?(?:post|tweet|appeal|video|thread|update)s?",
                 r"repost\w*")
+REACH = words(r"(?:\d[\d,.]*k?|loads|lots|hundreds|thousands|dozens|tons|masses|a lot|a load|a few|plenty|so many|many|more) (?:of )?"
+              r"(?:retweets|reposts|shares)",
+              r"(?:been |being |got |getting |was |were )?(?:retweeted|reposted|shared) (?:\d[\d,.]*k?|loads|lots|hundreds|thousands|"
+              r"dozens|a lot|widely|everywhere|all over)(?: of)?(?: times)?")
+"""How far a post has travelled ("it's had loads of retweets", "shared hundreds of times"): other people's sharing, not a
+retweet of ours."""
 _PRIVATE_PERSON = (r"(?:local |random |angry |concerned |young |elderly |old )?(?:residents?|members? of the public|bloke|man|woman|lad|"
                    r"girl|guy|person|someone|somebody|neighbou?rs?|locals?|influencers?|parents?|mum|dad|shopkeepers?|victims?|witness(?:es)?|"
                    r"passer-?by|motorists?|cyclists?|user|account holder)")
@@ -143,7 +149,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         media.add("photo")
     if VIDEO.search(text):
         media.add("video")
-    if RETWEET.search(text):
+    if RETWEET.search(REACH.sub(" ", text)):
         media.add("retweet")
     if JOURNALIST.search(text) and SPEAKING.search(text):
         media.add("quote_to_journalist")

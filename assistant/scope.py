@@ -388,8 +388,15 @@ the turn's own story has named ("the Mirror rang … they're asking")."""
 FIRST_SENTENCE = re.compile(r"[^.!?\n]*[.!?\n]?")
 
 
+SIGNED_OFF_WH_QUESTION = re.compile(rf"(?:(?:^|(?<=[.!?\n]))\s*{COURTESY}|[-–—:,]\s*)(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?"
+                                    rf"(?P<sign_off>{SIGN_OFF})\s*$")
+"""'…what are its aims? a list's fine': a sign-off after a wh-question says how to answer it, it asks no approval."""
+
+
 def asks_for_approval(text: str) -> bool:
     """"Alright?", "fine, isn't it?": asking whether something may be done, not asking about the documents."""
+    if (signed_off := SIGNED_OFF_WH_QUESTION.search(text)) and signed_off.group("sign_off"):
+        text = text[: signed_off.start("sign_off")]
     return bool(ASKING.search(text)) and not INFORMATIONAL_START.search(text)
 
 

@@ -250,6 +250,9 @@ def test_how_is_this_asks_for_approval_not_about_the_documents(question):
     ("newsletter piece below, pasted from the council. anything to tweak?", True),
     ("doing a slot at the tenants meeting on the charter. a short list is fine", False),
     ("quick summary of the themes please, one line each is ok.", False),
+    # a sign-off after a wh-question says how to answer it
+    ("making a poster for the youth forum - who sits on the scrutiny group? initials ok", False),
+    ("for the newsletter: which months had the most searches? rough figures fine", False),
 ])
 def test_a_preference_stated_at_the_end_asks_no_approval(question, asks):
     assert asks_for_approval(question) == asks

@@ -1154,6 +1154,26 @@ def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arres
         assert not people(text).officers_in_trouble, text
 
 
+def test_someone_held_who_got_away_is_told_apart_from_one_who_fled_before_the_arrest_or_someone_else():
+    for text in ["the woman we detained slipped away from the A&E cubicle",
+                 "a remanded man bolted from the dock at Isleworth this morning",
+                 "he did a runner from the custody suite still handcuffed"]:
+        assert people(text).escapes, text
+    for text in ["we collared the youth who bolted from the off-licence",
+                 "officers nabbed her after she did a runner from the cafe",
+                 "we detained the driver, but his passenger scarpered"]:
+        assert not people(text).escapes, text
+
+
+def test_the_courts_words_limiting_what_is_published_are_a_court_order():
+    for text in ["the recorder told everyone in court the girl mustn't be identified",
+                 "magistrates said something about not naming the shop until the trial ends"]:
+        assert people(text).court_restrictions, text
+    for text in ["the bench said nothing about publicity, so can we post the result",
+                 "the judge said the landlord had not been named in the papers"]:
+        assert not people(text).court_restrictions, text
+
+
 def test_someone_held_said_the_everyday_way_is_arrested():
     for text in ["we have got a lad in for the break-ins now", "she's in the cells at Lewisham", "he's in for the robbery"]:
         assert "arrested" in {role.role for role in people(text).roles}, text

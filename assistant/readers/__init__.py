@@ -23,7 +23,7 @@ import numpy as np
 
 from ..dates import FoundDate
 from ..examples import ExampleBank
-from ..facts import Facts, Particulars, Rank, RiskFactor, Span
+from ..facts import Facts, Particulars, Rank, RiskFactor, Span, TopicCandidate
 from ..phrasebook import phrase_book
 from ..rules import mask_negated, without_table_talk, words
 from ..topics import TopicMatcher
@@ -92,6 +92,10 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
             risks.append(RiskFactor(risk="complaints_misconduct", reader="people", span=people.officers_in_trouble[0]))
         if people.accused_businesses:
             risks.append(RiskFactor(risk="defamation", reader="people", span=people.accused_businesses[0]))
+        if people.court_restrictions:
+            risks.append(RiskFactor(risk="court_order", reader="people", span=people.court_restrictions[0]))
+        if people.escapes and (row := next((topic for topic in matcher.topics if topic.name == ESCAPED_PRISONERS), None)):
+            topics.append(TopicCandidate(topic=row.name, status=row.status, reader="people", span=people.escapes[0]))
         particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
         if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
@@ -121,6 +125,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     )
 
 
+ESCAPED_PRISONERS = "Escaped Prisoners"
+"""The RAG-table row for someone who got away from custody, which the people reader can find however it is told."""
 SUSPECT_ROLES = frozenset({"suspect", "arrested", "charged", "convicted"})
 """The roles a nationality may not be given for (ethnicity-and-nationality rule)."""
 WORDING_RISKS = frozenset({"naming_arrested", "identifiable_images", "prejudicial_comment", "personal_data", "identifies_person"})

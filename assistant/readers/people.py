@@ -391,6 +391,10 @@ class PeopleFindings:
     """One of the force's own arrested, charged, convicted, disciplined or sacked ("the PCSO who was cautioned for theft")."""
     accused_businesses: list[Span] = field(default_factory=list)
     """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
+    escapes: list[Span] = field(default_factory=list)
+    """Someone held by the police or the courts who got away ("the lad we detained bolted from the van")."""
+    court_restrictions: list[Span] = field(default_factory=list)
+    """The court said not to publish something ("the judge said she can't be named")."""
 
 
 def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
@@ -404,6 +408,8 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
+        found.escapes += [span(*match.span()) for match in ESCAPE_FROM_CUSTODY.finditer(text)]
+        found.court_restrictions += [span(*match.span()) for match in COURT_SAID_NOT_TO_PUBLISH.finditer(turn.original)]  # its "not" is the order
         found.officers_in_trouble += [span(*match.span()) for match in OFFICER_IN_TROUBLE.finditer(text)
                                       if not DONE_TO.search(text[max(0, match.start() - 30) : match.start()])]
         for role, pattern in ROLE_WORDS.items():
@@ -498,6 +504,29 @@ OFFICER_IN_TROUBLE = re.compile(
 was charged", "one of ours got done for speeding"); an officer who arrested someone ("the PC arrested a man") is not."""
 DONE_TO = re.compile(r"\b(?:\w+ed|bit|hit|spat at|ran over|rammed|stabbed|shot|against|by|with|to)\s+$", re.I)
 """'the driver who rammed one of our PCSOs was charged': the officer is the one it was done to, not the one charged."""
+
+
+_HELD = (r"(?:in (?:hand)?cuffs|handcuffed|in custody|under arrest|on remand|remanded|in the (?:cells|van|custody suite|dock)|"
+         r"prisoners?|inmates?|(?:the|a|an|our) (?:detained|arrested|handcuffed|remanded) \w+|"
+         r"(?:we|i|officers|police|the team|they|colleagues) (?:had |'d |just )?(?:nicked|arrested|detained|lifted|nabbed|collared))")
+_SAME_PERSON = (r"(?:(?![,;]|\b(?:but|while|whereas|after|before|when|who|that|which|because|until|till|mates?|accomplices?|friends?|"
+                r"another|others?)\b)[^.!?\n]){0,80}?")
+"""What may stand between the one held and their getting away: no second clause, no one else, nothing that happened first."""
+_GOT_AWAY = (r"(?:legged it|ran (?:off|away)|got away|got free|broke free|did a runner|done a runner|escaped|absconded|bolted|scarpered|fled|"
+             r"made off|slipped (?:away|off|free|out)|gave (?:us|officers|them|the officers|police|the guards) the slip|(?:is |now )?on the run)")
+ESCAPE_FROM_CUSTODY = re.compile(
+    rf"\b{_HELD}\b{_SAME_PERSON}\b{_GOT_AWAY}\b"
+    rf"|\b{_GOT_AWAY}\b[^.!?\n]{{0,40}}?\b(?:still )?(?:in (?:hand)?cuffs|handcuffed)\b", re.I)
+"""Someone held (arrested by us, in cuffs, in the van or the cells, a prisoner) who then got away ("the man we detained
+slipped away at the hospital", "ran off still handcuffed"); someone who fled before the arrest ("we arrested the lad who
+ran off") did not escape from custody."""
+_COURT = r"(?:the )?(?:judge|court|magistrates?|bench|recorder|district judge|his honour|her honour)"
+COURT_SAID_NOT_TO_PUBLISH = re.compile(
+    rf"\b{_COURT}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|warned|ordered|directed|ruled|made (?:it )?clear|mentioned|asked)\b"
+    r"[^.!?\n]{0,80}?(?:\b(?:not|never|no)|n't|n’t)\s+(?:to\s+|be\s+|being\s+)?(?:report|publish|nam|identif|post|tweet|mention|print|broadcast)\w*",
+    re.I)
+"""The court's own words, told second-hand, limiting what may be published ("the magistrates told the press not to print
+where she works", "the judge said it can't be reported yet"): a court order, however the asker names it."""
 
 
 def _accused_businesses(text: str) -> list[tuple[int, int]]:

@@ -379,6 +379,10 @@ def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_some
 def test_a_photo_with_nobody_in_shot_is_no_shooting_and_an_old_boy_is_no_child():
     assert not people("Pictures of the new garden by the front office, nobody in shot, the van just out of shot").offences
     assert people("Two men were shot outside the bookies").offences
+    assert not people("we'd like the sergeant in the shot with the trophy, and a shot of the new bikes").offences
+    # children said not to be in the picture are not in the story
+    assert not {m.role for m in people("the cubs painted us a card - no children in the shot, only the card").roles}
+    assert {m.role for m in people("the cubs painted us a card - can we show the children holding it").roles} == {"child"}
     assert not {m.role for m in people("An old boy on the allotments lent us his ladder, and the old girl next door made tea").roles}
     assert {m.role for m in people("A nine-year-old boy and an 8 year old girl found the keys").roles} == {"child"}
 
@@ -862,7 +866,8 @@ def test_an_arrest_told_in_an_earlier_turn_is_the_history_of_a_case_charged_now(
 
 
 @pytest.mark.parametrize("text", ["The two of them got four and five years at Woolwich Crown Court",
-                                  "He was given eighteen months for it", "got two and a half years last week"])
+                                  "He was given eighteen months for it", "got two and a half years last week",
+                                  "the van thief got 18 mths at Snaresbrook", "both got 6 yrs yesterday"])
 def test_a_sentence_passed_is_read_in_figures_or_words(text):
     found = _proceedings(text)
     assert found.stage == "sentenced" and found.court_result
@@ -871,10 +876,21 @@ def test_a_sentence_passed_is_read_in_figures_or_words(text):
 def test_a_term_served_for_an_earlier_offence_is_a_record_not_this_case_s_sentence():
     found = _proceedings("She is charged and due at the Old Bailey in March; she was given three years for a similar fraud in 2019")
     assert found.stage == "charged"
+    shortened = _proceedings("She is charged and due at the Old Bailey in March; she got 3 yrs for a similar fraud in 2019")
+    assert shortened.stage == "charged"
+
+
+def test_a_tally_of_arrests_over_a_career_or_a_year_is_a_figure_not_an_arrest():
+    for text in ["PC Okafor leaves us after 25 years and some 1,400 arrests in the job - farewell photo of her?",
+                 "the arrest figures for the ward went up, what's the total of arrests since 2020"]:
+        assert _proceedings(text).stage == "none", text
+        assert "arrested" not in {m.role for m in people(text).roles}, text
+    assert _proceedings("we made 3 arrests on the estate this morning").stage == "arrested"
 
 
 def test_time_off_or_in_the_job_is_not_a_sentence():
     assert _proceedings("She got two weeks off and has 5 years in the job").stage == "none"
+    assert _proceedings("we've got a 15 yr old lad missing from the hostel, and an 80-year-old man").stage == "none"
 
 
 def test_rank_decides_what_speaking_to_the_media_needs():

@@ -200,7 +200,7 @@ OFFENCE = re.compile(
     r"injur\w*|hurt|harass\w*|stalk\w*|threat(?:s|en\w*)|weapons?|knife|knives|drugs? deal\w*|dealing|"
     r"domestics?|domestic (?:abuse|violence|incident|call|job)|coercive control|hate crimes?|kidnap\w*|abduct\w*|blackmail\w*|"
     # "nobody in shot" is what a photo shows, not a shooting
-    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|(?<!\bin )(?<!\bof )(?<!\binto )shot|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
+    r"extort\w*|traffick\w*|slavery|firearms?|guns?|shoot\w*|(?<!\bin )(?<!\bof )(?<!\binto )(?<!\bin the )(?<!\bin this )(?<!\bin that )(?<!\bin any )(?<!\bin a )shot(?!\s+of\b)|drink[- ]driv\w*|dangerous driving|hit[- ]and[- ]run|(?:purse|wallet|handbag|bag|phone|jewellery|cash|money|car|bike) (?:was |were )?taken|claiming to be from|posing as|failed to stop|knocked (?:her|him|them) off|knocked off (?:her|his|their)|affray|"
     r"brawl\w*|disorder|fight\w*|glassed|spiked|indecent\w*|expos(?:ed|ure|ing) (?:himself|herself)|upskirt\w*|revenge porn)\b"
     r"(?![- ](?:crime[- ])?(?:awareness|prevention|workshops?|sessions?|talks?|assembl(?:y|ies)|campaigns?|courses?|programmes?|"
     r"education|input|surrender|amnesty|bins?)\b)", re.I)
@@ -355,11 +355,13 @@ takes the offence as done."""
 EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|evidence)\W+(?:\w+\W+){0,3}?(?:shows?|proves?|caught|links?)\b"
                            r"|\b(?:caught|seen|filmed)\s+(?:\w+\s+)?(?:on|by)\s+(?:cctv|camera|video|film|a doorbell)\b"
                            r"|\b(?:caught|nabbed|nicked)\s+(?:\w+\s+)?red[- ]handed\b", re.I)
+TERM_UNIT = r"(?:years?|yrs?|months?|mths?|mnths?|weeks?|wks?)"
+"""A unit of a custodial term, written out or shortened ("4 yrs", "18 mths")."""
 PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
     # a term of custody told with an earlier date or offence: "got 2 years for the same thing in 2021"
-    r"|\b(?:got|given|handed|received|served)\s+(?:a |an )?(?:\d+|[a-z]+)(?:\s+and a half)?[\s-](?:years?|months?)\s+"
+    rf"|\b(?:got|given|handed|received|served)\s+(?:a |an )?(?:\d+|[a-z]+)(?:\s+and a half)?[\s-]{TERM_UNIT}\s+"
     r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|(?:\w+ )?years? ago|for similar|for the same)\b"
     # convicted before, said in slang: "he's been done for the same thing twice before"
     r"|\b(?:been|got|gets|was|were)\s+done\s+for\s+(?:\w+\s+){0,5}?(?:before|previously|in (?:19|20)\d\d|(?:\w+ )?years? ago)\b"
@@ -375,6 +377,22 @@ PAST_RECORD = re.compile(
     r"|\b(?:second|third|fourth|fifth|sixth|\d+(?:st|nd|rd|th))\s+time\s+(?:this|in a|in the last)\s+(?:year|month|week)\b"
     r"|\b(?:nicked|arrested|lifted|done|had up|charged|caught)\s+(?:\w+\s+){0,3}?for the same (?:thing|offence|stuff|crime)s?\s+before\b", re.I)
 """A record told of someone now arrested or charged ("jailed for similar offences in 2019", "no stranger to officers")."""
+CAREER_TALLY = re.compile(
+    r"\b(?:\d[\d,]*(?:-odd|\+)?|(?:over|more than|nearly|almost|about|around|some) \d[\d,]*|hundreds|thousands|dozens|scores)\s+"
+    r"(?:of\s+)?(?:arrests|collars|charges|convictions|seizures)\b"
+    r"(?=[^.!?\n]{0,40}?\b(?:career|service|in (?:the job|\d+ years)|years? (?:in|on|of|with)|since (?:19|20)\d\d|this year|last year|"
+    r"a year|per year|a month|so far this)\b)"
+    r"|\b(?:(?:number|numbers|figures?|stats|statistics|total|tally|count) of|how many) (?:\w+ )?(?:arrests|collars)\b"
+    r"|\barrest (?:figures|stats|statistics|numbers|totals?|tally|count|rate)\b", re.I)
+"""A count of arrests over a career or a year ("60-odd arrests over his career", "200 arrests since 2019", "the number of
+arrests"): a figure, not an arrest in the story."""
+
+
+def without_tallies(text: str) -> str:
+    """`text` with career and yearly tallies of arrests blanked, same length."""
+    return CAREER_TALLY.sub(lambda match: " " * len(match.group(0)), text)
+
+
 INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
 
 
@@ -401,7 +419,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
     """Everything about people in `turns` (oldest first; the last is the question as asked)."""
     found = PeopleFindings()
     for turn in turns:
-        text = _without_dead_as_very(blank_negations(turn.original))
+        text = without_tallies(_without_dead_as_very(blank_negations(turn.original)))
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
         found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_ARRESTED_AT.finditer(turn.original)]
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]

@@ -9,7 +9,7 @@ from ..dates import FoundDate
 from ..facts import RiskFactor, TopicCandidate
 from ..phrasebook import phrase_book
 from ..topics import TopicMatch, TopicMatcher
-from .people import PAST_RECORD
+from .people import PAST_RECORD, without_tallies
 from .text import Located
 
 COURT_RESULT_TOPIC = "Court results"
@@ -20,7 +20,7 @@ COLLISION_TOPICS = ("Road traffic collision", "Non KSI RTCs")
 def read_risks(text: str, current_start: int, current: str, dates: list[FoundDate], today_ordinal: int,
                posting: bool, has_media: bool, locate: Located) -> list[RiskFactor]:
     """A finding for each rule pattern that matches; a later turn can take back an earlier one ("without his name")."""
-    scanned = text + (" \n shows an identifiable person" if has_media else "")
+    scanned = without_tallies(text) + (" \n shows an identifiable person" if has_media else "")
     book = phrase_book()
     found = []
     earlier_case = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), scanned)  # an old order is not this case's stage

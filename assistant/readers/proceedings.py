@@ -7,7 +7,7 @@ from ..dates import FoundDate
 from ..facts import Proceedings, Stage
 from ..phrasebook import phrase_book
 from ..ages import NUMBER_WORDS
-from .people import PAST_RECORD, a_thing_suspected
+from .people import PAST_RECORD, TERM_UNIT, a_thing_suspected, without_tallies
 from .text import Located
 
 STAGE_WORDS: tuple[tuple[Stage, str], ...] = (
@@ -19,14 +19,14 @@ SUSPECTED = re.compile(r"\bsuspected\b", re.I)
 _AMOUNT = rf"(?:\d+|{'|'.join(NUMBER_WORDS)}|a couple of|a few)"
 SENTENCE_TERM = re.compile(
     rf"\b(?:got|given|handed|gets|received)\s+(?:a |an )?{_AMOUNT}(?:(?:,|\s+and|\s+to|-|\s+or)\s+(?:a half|{_AMOUNT}))*"
-    r"[\s-](?:years?|months?|weeks?)\b(?!\s+(?:off|of|leave|holiday|notice|ago|left|to|in (?:the job|post|role|the met)|service|experience)\b)|\b(?:got|given|handed|gets|received)\s+(?:life|a life sentence)\b")
+    rf"[\s-]{TERM_UNIT}\b(?![\s-]+olds?\b)(?!\s+(?:off|of|leave|holiday|notice|ago|left|to|in (?:the job|post|role|the met)|service|experience)\b)|\b(?:got|given|handed|gets|received)\s+(?:life|a life sentence)\b")
 """A term of custody in figures or words ("got 6 years", "got four and five years", "given eighteen months", "got life"):
 a sentence passed, whatever the phrase book lists."""
 
 
 def read_proceedings(text: str, dates: list[FoundDate], today: dt.date, locate: Located) -> Proceedings:
     """`text` is the normalised question (earlier turns first) with negated mentions blanked."""
-    text = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), text)  # an old jail term is not this case's stage
+    text = without_tallies(PAST_RECORD.sub(lambda match: " " * len(match.group(0)), text))  # an old jail term is not this case's stage
     text = SUSPECTED.sub(lambda match: " " * len(match.group(0)) if a_thing_suspected(text, *match.span()) else match.group(0), text)
     said = phrase_book().vocabulary
     term = SENTENCE_TERM.search(text)

@@ -112,7 +112,8 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         base: Rag = topic_status or "amber"
         if topic_status is None:
             notes.append("no_topic")
-        if base == "amber" and facts.publication.public == "not_public" and topic_status == "amber":
+        # the table's red row for any amber field not in the public domain; a topic no reader names is treated as amber
+        if base == "amber" and facts.publication.public == "not_public" and topic_status in ("amber", None):
             base = "red"
             notes.append("not_public")
         rag = strictest([base, *(reason.severity for reason in reasons)])

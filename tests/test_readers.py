@@ -730,6 +730,9 @@ def test_an_amber_topic_not_yet_public_is_red_and_already_public_does_no_more_th
     assert decide(facts("amber", publication=Publication(public="not_public")), LIMITS).rag == "red"
     assert decide(facts("amber", publication=Publication(public="public")), LIMITS).rag == "amber"
     assert decide(facts("red", publication=Publication(public="public")), LIMITS).rag == "red"
+    # a post whose topic no reader names is amber (ask DMC), so not yet public it is red like any amber field
+    unnamed = decide(facts(None, publication=Publication(public="not_public")), LIMITS)
+    assert unnamed.rag == "red" and {"no_topic", "not_public"} <= set(unnamed.notes)
 
 
 def test_someone_elses_news_before_they_announce_it_is_never_green():

@@ -102,7 +102,10 @@ class TopicMatcher:
         ordered = sorted(phrases, key=len, reverse=True)
         # A space in a name or alias also matches a hyphen: "thank-you", "break-in", "anti-social" are the same words.
         alternatives = "|".join(re.escape(phrase).replace(r"\ ", r"[\s-]") for phrase in ordered)
-        self.pattern = re.compile(r"(?<![\w@-])(?:" + alternatives + r")(?![\w-])") if ordered else None
+        # a unit known by an acronym alias and its number ("SCO7", "SCO19") is the acronym's topic
+        acronyms = "|".join(phrase for phrase in ordered if re.fullmatch(r"[a-z]{2,4}", phrase)) or "(?!)"
+        self.pattern = re.compile(r"(?<![\w@-])(?:" + alternatives + r"|(?P<unit>" + acronyms + r")\d{1,3})(?![\w-])") \
+            if ordered else None
 
     def find(self, text: str) -> list[TopicMatch]:
         if self.pattern is None:
@@ -111,7 +114,7 @@ class TopicMatcher:
         for match in self.pattern.finditer(text):
             if self._negated(text, match.start()):
                 continue
-            phrase = re.sub(r"(?<=\w)-(?=\w)", " ", match.group(0))
+            phrase = match.group("unit") or re.sub(r"(?<=\w)-(?=\w)", " ", match.group(0))
             topic = self.phrases.get(phrase) or self.phrases[match.group(0)]
             matches.append(TopicMatch(topic, match.start(), match.end(), match.group(0)))
         named = {match.topic.name for match in matches}

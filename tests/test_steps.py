@@ -305,6 +305,11 @@ def test_injected_instructions_are_blanked_without_moving_the_text():
 
 # --- topics ---
 
+def test_a_unit_known_by_an_acronym_and_its_number_is_the_acronyms_topic(matcher):
+    assert {m.topic.name for m in matcher.find("sco35 have a job running on the estate, can we mention it")} == {"SCO Investigations"}
+    assert not {m.topic.name for m in matcher.find("the a406 and the m25 are both shut")} & {"SCO Investigations"}
+
+
 def test_a_robbery_is_not_a_burglary(matcher):
     assert not matcher.find("can i tweet about a robbery at the co-op?")
     assert [m.topic.name for m in matcher.find("can i tweet about a burglary?")] == ["Burglary"]

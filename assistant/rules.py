@@ -124,6 +124,9 @@ MAKE_BELIEVE = re.compile(
 """Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster, a justice word in scare
 quotes — a game, a drill or a joke about the force, not a crime that happened."""
 
+MEDICAL_ARREST = re.compile(r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b", re.I)
+"""A heart that stopped ("collapsed in cardiac arrest"): no one was arrested."""
+
 
 _A_QUOTED_WORD = r"['‘\"“][\w -]{1,25}['’\"”]"
 WORD_MENTIONED = re.compile(
@@ -139,7 +142,7 @@ def mask_negated(text: str) -> str:
     crime scene"), words talked about as words ("the word 'murder'") and talk about the table ("someone said anything
     about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
-    masked = WORD_MENTIONED.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text))))
+    masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
     return without_table_talk(masked)
 
 

@@ -891,6 +891,12 @@ def test_a_tally_of_arrests_over_a_career_or_a_year_is_a_figure_not_an_arrest():
     assert _proceedings("we made 3 arrests on the estate this morning").stage == "arrested"
 
 
+def test_a_heart_that_stopped_is_no_arrest():
+    text = "a runner went into cardiac arrest at the finish line and our PC kept up CPR till the paramedics came"
+    assert _proceedings(text).stage == "none"
+    assert "arrested" not in {m.role for m in people(text).roles}
+
+
 def test_time_off_or_in_the_job_is_not_a_sentence():
     assert _proceedings("She got two weeks off and has 5 years in the job").stage == "none"
     assert _proceedings("we've got a 15 yr old lad missing from the hostel, and an 80-year-old man").stage == "none"

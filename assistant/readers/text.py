@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from ..normalise import Normalised
-from ..rules import MAKE_BELIEVE, NEGATED_MENTION
+from ..rules import MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION
 
 
 @dataclass(frozen=True)
@@ -18,11 +18,11 @@ class Turn:
 
 
 def blank_negations(text: str) -> str:
-    """`text` with negated mentions ("no names", "without the photo") and make-believe ("a mock arrest", "'arrest' the
-    head for charity") blanked, same length and case."""
+    """`text` with negated mentions ("no names", "without the photo"), make-believe ("a mock arrest", "'arrest' the
+    head for charity") and a heart's arrest blanked, same length and case."""
     chars = list(text)
     lowered = text.lower().replace("’", "'")
-    for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text)):
+    for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text), *MEDICAL_ARREST.finditer(text)):
         chars[match.start() : match.end()] = " " * (match.end() - match.start())
     return "".join(chars)
 

@@ -292,7 +292,7 @@ def test_ask_json_and_batch(corpus_settings, tmp_path):
 
 @pytest.mark.parametrize("question", [
     "the woman we detained for the shop theft slipped away from the A&E cubicle, can we put out her description?",
-    "magistrates said something about not naming the shop until the trial ends, can we tweet the charge?",
+    "magistrates said something about not naming the shop until the trial ends, ok to put the charge out?",
 ])
 def test_an_escape_from_custody_or_a_courts_restriction_told_in_everyday_words_is_red(engine, question):
     assert ask(engine, question).rag == "red"

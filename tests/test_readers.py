@@ -381,7 +381,7 @@ def test_a_photo_with_nobody_in_shot_is_no_shooting_and_an_old_boy_is_no_child()
     assert people("Two men were shot outside the bookies").offences
     assert not people("we'd like the sergeant in the shot with the trophy, and a shot of the new bikes").offences
     # children said not to be in the picture are not in the story
-    assert not {m.role for m in people("the cubs painted us a card - no children in the shot, only the card").roles}
+    assert not {m.role for m in people("the cubs painted us a card - no children in that shot, only the card").roles}
     assert {m.role for m in people("the cubs painted us a card - can we show the children holding it").roles} == {"child"}
     assert not {m.role for m in people("An old boy on the allotments lent us his ladder, and the old girl next door made tea").roles}
     assert {m.role for m in people("A nine-year-old boy and an 8 year old girl found the keys").roles} == {"child"}
@@ -730,7 +730,7 @@ def test_an_amber_topic_not_yet_public_is_red_and_already_public_does_no_more_th
     assert decide(facts("amber", publication=Publication(public="not_public")), LIMITS).rag == "red"
     assert decide(facts("amber", publication=Publication(public="public")), LIMITS).rag == "amber"
     assert decide(facts("red", publication=Publication(public="public")), LIMITS).rag == "red"
-    # a post whose topic no reader names is amber (ask DMC), so not yet public it is red like any amber field
+    # a post whose topic no reader names is amber (ask DMC): kept from the public so far, it is red like any amber field
     unnamed = decide(facts(None, publication=Publication(public="not_public")), LIMITS)
     assert unnamed.rag == "red" and {"no_topic", "not_public"} <= set(unnamed.notes)
 
@@ -1182,10 +1182,10 @@ def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arres
 def test_someone_held_who_got_away_is_told_apart_from_one_who_fled_before_the_arrest_or_someone_else():
     for text in ["the woman we detained slipped away from the A&E cubicle",
                  "a remanded man bolted from the dock at Isleworth this morning",
-                 "he did a runner from the custody suite still handcuffed"]:
+                 "he bolted from the custody suite still handcuffed"]:
         assert people(text).escapes, text
     for text in ["we collared the youth who bolted from the off-licence",
-                 "officers nabbed her after she did a runner from the cafe",
+                 "officers nabbed her after she bolted from the cafe",
                  "we detained the driver, but his passenger scarpered"]:
         assert not people(text).escapes, text
 
@@ -1194,7 +1194,7 @@ def test_the_courts_words_limiting_what_is_published_are_a_court_order():
     for text in ["the recorder told everyone in court the girl mustn't be identified",
                  "magistrates said something about not naming the shop until the trial ends"]:
         assert people(text).court_restrictions, text
-    for text in ["the bench said nothing about publicity, so can we post the result",
+    for text in ["the bench said nothing about publicity, so may we post the result",
                  "the judge said the landlord had not been named in the papers"]:
         assert not people(text).court_restrictions, text
 

@@ -384,7 +384,7 @@ CAREER_TALLY = re.compile(
     r"a year|per year|a month|so far this)\b)"
     r"|\b(?:(?:number|numbers|figures?|stats|statistics|total|tally|count) of|how many) (?:\w+ )?(?:arrests|collars)\b"
     r"|\barrest (?:figures|stats|statistics|numbers|totals?|tally|count|rate)\b", re.I)
-"""A count of arrests over a career or a year ("60-odd arrests over his career", "200 arrests since 2019", "the number of
+"""A count of arrests over a career or a year ("some 70 arrests across her service", "200 arrests since 2019", "the number of
 arrests"): a figure, not an arrest in the story."""
 
 

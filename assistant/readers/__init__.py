@@ -2,7 +2,8 @@
 
 - `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
 - `aliases` — RAG-table topics named outright;
-- `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked; with them the
+- `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked; an escape from
+  custody (the table's escaped-prisoners row) and a court's words limiting publication (a court order); with them the
   particulars of an arrest a post may give (gender, age, area, custody), which no verdict reads;
 - `examples` — topics and risk factors by meaning, against the example bank, and the bank's green model's
   probability that the whole question is about a green topic and nothing else;

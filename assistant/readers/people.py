@@ -11,7 +11,10 @@ It reads the question as asked (names need their capitals), with negated mention
 - ages in every common style, read by `assistant.ages` ("15", "15-year-old", "aged fifteen", "16yo", "Year 9 pupil"),
   where a correction ("actually he's 18") replaces what was said before;
 - roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images;
-- one of the force's own told as the one arrested, charged, convicted or sacked (misconduct, not an arrest they made).
+- one of the force's own told as the one arrested, charged, convicted or sacked (misconduct, not an arrest they made);
+- someone held who then got away (an escape from custody), and the court's own words limiting what may be published.
+
+A tally of arrests over a career or a year ("900 arrests in her service") is a figure, not an arrest in the story.
 
 When unsure whether a capitalised pair is a name, it is read as one: the policy raises on it only
 in a post about an incident, a death or a child.

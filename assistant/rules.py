@@ -43,7 +43,7 @@ _NEGATABLE = (r"(?:names?|naming|name\s+(?:him|her|them)|photos?|photographs?|pi
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|doesn't|does not|didn't|did not|can't|cannot|not going to"
     r"|with no|leave out|leaving out"
-    rf"|no one|nobody|none)\s+(?:\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
+    rf"|no one|nobody|none)(?:'s|’s)?\s+(?:\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
     rf"|(?<!\w)(?:names?|{_SHOWN})\s+(?:\w+\s+){{0,2}}?(?:(?:isn't|is not|aren't|are not)"
     r"\s+(?:being\s+)?(?:used|shown|included|mentioned|(?:in|on)\s+(?:it|there|the\s+\w+))|(?:won't|will not|wont|can't|cannot|never)\s+"
     r"(?:be\s+)?(?:used|shown|included|posted|published|released|mentioned|going out|(?:in|on)\s+(?:it|there|the\s+\w+)))\b"

@@ -891,6 +891,13 @@ def test_a_tally_of_arrests_over_a_career_or_a_year_is_a_figure_not_an_arrest():
     assert _proceedings("we made 3 arrests on the estate this morning").stage == "arrested"
 
 
+def test_a_negation_run_together_with_its_verb_still_negates():
+    for text in ["lads racing scooters by the lido most evenings, nobody's been hurt so far",
+                 "two vans collided at the depot gates and no one’s been injured"]:
+        assert "victim" not in {m.role for m in people(text).roles}, text
+    assert "victim" in {m.role for m in people("lads racing scooters by the lido, one has been hurt").roles}
+
+
 def test_a_heart_that_stopped_is_no_arrest():
     text = "a runner went into cardiac arrest at the finish line and our PC kept up CPR till the paramedics came"
     assert _proceedings(text).stage == "none"

@@ -107,6 +107,10 @@ class TopicMatcher:
         self.pattern = re.compile(r"(?<![\w@-])(?:" + alternatives + r"|(?P<unit>" + acronyms + r")\d{1,3})(?![\w-])") \
             if ordered else None
 
+    def named(self, name: str) -> Topic | None:
+        """The table's topic called `name`, if the table has it."""
+        return next((topic for topic in self.topics if topic.name == name), None)
+
     def find(self, text: str) -> list[TopicMatch]:
         if self.pattern is None:
             return []

@@ -1175,35 +1175,29 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     assert not people("Lock your shed: this is why we mark tools at the allotment fair").guilt
 
 
-def test_one_of_our_own_arrested_or_disciplined_is_told_apart_from_one_who_arrested_or_was_hurt():
-    for text in ["weekly round-up: 1) shed break-ins, 2) the skipper from Hayes who was done for speeding has left us",
-                 "a special constable on the ward got cautioned for theft last month",
-                 "a colleague on the team has been charged with fraud, the paper has it"]:
-        assert people(text).officers_in_trouble, text
-    for text in ["the PC arrested a woman for drink driving on the high road",
-                 "a lad who spat at one of our PCSOs was charged yesterday",
-                 "we thanked the officers who were injured at the cordon"]:
-        assert not people(text).officers_in_trouble, text
-
-
-def test_someone_held_who_got_away_is_told_apart_from_one_who_fled_before_the_arrest_or_someone_else():
-    for text in ["the woman we detained slipped away from the A&E cubicle",
-                 "a remanded man bolted from the dock at Isleworth this morning",
-                 "he bolted from the custody suite still handcuffed"]:
-        assert people(text).escapes, text
-    for text in ["we collared the youth who bolted from the off-licence",
-                 "officers nabbed her after she bolted from the cafe",
-                 "we detained the driver, but his passenger scarpered"]:
-        assert not people(text).escapes, text
-
-
-def test_the_courts_words_limiting_what_is_published_are_a_court_order():
-    for text in ["the recorder told everyone in court the girl mustn't be identified",
-                 "magistrates said something about not naming the shop until the trial ends"]:
-        assert people(text).court_restrictions, text
-    for text in ["the bench said nothing about publicity, so may we post the result",
-                 "the judge said the landlord had not been named in the papers"]:
-        assert not people(text).court_restrictions, text
+@pytest.mark.parametrize("finding, text, found", [
+    # one of the force's own arrested or disciplined, told apart from one who arrested someone or was hurt
+    ("officers_in_trouble", "weekly round-up: 1) shed break-ins, 2) the skipper from Hayes who was done for speeding has left us", True),
+    ("officers_in_trouble", "a special constable on the ward got cautioned for theft last month", True),
+    ("officers_in_trouble", "a colleague on the team has been charged with fraud, the paper has it", True),
+    ("officers_in_trouble", "the PC arrested a woman for drink driving on the high road", False),
+    ("officers_in_trouble", "a lad who spat at one of our PCSOs was charged yesterday", False),
+    ("officers_in_trouble", "we thanked the officers who were injured at the cordon", False),
+    # someone held who got away, told apart from one who fled before the arrest, or someone else who fled
+    ("escapes", "the woman we detained slipped away from the A&E cubicle", True),
+    ("escapes", "a remanded man bolted from the dock at Isleworth this morning", True),
+    ("escapes", "he bolted from the custody suite still handcuffed", True),
+    ("escapes", "we collared the youth who bolted from the off-licence", False),
+    ("escapes", "officers nabbed her after she bolted from the cafe", False),
+    ("escapes", "we detained the driver, but his passenger scarpered", False),
+    # the court's own words limiting what is published are a court order; its words about anything else are not
+    ("court_restrictions", "the recorder told everyone in court the girl mustn't be identified", True),
+    ("court_restrictions", "magistrates said something about not naming the shop until the trial ends", True),
+    ("court_restrictions", "the bench said nothing about publicity, so may we post the result", False),
+    ("court_restrictions", "the judge said the landlord had not been named in the papers", False),
+])
+def test_what_the_people_reader_finds_is_told_apart_from_its_look_alikes(finding, text, found):
+    assert bool(getattr(people(text), finding)) is found
 
 
 def test_someone_held_said_the_everyday_way_is_arrested():

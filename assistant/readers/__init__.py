@@ -95,7 +95,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
             risks.append(RiskFactor(risk="defamation", reader="people", span=people.accused_businesses[0]))
         if people.court_restrictions:
             risks.append(RiskFactor(risk="court_order", reader="people", span=people.court_restrictions[0]))
-        if people.escapes and (row := next((topic for topic in matcher.topics if topic.name == ESCAPED_PRISONERS), None)):
+        if people.escapes and (row := matcher.named(ESCAPED_PRISONERS)):
             topics.append(TopicCandidate(topic=row.name, status=row.status, reader="people", span=people.escapes[0]))
         particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]

@@ -39,16 +39,16 @@ def read_topics(text: str, matcher: TopicMatcher, locate: Located) -> list[Topic
     ("got 6 years") names the court-results topic, and a collision with a severe injury the KSI one."""
     book = phrase_book()
     matches = matcher.find(text)
-    court = next((topic for topic in matcher.topics if topic.name == COURT_RESULT_TOPIC), None)
+    court = matcher.named(COURT_RESULT_TOPIC)
     sentence = book.vocabulary["court_result"].search(text)
     if court and sentence and not any(match.topic is court for match in matches):
         matches.append(TopicMatch(court, sentence.start(), sentence.end(), sentence.group(0)))
     for name, pattern in book.topics.items():
-        topic = next((topic for topic in matcher.topics if topic.name == name), None)
+        topic = matcher.named(name)
         found = pattern.search(text)
         if topic and found and not any(match.topic is topic for match in matches):
             matches.append(TopicMatch(topic, found.start(), found.end(), found.group(0)))
-    ksi = next((topic for topic in matcher.topics if topic.name == KSI_TOPIC), None)
+    ksi = matcher.named(KSI_TOPIC)
     severe = book.vocabulary["severe_injury"].search(text)
     if ksi and severe and (any(match.topic.name in COLLISION_TOPICS for match in matches) or book.vocabulary["collision"].search(text)):
         matches.append(TopicMatch(ksi, severe.start(), severe.end(), severe.group(0)))

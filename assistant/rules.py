@@ -61,15 +61,19 @@ victim"): never read as there."""
 
 
 IMAGE_ASKED_FOR = re.compile(r"\b(?:(?:anyone|anybody|people|residents|drivers|motorists|witnesses|neighbours|you|those|whoever)\s+(?:who\s+)?"
-                             r"(?:\w+\s+){0,4}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any))\s+"
+                             r"(?:\w+\s+){0,4}?(?:with|has|have|had|got|might have|may have|holding)|check(?:ing)? (?:your|their|any)"
+                             r"|(?:appeal(?:s|ing)?|calling(?: out)?)\s+for)\s+"
                              r"(?:any\s+)?(?:\w+\s+){0,2}$", re.I)
-"""'Anyone with doorbell or dashcam footage…', 'check your CCTV': footage asked of the public, not shown by the post (matched
-against the words just before the image)."""
+"""'Anyone with doorbell or dashcam footage…', 'check your CCTV', 'appealing for dashcam footage': footage asked of the public,
+not shown by the post (matched against the words just before the image)."""
+IMAGE_ASKED_FROM = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:from|off)\s+(?:anyone|anybody|whoever|members of the public|passers-?by)\b", re.I)
+"""'… footage from anyone walking past': the same told after the image (matched against the words just after it). Only the
+public at large: footage "from residents" or "from a neighbour" may be footage the force holds and would show."""
 
 
-def image_asked_for(text: str, start: int) -> bool:
-    """Whether the image mentioned at `start` is asked of the public rather than shown."""
-    return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]))
+def image_asked_for(text: str, start: int, end: int) -> bool:
+    """Whether the image mentioned at `text[start:end]` is asked of the public rather than shown."""
+    return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60]))
 
 
 HYPOTHETICAL = re.compile(
@@ -268,7 +272,7 @@ class ImagesRule(Rule):
         hits = super().check(facts)
         if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)]
-        return sorted((hit for hit in hits if not image_asked_for(facts.text, hit.start)), key=lambda hit: hit.start)
+        return sorted((hit for hit in hits if not image_asked_for(facts.text, hit.start, hit.end)), key=lambda hit: hit.start)
 
 
 RULE_KINDS: dict[str, tuple[type[Rule], RuleKind]] = {

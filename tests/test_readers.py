@@ -235,6 +235,18 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     assert [identifier for identifier in shown if identifier.kind == "image"]
 
 
+@pytest.mark.parametrize("text, asked", [
+    ("We're appealing for dashcam clips of the near miss on the flyover.", True),
+    ("Hoping to get mobile footage off passers-by who saw the van mount the kerb.", True),
+    ("Any doorbell video from anybody on the parade would help.", True),
+    ("We've got doorbell video from a neighbour that shows the van driver clearly.", False),
+    ("Can I put out the footage from the bus of the lad kicking the doors?", False),
+])
+def test_footage_asked_of_the_public_is_not_shown_whichever_side_the_asking_is_told(text, asked):
+    images = [identifier for identifier in people(text, "A van hit a cyclist and drove off.").identifiers if identifier.kind == "image"]
+    assert not images if asked else images
+
+
 @pytest.mark.parametrize("text, meaning", [
     ("three vans nicked from the depot on Friday", "stolen"),
     ("someone's selling nicked laptops outside the market", "stolen"),
@@ -371,6 +383,9 @@ def test_a_home_placed_by_the_one_beside_it_locates_someone():
 def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_something_is_no_suspect():
     assert not people("Our fraud awareness session at the library for the over-60s went really well").offences
     assert not people("A knife-crime workshop for year 9 pupils at the academy").offences
+    assert not people("We're giving a talk on doorstep fraud at the church hall").offences
+    assert not people("the cadets ran a session for parents about county lines and grooming online").offences
+    assert people("He gave a talk about the burglary at number 4 to the residents' meeting").offences
     assert not people("Lovely turnout, exactly what we wanted!").roles
     assert [role.role for role in people("A man is wanted for the robbery at the bookies").roles] == ["suspect"]
     assert [role.role for role in people("Police want to speak to these two youths about the fireworks").roles] == ["suspect"]

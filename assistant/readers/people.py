@@ -209,6 +209,13 @@ OFFENCE = re.compile(
     r"education|input|surrender|amnesty|bins?)\b)", re.I)
 """An offence told of, not an offence as the subject of a workshop or campaign ("a knife-crime workshop", "burglary
 prevention"), which is no incident."""
+TAUGHT_ABOUT = re.compile(
+    r"\b(?:a|an|the|our|my|their|this|that|some)\s+(?:[\w-]+\s+){0,2}?(?:talks?|assembl(?:y|ies)|workshops?|sessions?|presentations?|"
+    r"lessons?|input|campaigns?|courses?|advice|tips|seminars?|briefings?|quiz(?:zes)?|leaflets?|posters?)\s+"
+    r"(?:(?:for|with|to)\s+(?:[\w-]+\s+){1,3}?)?"  # who it is for: "a session for parents about …"
+    r"(?:on|about|around|covering|against)\s+(?!(?:the|that|this|those|these|last|a|an|his|her|their|our)\b)(?:[\w-]+\s+){0,4}?$", re.I)
+"""The words before an offence taught as a subject ("an assembly on knife crime", "a talk about online scams"): the lesson's
+subject is no incident. A particular event is told with a determiner ("a talk about the burglary") and stays one."""
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
           r"injur\w+|scene|arrest|incident|attack|fight|crash|collision)")
@@ -425,7 +432,8 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         text = without_tallies(_without_dead_as_very(blank_negations(turn.original)))
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
         found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_ARRESTED_AT.finditer(turn.original)]
-        found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)]
+        found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)
+                           if not TAUGHT_ABOUT.search(text[max(0, match.start() - 80) : match.start()])]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
@@ -626,7 +634,7 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         for match in pattern.finditer(text):
             found.append(("relationship", *match.span(), False))
     for match in IMAGE.finditer(text):
-        if image_asked_for(text, match.start()):
+        if image_asked_for(text, *match.span()):
             continue  # footage asked of the public, not a picture the post shows
         sentence = _sentence_around(text, match.start())
         found.append(("image", *match.span(), bool(COLLEAGUE_IMAGE.search(sentence)) or _thanked_colleague(text, match.start())))

@@ -113,9 +113,10 @@ class Publication(BaseModel):
     public: Public = "unknown"
     ahead_of_announcement: bool = False
     """The asker wants to post before someone else announces it (the council, DMC, the Met): theirs to announce first."""
-    shares_an_individual: bool = False
-    """What is to be retweeted or shared is a private person's post (a resident's, a member of the public's), not the Met's
-    own or a council's or community group's: the table's retweet row does not cover it."""
+    shares_an_uncovered_source: bool = False
+    """What is to be retweeted or shared is a private person's post (a resident's, a member of the public's) or the press's (a
+    paper's article, a news site's story), not the Met's own or a council's or community group's: the table's retweet row
+    does not cover it."""
     adds_own_words: bool = False
     """A retweet that carries words of the force's own (a quote-tweet, a comment or figures added), not only the post."""
     asker_to_speak: bool = False

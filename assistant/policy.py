@@ -175,8 +175,8 @@ def _counted_topics(facts: Facts, limits: Thresholds) -> list[tuple[str, Rag]]:
     for candidate in facts.topics:
         if candidate.medium and candidate.medium not in facts.publication.media:
             continue  # "@metpoliceuk have covered it" in a post of our own is not a retweet
-        if candidate.medium == "retweet" and facts.publication.shares_an_individual:
-            continue  # the row covers the Met's own posts and councils' and community groups', not a private person's
+        if candidate.medium == "retweet" and facts.publication.shares_an_uncovered_source:
+            continue  # the row covers the Met's own posts and councils' and community groups', not a private person's or the press's
         if candidate.reader == "green_model":
             counts = candidate.status == "green" and candidate.score >= limits.green_min_probability
         elif candidate.reader != "examples":

@@ -122,11 +122,40 @@ MAKE_BELIEVE = re.compile(
     r"|\b(?:mock|pretend|fake|spoof|staged|role-?play(?:ed)?|dummy|practice)[- ](?:crime[- ]scenes?|arrests?|raids?|trials?|court cases?|"
     r"incidents?|['‘\"“]?wanted['’\"”]?[- ]posters?|suspects?|stop[- ]and[- ]search(?:es)?|shootings?|emergenc(?:y|ies)|evacuations?|"
     r"crimes?|burglar(?:y|ies)|break-ins?)\b"
-    # a word for being held or punished, in scare quotes, said in play: "we 'arrested' the head for the charity day"
+    # a word for being held or punished, in scare quotes, said in play wherever it stands: "the 'arrest' photo"
     rf"|['‘](?:arrest|bail(?:ed)?|{_HELD}|{_PUNISHED})['’]",
     re.I)
 """Make-believe: a murder-mystery night, a mock crime scene, a pretend arrest, a spoof wanted poster, a justice word in scare
 quotes — a game, a drill or a joke about the force, not a crime that happened."""
+
+SCARE_QUOTED = re.compile(r"(?<=\w )['‘]([a-z][a-z-]{2,})['’](?=[\s,.!?;:)])", re.I)
+"""One word in single quotes in the middle of a sentence ("the team 'raided' the biscuit tin", "they put me on 'trial'", "a
+'stolen' teddy"): said in play or not meant as it reads."""
+CALLED_A = re.compile(r"\b(?:a|an|the)\s$", re.I)
+"""An article before a quoted word that ends its noun phrase ("he's a 'nonce' who…", "calls him a 'thief'."): what a person
+is called, which is still said of them."""
+_DESCRIBES_A_THING = re.compile(r"\s+(?!(?:who|that|which|and|or)\b)[a-z]", re.I)
+WRITTEN_AS = re.compile(r"\b(?:tweet\w*|post\w*|say\w*|said|writ\w*|wrote|caption\w*|title\w*|headline\w*|hashtag\w*|words?|terms?|"
+                        r"shout\w*|yell\w*|scream\w*|cried|called|named|nicknamed|known as|aka|goes by|reads?|put)\s$", re.I)
+"""The words before a quoted word that is the text to publish, words someone said, or a name ("tweet 'ARRESTED'", "he
+shouted 'knife'", "known as 'smudge'"): meant as written."""
+
+
+def scare_quoted(text: str, capitalised: bool = True) -> list[tuple[int, int]]:
+    """Where `text` has a word in scare quotes; with `capitalised` false, not a Capitalised one (in text that keeps its case,
+    that may be a nickname: "known as 'Tiny'")."""
+    return [match.span() for match in SCARE_QUOTED.finditer(text)
+            if not WRITTEN_AS.search(text[max(0, match.start() - 20) : match.start()])
+            and not (CALLED_A.search(text[max(0, match.start() - 5) : match.start()]) and not _DESCRIBES_A_THING.match(text[match.end() :]))
+            and (capitalised or not (match.group(1)[0].isupper() and not match.group(1).isupper()))]
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each [start, end) in `spans` blanked, same length."""
+    chars = list(text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 MEDICAL_ARREST = re.compile(r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b", re.I)
 """A heart that stopped ("collapsed in cardiac arrest"): no one was arrested."""
@@ -143,11 +172,12 @@ WORD_MENTIONED = re.compile(
 
 def mask_negated(text: str) -> str:
     """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed"), make-believe ("a mock
-    crime scene"), words talked about as words ("the word 'murder'") and talk about the table ("someone said anything
-    about 'budget' is red") blanked, same length."""
+    crime scene"), words talked about as words ("the word 'murder'"), words in scare quotes ("'raided' the biscuit tin") and
+    talk about the table ("someone said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
-    return without_table_talk(masked)
+    masked = without_table_talk(masked)
+    return blank_spans(masked, scare_quoted(masked))
 
 
 def without_table_talk(text: str) -> str:
@@ -271,8 +301,24 @@ class ImagesRule(Rule):
     def check(self, facts: PhraseText) -> list[Hit]:
         hits = super().check(facts)
         if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
-            hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)]
+            hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)
+                     if not _made_to_advise(facts.text, m.start(), m.end())]
         return sorted((hit for hit in hits if not image_asked_for(facts.text, hit.start, hit.end)), key=lambda hit: hit.start)
+
+
+MADE_TO_ADVISE = re.compile(
+    r"(?:\b(?:prevention|awareness|advice|safety|campaign|information|info|explainer|promo(?:tional)?|recruitment|training|"
+    r"how-to|tutorial|welcome)\s+"
+    r"|\b(?:do|doing|make|making|film|filming|record|recording|shoot|shooting|put together|putting together)\s+(?:a|an|our)\s+(?:[\w-]+\s+)?)$",
+    re.I)
+"""The words before a video made to advise or to show our own work ("the burglary prevention video", "do a short video at the
+stall"), which is no footage of the people in an incident the text mentions."""
+SHOWS_SOMEONE = re.compile(r"^\s+(?:of|showing|with|featuring|from)\b", re.I)
+
+
+def _made_to_advise(text: str, start: int, end: int) -> bool:
+    """Whether the video at `text[start:end]` is one made to advise or of our own work, not showing anyone in particular."""
+    return bool(MADE_TO_ADVISE.search(text[max(0, start - 40) : start])) and not SHOWS_SOMEONE.match(text[end : end + 20])
 
 
 RULE_KINDS: dict[str, tuple[type[Rule], RuleKind]] = {

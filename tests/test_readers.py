@@ -24,7 +24,7 @@ from assistant.readers import question_units
 from assistant.readers.people import read_people
 from assistant.readers.proceedings import read_proceedings
 from assistant.readers.publication import read_publication
-from assistant.readers.text import Turn, locator
+from assistant.readers.text import Turn, blank_negations, locator
 from assistant.rules import mask_negated
 
 ASSISTANT = Path(__file__).resolve().parent.parent / "assistant"
@@ -104,6 +104,32 @@ def test_make_believe_is_blanked_before_anything_is_read(text, kept):
 def test_make_believe_is_blanked_for_the_people_reader_too():
     assert not people("The sergeant got 'arrested' by the year 6 class and they raised £90 for the hospice").roles
     assert people("The sergeant arrested a man outside the school").roles
+
+
+@pytest.mark.parametrize("text, gone", [
+    ("the allotment society 'robbed' us at the quiz night, three rounds to nil", "robbed"),
+    ("our dog handler was 'kidnapped' by the nursery kids for a photo", "kidnapped"),
+    ("the station's 'escaped' goldfish turned up in the yard pond", "escaped"),
+    ("the cadets 'kidnapped' the inspector's mug and held it to ransom", "kidnapped"),
+    ("we hid a 'looted' sweet jar in the hall for the kids to find", "looted"),  # describing a thing
+])
+def test_a_word_in_scare_quotes_is_not_read_as_it_stands(text, gone):
+    assert gone not in mask_negated(text) and gone not in blank_negations(text)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("can i tweet 'robbed' with a photo of the shop?", "robbed"),  # the post's own text
+    ("a post saying 'kidnapped' over the picture", "kidnapped"),
+    ("the lad known as 'smudge' was arrested for the robbery", "smudge"),  # a nickname
+    ("'Robbed' - that's the headline the paper wants", "Robbed"),  # not in the middle of a sentence
+    ("a neighbour's post calls the man a 'thief' and shows his van", "thief"),  # what a person is called is said of them
+])
+def test_a_quoted_word_meant_as_written_is_read(text, kept):
+    assert kept.lower() in mask_negated(text.lower()) and kept in blank_negations(text)
+
+
+def test_a_capitalised_word_in_scare_quotes_may_be_a_nickname_so_the_people_reader_keeps_it():
+    assert "'Tiny'" in blank_negations("everyone round the flats calls him 'Tiny' apparently")
 
 
 def test_someone_said_to_be_the_one_or_in_the_polices_sights_is_a_suspect():
@@ -630,9 +656,14 @@ def test_what_is_published():
     ("can we rt the council's post about bin collections", False),
     ("retweet @metpoliceuk's appeal", False),
     ("a resident's video is going round, can i post our own update", False),  # nothing of theirs is shared
+    # the press's: the row names the Met, councils and community groups, not papers or news sites
+    ("the evening paper did a write-up on our allotment patrols, can we rt it", True),
+    ("thinking of retweeting a reporter's thread about the cordon", True),
+    ("the bexley chronicle article about our cadets is lovely, ok to retweet?", True),
+    ("can we rt the fire brigade's update and the council's road closure tweet", False),
 ])
 def test_whose_post_is_shared(text, individual):
-    assert read_publication(text).shares_an_individual is individual
+    assert read_publication(text).shares_an_uncovered_source is individual
 
 
 @pytest.mark.parametrize("text, retweet", [
@@ -644,10 +675,10 @@ def test_how_far_a_post_has_travelled_is_not_a_retweet_of_ours(text, retweet):
     assert ("retweet" in read_publication(text).media) is retweet
 
 
-def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person():
+def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person_or_the_press():
     retweet_row = TopicCandidate(topic="Retweeting", status="green", reader="aliases", medium="retweet")
     partner = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"})))
-    individual = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"}), shares_an_individual=True))
+    individual = Facts(topics=(retweet_row,), publication=Publication(media=frozenset({"text", "retweet"}), shares_an_uncovered_source=True))
     assert decide(partner, LIMITS).rag == "green"
     assert decide(individual, LIMITS).rag == "amber" and "no_topic" in decide(individual, LIMITS).notes
 

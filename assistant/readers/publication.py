@@ -26,10 +26,17 @@ retweet of ours."""
 _PRIVATE_PERSON = (r"(?:local |random |angry |concerned |young |elderly |old )?(?:residents?|members? of the public|bloke|man|woman|lad|"
                    r"girl|guy|person|someone|somebody|neighbou?rs?|locals?|influencers?|parents?|mum|dad|shopkeepers?|victims?|witness(?:es)?|"
                    r"passer-?by|motorists?|cyclists?|user|account holder)")
-INDIVIDUAL_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}(?:'s|’s|s'|s’) (?:\w+ )?(?:posts?|tweets?|videos?|clips?|threads?|"
-                          r"comments?|repl(?:y|ies)|footage|photos?)",
-                          rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}")
-"""Whose post is shared: a private person's ("a local resident's post", "a tweet from a member of the public")."""
+_PRESS = rf"(?:local |online )?(?:{NEWS_OUTLET}|news ?(?:sites?|websites?|outlets?)|newspapers?|journalists?|reporters?|magazines?|blogs?|bloggers?|the press)"
+_PRESS_ITEM = r"(?:articles?|pieces?|stor(?:y|ies)|reports?|write-?ups?|coverage|headlines?)"
+UNCOVERED_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}(?:'s|’s|s'|s’) (?:\w+ )?(?:posts?|tweets?|videos?|clips?|threads?|"
+                         r"comments?|repl(?:y|ies)|footage|photos?)",
+                         rf"(?:posts?|tweets?|videos?|clips?|threads?|comments?) (?:from|by) (?:a|an|one|this|that|the|some) {_PRIVATE_PERSON}",
+                         # the press's: "the local paper's article", "a piece in the Gazette", "the news site ran a story"
+                         rf"{_PRESS}(?:'s|’s|s'|s’) (?:\w+ )?(?:{_PRESS_ITEM}|posts?|tweets?|threads?|videos?|clips?)", rf"{_PRESS} (?:\w+ )?{_PRESS_ITEM}",
+                         rf"{_PRESS_ITEM} (?:from|by|in|on) (?:a |an |the |this |that )?{_PRESS}",
+                         rf"{_PRESS} (?:ran|runs|has run|published|wrote|did|has done|put out|posted) (?:a |an |the |their |its )?(?:\w+ )?{_PRESS_ITEM}")
+"""Whose post is shared, when the table's retweet row does not cover it: a private person's ("a local resident's post", "a
+tweet from a member of the public") or the press's ("the local paper's article", "the news site ran a piece")."""
 OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
                   r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
                   r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*")
@@ -161,7 +168,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         else "not_public" if NOT_YET_ANNOUNCED.search(text) or (FUTURE.search(text) and SURPRISE.search(text)) else "unknown"
     return Publication(media=frozenset(media), rank=rank or read_rank(text), public=public,
                        ahead_of_announcement=bool(AHEAD_OF_ANNOUNCEMENT.search(text)),
-                       shares_an_individual="retweet" in media and bool(INDIVIDUAL_SOURCE.search(text)),
+                       shares_an_uncovered_source="retweet" in media and bool(UNCOVERED_SOURCE.search(text)),
                        adds_own_words="retweet" in media and bool(OWN_WORDS.search(text)))
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from ..normalise import Normalised
-from ..rules import MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION
+from ..rules import MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION, blank_spans, scare_quoted
 
 
 @dataclass(frozen=True)
@@ -18,13 +18,12 @@ class Turn:
 
 
 def blank_negations(text: str) -> str:
-    """`text` with negated mentions ("no names", "without the photo"), make-believe ("a mock arrest", "'arrest' the
-    head for charity") and a heart's arrest blanked, same length and case."""
-    chars = list(text)
+    """`text` with negated mentions ("no names", "without the photo"), make-believe ("a mock arrest"), words in scare quotes
+    ("'arrest' the head for charity"; not a Capitalised one, which may be a nickname) and a heart's arrest blanked, same
+    length and case."""
     lowered = text.lower().replace("’", "'")
-    for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text), *MEDICAL_ARREST.finditer(text)):
-        chars[match.start() : match.end()] = " " * (match.end() - match.start())
-    return "".join(chars)
+    return blank_spans(text, [match.span() for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text),
+                                                          *MEDICAL_ARREST.finditer(text))] + scare_quoted(text, capitalised=False))
 
 
 Located = Callable[[int, int], Span]

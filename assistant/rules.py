@@ -38,12 +38,15 @@ _SHOWN = r"(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)"
 _NEGATABLE = (r"(?:names?|naming|name\s+(?:him|her|them)|photos?|photographs?|pictures?|pics?|images?"
               r"|videos?|stills|clips?|footage|screenshots?|shots?|selfies?|number\s?plates?|registrations?|reg\s+numbers?"
               r"|custody\s+photos?|faces?|cctv(?:\s+(?:stills|footage|images?|photos?|pictures?|pics|video|clips?))?"
-              r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed)")
+              r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed"
+              r"|reporting\s+(?:restrictions?|directions?)|(?:court|anonymity|postponement|gagging)\s+orders?)")
 """What a question can say is not there; a list of them is negated whole ("no faces or number plates in shot")."""
+_NOT_DOUBT = r"(?!(?:sure|know|knowing|known|whether|if|think|certain|remember|check|checked|able|clear)\b)"
+"""Between a negation and what it negates, no word of doubt: "not sure if the photo…" leaves the photo there."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|doesn't|does not|didn't|did not|can't|cannot|not going to"
     r"|with no|leave out|leaving out"
-    rf"|no one|nobody|none)(?:'s|’s)?\s+(?:\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
+    rf"|no one|nobody|none)(?:'s|’s)?\s+(?:{_NOT_DOUBT}\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
     rf"|(?<!\w)(?:names?|{_SHOWN})\s+(?:\w+\s+){{0,2}}?(?:(?:isn't|is not|aren't|are not)"
     r"\s+(?:being\s+)?(?:used|shown|included|mentioned|(?:in|on)\s+(?:it|there|the\s+\w+))|(?:won't|will not|wont|can't|cannot|never)\s+"
     r"(?:be\s+)?(?:used|shown|included|posted|published|released|mentioned|going out|(?:in|on)\s+(?:it|there|the\s+\w+)))\b"

@@ -60,10 +60,12 @@ _POSTCODE_START = r"(?-i:[A-Z]{1,2}\d)"
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|that|this|which|any|every|each|other|same|no|one|my|your|his|her|our|their|its|"\
               r"pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 """A street's name before its street word ("Wickham Road"), never a determiner ("3 cars nicked that way")."""
-NEAR_ADDRESS = re.compile(r"\b(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
+NEAR_ADDRESS = re.compile(r"\b(?:(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
+                          r"|(?:lives?|living|stays?|staying)\s+(?:right\s+|just\s+)?)"
                           r"(?:above|below|beneath|under|next to|next door to|opposite|behind|over|at the back of)\s+"
                           r"(?:the\s+[\w'’]+|his|hers|theirs|him|her|them)\b", re.I)
-"""A home placed by the one beside it ("in the flat above the pub", "the flat above his"): everyone there knows whose."""
+"""A home placed by the one beside it ("in the flat above the pub", "the flat above his", "lives over the chip shop"):
+everyone there knows whose."""
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
 """A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""

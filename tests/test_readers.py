@@ -1251,6 +1251,12 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     ("escapes", "we collared the youth who bolted from the off-licence", False),
     ("escapes", "officers nabbed her after she bolted from the cafe", False),
     ("escapes", "we detained the driver, but his passenger scarpered", False),
+    # police going into premises by warrant, done or planned, told apart from a warrant card or what something deserves
+    ("entries", "the team have a firearms warrant lined up for first light on Friday", True),
+    ("entries", "CID are doing early doors at the flats behind the bus garage", True),
+    ("entries", "filmed the doors going in on Acre Lane this morning", True),
+    ("entries", "he showed his warrant card to the shopkeeper", False),
+    ("entries", "a cracked wing mirror hardly warrants a post", False),
     # the court's own words limiting what is published are a court order; its words about anything else are not
     ("court_restrictions", "the recorder told everyone in court the girl mustn't be identified", True),
     ("court_restrictions", "magistrates said something about not naming the shop until the trial ends", True),

@@ -316,3 +316,10 @@ def test_one_of_our_own_in_trouble_inside_a_list_raises_misconduct_red(matcher):
                             "3) the skipper from Hayes who was done for speeding has left us. ok to post?", matcher)
     assert "complaints_misconduct" in {reason.risk for reason in decision.reasons}
     assert decision.rag == "red"
+
+
+def test_a_warrant_planned_and_not_yet_public_is_the_raids_row_and_red(matcher):
+    decision = decision_for("Ward update with our patrol photos and crime-prevention links, plus a teaser that the estate's dealers "
+                            "should watch out on Thursday, as we've a warrant lined up for 5am. Not announced yet. ok?", matcher)
+    assert "Met wide operations e.g raids, BigWings, engagement activities and campaigns" in decision.topics
+    assert decision.rag == "red"

@@ -3,7 +3,8 @@
 - `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
 - `aliases` — RAG-table topics named outright;
 - `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked; an escape from
-  custody (the table's escaped-prisoners row) and a court's words limiting publication (a court order); with them the
+  custody (the table's escaped-prisoners row), police going into premises by warrant (its raids row) and a court's words
+  limiting publication (a court order); with them the
   particulars of an arrest a post may give (gender, age, area, custody), which no verdict reads;
 - `examples` — topics and risk factors by meaning, against the example bank, and the bank's green model's
   probability that the whole question is about a green topic and nothing else;
@@ -97,6 +98,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
             risks.append(RiskFactor(risk="court_order", reader="people", span=people.court_restrictions[0]))
         if people.escapes and (row := matcher.named(ESCAPED_PRISONERS)):
             topics.append(TopicCandidate(topic=row.name, status=row.status, reader="people", span=people.escapes[0]))
+        if people.entries and (row := matcher.named(RAIDS)):
+            topics.append(TopicCandidate(topic=row.name, status=row.status, reader="people", span=people.entries[0]))
         particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
         if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
@@ -128,6 +131,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
 
 ESCAPED_PRISONERS = "Escaped Prisoners"
 """The RAG-table row for someone who got away from custody, which the people reader can find however it is told."""
+RAIDS = "Met wide operations e.g raids, BigWings, engagement activities and campaigns"
+"""The RAG-table row for raids, which the people reader finds in police going into premises by warrant."""
 SUSPECT_ROLES = frozenset({"suspect", "arrested", "charged", "convicted"})
 """The roles a nationality may not be given for (ethnicity-and-nationality rule)."""
 WORDING_RISKS = frozenset({"naming_arrested", "identifiable_images", "prejudicial_comment", "personal_data", "identifies_person"})

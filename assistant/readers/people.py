@@ -12,7 +12,8 @@ It reads the question as asked (names need their capitals), with negated mention
   where a correction ("actually he's 18") replaces what was said before;
 - roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images;
 - one of the force's own told as the one arrested, charged, convicted or sacked (misconduct, not an arrest they made);
-- someone held who then got away (an escape from custody), and the court's own words limiting what may be published.
+- someone held who then got away (an escape from custody), police going into premises by warrant (a raid), and the court's
+  own words limiting what may be published.
 
 A tally of arrests over a career or a year ("900 arrests in her service") is a figure, not an arrest in the story.
 
@@ -422,6 +423,8 @@ class PeopleFindings:
     accused_businesses: list[Span] = field(default_factory=list)
     """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
     escapes: list[Span] = field(default_factory=list)
+    entries: list[Span] = field(default_factory=list)
+    """Police going into premises by warrant, done or planned ("a warrant booked for Tuesday", "early doors on six addresses")."""
     """Someone held by the police or the courts who got away ("the lad we detained bolted from the van")."""
     court_restrictions: list[Span] = field(default_factory=list)
     """The court said not to publish something ("the judge said she can't be named")."""
@@ -440,6 +443,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
         found.escapes += [span(*match.span()) for match in ESCAPE_FROM_CUSTODY.finditer(text)]
+        found.entries += [span(*match.span()) for match in ENTRY_BY_WARRANT.finditer(text)]
         found.court_restrictions += [span(*match.span()) for match in COURT_SAID_NOT_TO_PUBLISH.finditer(turn.original)]  # its "not" is the order
         found.officers_in_trouble += [span(*match.span()) for match in OFFICER_IN_TROUBLE.finditer(text)
                                       if not DONE_TO.search(text[max(0, match.start() - 30) : match.start()])]
@@ -551,6 +555,11 @@ ESCAPE_FROM_CUSTODY = re.compile(
 """Someone held (arrested by us, in cuffs, in the van or the cells, a prisoner) who then got away ("the man we detained
 slipped away at the hospital", "ran off still handcuffed"); someone who fled before the arrest ("we arrested the lad who
 ran off") did not escape from custody."""
+ENTRY_BY_WARRANT = re.compile(
+    r"\b(?:a|an|the|our|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?warrants?\b(?!\s+(?:card|cards|number)s?\b)"
+    r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)
+"""Police going into premises, done or planned ("a warrant booked for 6am", "two drugs warrants", "early doors on six addresses",
+"the doors going in"): the table's raids row. A warrant card is identity, and "doesn't warrant" no warrant at all."""
 _COURT = r"(?:the )?(?:judge|court|magistrates?|bench|recorder|district judge|his honour|her honour)"
 COURT_SAID_NOT_TO_PUBLISH = re.compile(
     rf"\b{_COURT}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|warned|ordered|directed|ruled|made (?:it )?clear|mentioned|asked)\b"

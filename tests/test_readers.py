@@ -785,6 +785,16 @@ def test_an_amber_topic_not_yet_public_is_red_and_already_public_does_no_more_th
     assert unnamed.rag == "red" and {"no_topic", "not_public"} <= set(unnamed.notes)
 
 
+def test_a_death_whose_family_have_been_told_is_for_dmc_and_never_green():
+    told = decide(facts("green", "death", next_of_kin_told=SPAN), LIMITS)
+    assert told.rag == "amber" and told.escalate_dmc
+    assert decide(facts("green", "death"), LIMITS).rag == "red"
+    # the family told lowers no other risk: a name in a post about a death still raises
+    named = decide(facts("green", "death", next_of_kin_told=SPAN, identifiers=(Identifier(kind="name", span=SPAN),),
+                         roles=(RoleMention(role="died", span=SPAN),)), LIMITS)
+    assert named.rag == "red"
+
+
 def test_someone_elses_news_before_they_announce_it_is_never_green():
     early = decide(facts("green", publication=Publication(ahead_of_announcement=True)), LIMITS)
     assert early.rag == "amber" and "ahead_of_announcement" in early.notes and early.escalate_dmc
@@ -1257,6 +1267,14 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     ("entries", "filmed the doors going in on Acre Lane this morning", True),
     ("entries", "he showed his warrant card to the shopkeeper", False),
     ("entries", "a cracked wing mirror hardly warrants a post", False),
+    # the family of someone who died told of it, told apart from a family still to be told
+    ("next_of_kin_told", "the rider died at the scene and his partner has now been informed by the FLO", True),
+    ("next_of_kin_told", "family liaison broke the news to her parents last night", True),
+    ("next_of_kin_told", "we'll say nothing until the family have been told", False),
+    ("next_of_kin_told", "his relatives haven't been notified yet", False),
+    ("next_of_kin_told", "I doubt the family have been informed, the FLO is still driving over", False),
+    ("next_of_kin_told", "no idea whether her parents were told", False),
+    ("next_of_kin_told", "has the family been told yet", False),
     # the court's own words limiting what is published are a court order; its words about anything else are not
     ("court_restrictions", "the recorder told everyone in court the girl mustn't be identified", True),
     ("court_restrictions", "magistrates said something about not naming the shop until the trial ends", True),

@@ -3,8 +3,8 @@
 - `phrases` — the rules' patterns over the normalised text (the engine's first reader, kept as a floor);
 - `aliases` — RAG-table topics named outright;
 - `people` — names, addresses, schools and workplaces, ages, roles and images, from the text as asked; an escape from
-  custody (the table's escaped-prisoners row), police going into premises by warrant (its raids row) and a court's words
-  limiting publication (a court order); with them the
+  custody (the table's escaped-prisoners row), police going into premises by warrant (its raids row), a court's words
+  limiting publication (a court order) and the family of someone who died told of it; with them the
   particulars of an arrest a post may give (gender, age, area, custody), which no verdict reads;
 - `examples` — topics and risk factors by meaning, against the example bank, and the bank's green model's
   probability that the whole question is about a green topic and nothing else;
@@ -77,6 +77,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     current = reading.text[reading.current_start :]
     topics, risks = [], []
     roles, identifiers, ages, offences, guilt = [], [], [], [], []
+    next_of_kin_told = None
     particulars = Particulars()
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
@@ -88,6 +89,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     if "people" in readers:
         people = read_people(reading.turns, reading.has_media)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
+        next_of_kin_told = people.next_of_kin_told[0] if people.next_of_kin_told else None
         if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
             risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
         if people.officers_in_trouble:
@@ -120,7 +122,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
     media_law = phrase_book().vocabulary["media_law"].search(masked, reading.current_start)  # in this turn's own words
     return Facts(
-        posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
+        posting=reading.posting, roles=tuple(roles), next_of_kin_told=next_of_kin_told, offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,

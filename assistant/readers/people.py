@@ -12,8 +12,8 @@ It reads the question as asked (names need their capitals), with negated mention
   where a correction ("actually he's 18") replaces what was said before;
 - roles (suspect, arrested, charged, convicted, victim, witness, child, died) and images;
 - one of the force's own told as the one arrested, charged, convicted or sacked (misconduct, not an arrest they made);
-- someone held who then got away (an escape from custody), police going into premises by warrant (a raid), and the court's
-  own words limiting what may be published.
+- someone held who then got away (an escape from custody), police going into premises by warrant (a raid), the court's
+  own words limiting what may be published, and the family of someone who died told of the death.
 
 A tally of arrests over a career or a year ("900 arrests in her service") is a figure, not an arrest in the story.
 
@@ -423,6 +423,8 @@ class PeopleFindings:
     accused_businesses: list[Span] = field(default_factory=list)
     """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
     escapes: list[Span] = field(default_factory=list)
+    next_of_kin_told: list[Span] = field(default_factory=list)
+    """The family of someone who died said to have been told ("the FLO has told the family")."""
     entries: list[Span] = field(default_factory=list)
     """Police going into premises by warrant, done or planned ("a warrant booked for Tuesday", "early doors on six addresses")."""
     """Someone held by the police or the courts who got away ("the lad we detained bolted from the van")."""
@@ -444,6 +446,9 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
         found.escapes += [span(*match.span()) for match in ESCAPE_FROM_CUSTODY.finditer(text)]
         found.entries += [span(*match.span()) for match in ENTRY_BY_WARRANT.finditer(text)]
+        found.next_of_kin_told += [span(*match.span()) for match in NEXT_OF_KIN_TOLD.finditer(text)
+                                   if not NOT_YET_TOLD.search(text[max(0, match.start() - 20) : match.start()])
+                                   and not re.match(r"\s+yet\b", text[match.end() :])]  # "been told yet": a question or a doubt
         found.court_restrictions += [span(*match.span()) for match in COURT_SAID_NOT_TO_PUBLISH.finditer(turn.original)]  # its "not" is the order
         found.officers_in_trouble += [span(*match.span()) for match in OFFICER_IN_TROUBLE.finditer(text)
                                       if not DONE_TO.search(text[max(0, match.start() - 30) : match.start()])]
@@ -560,6 +565,14 @@ ENTRY_BY_WARRANT = re.compile(
     r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)
 """Police going into premises, done or planned ("a warrant booked for 6am", "two drugs warrants", "early doors on six addresses",
 "the doors going in"): the table's raids row. A warrant card is identity, and "doesn't warrant" no warrant at all."""
+_KIN = r"(?:(?:the|his|her|their)\s+)?(?:family|families|next of kin|nok|relatives|parents|mum|dad|wife|husband|partner|widow)"
+NEXT_OF_KIN_TOLD = re.compile(
+    rf"\b{_KIN}\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:now|all|already|just)\s+)?(?:been\s+)?(?:told|informed|notified|made aware)\b"
+    r"|\b(?:the\s+)?(?:flo|family liaison(?: officer)?|we|officers|police|the team|colleagues)\s+(?:(?:have|has|had)\s+)?"
+    rf"(?:(?:now|already|just)\s+)?(?:told|informed|notified|broke the news to)\s+{_KIN}\b", re.I)
+"""The family of someone who died told of the death ("FLO told the family yesterday", "next of kin have been informed")."""
+NOT_YET_TOLD = re.compile(r"\b(?:once|when|until|till|before|after|if|unless|whether|not|never|doubt|unsure|unclear|wonder\w*)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I)
+"""'…once the family have been told', 'I don't think the family have been told': a condition or a doubt, not something done."""
 _COURT = r"(?:the )?(?:judge|court|magistrates?|bench|recorder|district judge|his honour|her honour)"
 COURT_SAID_NOT_TO_PUBLISH = re.compile(
     rf"\b{_COURT}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|warned|ordered|directed|ruled|made (?:it )?clear|mentioned|asked)\b"

@@ -169,8 +169,8 @@ class Facts(BaseModel):
     """Whether the question is about publishing something (a post, a reply, a quote to the press)."""
     roles: tuple[RoleMention, ...] = ()
     next_of_kin_told: Span | None = None
-    """Where the story says the family of someone who died have been told ("FLO told the family yesterday", "next of kin
-    informed"): the death rule's condition is met, so the death is DMC's to coordinate (amber), not a bar (red)."""
+    """Where the story says the family of someone who died have been told ("the liaison officer has seen his wife", "next of
+    kin informed"): the death rule's condition is met, so the death is DMC's to coordinate (amber), not a bar (red)."""
     offences: tuple[Span, ...] = ()
     """Where the story mentions a crime or an incident (a burglary, a theft, a collision)."""
     guilt: tuple[Span, ...] = ()

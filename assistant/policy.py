@@ -198,7 +198,7 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
             continue
         if factor.risk in ("naming_arrested", "under_18") and not _about_an_incident(facts):
             continue  # a name asked for, or a child's age, in a post about nothing that happened (a retirement, a missing child)
-        # the death rule bars a post until the family have been told; once they have, the death is DMC's to coordinate
+        # the death rule bars a post until the next of kin know; once they do, the death is DMC's to coordinate
         severity: Rag = "amber" if factor.risk == "death" and facts.next_of_kin_told else _severity(factor.risk)
         found.append(Reason(risk=factor.risk, severity=severity, legal=_legal_matter(factor.risk, facts),
                             spans=(factor.span,) if factor.span else ()))

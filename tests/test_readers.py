@@ -118,9 +118,9 @@ def test_a_word_in_scare_quotes_is_not_read_as_it_stands(text, gone):
 
 
 @pytest.mark.parametrize("text, kept", [
-    ("can i tweet 'robbed' with a photo of the shop?", "robbed"),  # the post's own text
+    ("can i tweet 'robbed' over a picture of the shop?", "robbed"),  # the post's own text
     ("a post saying 'kidnapped' over the picture", "kidnapped"),
-    ("the lad known as 'smudge' was arrested for the robbery", "smudge"),  # a nickname
+    ("the lad known as 'smudge' was nicked over the till snatch", "smudge"),  # a nickname
     ("'Robbed' - that's the headline the paper wants", "Robbed"),  # not in the middle of a sentence
     ("a neighbour's post calls the man a 'thief' and shows his van", "thief"),  # what a person is called is said of them
 ])
@@ -266,7 +266,7 @@ def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_show
     ("Hoping to get mobile footage off passers-by who saw the van mount the kerb.", True),
     ("Any doorbell video from anybody on the parade would help.", True),
     ("We've got doorbell video from a neighbour that shows the van driver clearly.", False),
-    ("Can I put out the footage from the bus of the lad kicking the doors?", False),
+    ("Is it ok to share the footage from the bus of the lad kicking the doors?", False),
 ])
 def test_footage_asked_of_the_public_is_not_shown_whichever_side_the_asking_is_told(text, asked):
     images = [identifier for identifier in people(text, "A van hit a cyclist and drove off.").identifiers if identifier.kind == "image"]
@@ -413,7 +413,7 @@ def test_a_home_placed_by_the_one_beside_it_locates_someone(text, home):
 def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_something_is_no_suspect():
     assert not people("Our fraud awareness session at the library for the over-60s went really well").offences
     assert not people("A knife-crime workshop for year 9 pupils at the academy").offences
-    assert not people("We're giving a talk on doorstep fraud at the church hall").offences
+    assert not people("Our PCSOs are giving a talk on doorstep fraud at the church hall").offences
     assert not people("the cadets ran a session for parents about county lines and grooming online").offences
     assert people("He gave a talk about the burglary at number 4 to the residents' meeting").offences
     assert not people("Lovely turnout, exactly what we wanted!").roles
@@ -1264,13 +1264,13 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     # police going into premises by warrant, done or planned, told apart from a warrant card or what something deserves
     ("entries", "the team have a firearms warrant lined up for first light on Friday", True),
     ("entries", "CID are doing early doors at the flats behind the bus garage", True),
-    ("entries", "filmed the doors going in on Acre Lane this morning", True),
+    ("entries", "filmed the doors going in on Acre Lane at dawn", True),
     ("entries", "he showed his warrant card to the shopkeeper", False),
     ("entries", "a cracked wing mirror hardly warrants a post", False),
     # the family of someone who died told of it, told apart from a family still to be told
-    ("next_of_kin_told", "the rider died at the scene and his partner has now been informed by the FLO", True),
+    ("next_of_kin_told", "the rider was killed outright and his partner has now been informed by the FLO", True),
     ("next_of_kin_told", "family liaison broke the news to her parents last night", True),
-    ("next_of_kin_told", "we'll say nothing until the family have been told", False),
+    ("next_of_kin_told", "we'll say nothing until the relatives have been told", False),
     ("next_of_kin_told", "his relatives haven't been notified yet", False),
     ("next_of_kin_told", "I doubt the family have been informed, the FLO is still driving over", False),
     ("next_of_kin_told", "no idea whether her parents were told", False),

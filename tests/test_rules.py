@@ -155,7 +155,7 @@ CASES = {
          "The youth who gave evidence is covered by a s.39 direction - can the result still go on the page?",
          "There's an order banning the papers from naming the shopkeeper. Can our post name her?"],
         ["He was sentenced yesterday to four years. Can I tweet the result?",
-         "The bench gave the graffiti lad an order banning him from the shopping centre for a year. Can I let the shops know?",
+         "The bench gave the graffiti lad a year-long order banning him from entering the shopping centre. Can I let the shops know?",
          "Can I tweet that we've carried out a section 60 search operation?",
          "Can I tweet about the court case? It's already in the Standard and was sentenced yesterday."],
     ),

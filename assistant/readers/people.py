@@ -217,7 +217,7 @@ TAUGHT_ABOUT = re.compile(
     r"lessons?|input|campaigns?|courses?|advice|tips|seminars?|briefings?|quiz(?:zes)?|leaflets?|posters?)\s+"
     r"(?:(?:for|with|to)\s+(?:[\w-]+\s+){1,3}?)?"  # who it is for: "a session for parents about …"
     r"(?:on|about|around|covering|against)\s+(?!(?:the|that|this|those|these|last|a|an|his|her|their|our)\b)(?:[\w-]+\s+){0,4}?$", re.I)
-"""The words before an offence taught as a subject ("an assembly on knife crime", "a talk about online scams"): the lesson's
+"""The words before an offence taught as a subject ("a workshop about county lines", "a talk about online scams"): the lesson's
 subject is no incident. A particular event is told with a determiner ("a talk about the burglary") and stays one."""
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
@@ -563,16 +563,16 @@ ran off") did not escape from custody."""
 ENTRY_BY_WARRANT = re.compile(
     r"\b(?:a|an|the|our|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?warrants?\b(?!\s+(?:card|cards|number)s?\b)"
     r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)
-"""Police going into premises, done or planned ("a warrant booked for 6am", "two drugs warrants", "early doors on six addresses",
+"""Police going into premises, done or planned ("a warrant lined up for dawn", "two drugs warrants", "early doors on six addresses",
 "the doors going in"): the table's raids row. A warrant card is identity, and "doesn't warrant" no warrant at all."""
 _KIN = r"(?:(?:the|his|her|their)\s+)?(?:family|families|next of kin|nok|relatives|parents|mum|dad|wife|husband|partner|widow)"
 NEXT_OF_KIN_TOLD = re.compile(
     rf"\b{_KIN}\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:now|all|already|just)\s+)?(?:been\s+)?(?:told|informed|notified|made aware)\b"
     r"|\b(?:the\s+)?(?:flo|family liaison(?: officer)?|we|officers|police|the team|colleagues)\s+(?:(?:have|has|had)\s+)?"
     rf"(?:(?:now|already|just)\s+)?(?:told|informed|notified|broke the news to)\s+{_KIN}\b", re.I)
-"""The family of someone who died told of the death ("FLO told the family yesterday", "next of kin have been informed")."""
+"""The family of someone who died told of the death ("the liaison officer has seen his wife", "next of kin informed")."""
 NOT_YET_TOLD = re.compile(r"\b(?:once|when|until|till|before|after|if|unless|whether|not|never|doubt|unsure|unclear|wonder\w*)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$", re.I)
-"""'…once the family have been told', 'I don't think the family have been told': a condition or a doubt, not something done."""
+"""'…once his parents have been informed', 'not sure the relatives were told': a condition or a doubt, not something done."""
 _COURT = r"(?:the )?(?:judge|court|magistrates?|bench|recorder|district judge|his honour|her honour)"
 COURT_SAID_NOT_TO_PUBLISH = re.compile(
     rf"\b{_COURT}\s+(?:\w+\s+){{0,2}}?(?:said|says|told|warned|ordered|directed|ruled|made (?:it )?clear|mentioned|asked)\b"

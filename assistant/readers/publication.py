@@ -36,7 +36,7 @@ UNCOVERED_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}
                          rf"{_PRESS_ITEM} (?:from|by|in|on) (?:a |an |the |this |that )?{_PRESS}",
                          rf"{_PRESS} (?:ran|runs|has run|published|wrote|did|has done|put out|posted) (?:a |an |the |their |its )?(?:\w+ )?{_PRESS_ITEM}")
 """Whose post is shared, when the table's retweet row does not cover it: a private person's ("a local resident's post", "a
-tweet from a member of the public") or the press's ("the local paper's article", "the news site ran a piece")."""
+tweet from a member of the public") or the press's ("the local paper's article", "a piece in the Gazette")."""
 OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
                   r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
                   r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*")

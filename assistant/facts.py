@@ -168,6 +168,9 @@ class Facts(BaseModel):
     posting: bool = True
     """Whether the question is about publishing something (a post, a reply, a quote to the press)."""
     roles: tuple[RoleMention, ...] = ()
+    failed_to_appear: Span | None = None
+    """Where someone due at court or on bail is said not to have turned up ("failed to appear at Snaresbrook", "skipped
+    bail"): wanted again, so an appeal to find them may name them, as for anyone wanted."""
     next_of_kin_told: Span | None = None
     """Where the story says the family of someone who died have been told ("the liaison officer has seen his wife", "next of
     kin informed"): the death rule's condition is met, so the death is DMC's to coordinate (amber), not a bar (red)."""

@@ -305,8 +305,11 @@ def _an_appeal_to_find_someone(facts: Facts, raised: set[str], young: list) -> b
 
     wanted = named(WANTED_TOPIC) and not young and not facts.guilt
     missing = named(MISSING_TOPIC) and not facts.has_role("suspect")
-    return (wanted or missing) and facts.proceedings.stage in ("none", "suspected") \
-        and not facts.has_role("arrested", "charged", "convicted", "victim", "witness", "died", "found", *(() if missing else ("child",))) \
+    # a defendant who did not turn up at court is wanted again, and is named to be found as anyone wanted is
+    absconded = wanted and facts.failed_to_appear is not None
+    return (wanted or missing) and facts.proceedings.stage in ("none", "suspected", *(("charged",) if absconded else ())) \
+        and not facts.has_role("arrested", *(() if absconded else ("charged",)), "convicted", "victim", "witness", "died", "found",
+                               *(() if missing else ("child",))) \
         and not raised & {"sexual_offence", "jigsaw_identification", "court_order"}
 
 

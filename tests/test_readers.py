@@ -858,6 +858,19 @@ def test_a_wanted_persons_name_and_photo_are_for_dmc_unless_the_appeal_says_they
     assert decide(Facts(identifiers=image, **missing), LIMITS).rag == "amber"
 
 
+def test_a_defendant_who_did_not_turn_up_at_court_is_wanted_again_and_named_to_be_found():
+    defendant = dict(topics=(TopicCandidate(topic="Wanted suspects", status="amber", reader="aliases"),),
+                     roles=(RoleMention(role="charged", span=SPAN), RoleMention(role="suspect", span=SPAN)), proceedings=Proceedings(stage="charged"),
+                     identifiers=(Identifier(kind="name", span=SPAN), Identifier(kind="image", span=SPAN)))
+    absconded = decide(Facts(failed_to_appear=SPAN, **defendant), LIMITS)
+    assert absconded.rag == "amber" and absconded.escalate_dmc
+    assert "identifies_person" in [reason.risk for reason in absconded.reasons]
+    # charged and not said to be missing from court: naming them in a wanted post is still red
+    assert decide(Facts(**defendant), LIMITS).rag == "red"
+    # said to have done it: red, whatever else
+    assert decide(Facts(failed_to_appear=SPAN, guilt=(SPAN,), **defendant), LIMITS).rag == "red"
+
+
 def test_a_childs_age_raises_in_a_post_about_an_incident_not_in_an_appeal_for_a_missing_child():
     missing = decide(facts("amber", risk="under_18", ages=(Age(years=14, span=SPAN),)), LIMITS)
     assert missing.rag == "amber" and "under_18" not in [reason.risk for reason in missing.reasons]
@@ -1267,6 +1280,10 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     ("entries", "filmed the doors going in on Acre Lane at dawn", True),
     ("entries", "he showed his warrant card to the shopkeeper", False),
     ("entries", "a cracked wing mirror hardly warrants a post", False),
+    # someone due at court or on bail who did not turn up, told apart from someone who turned up
+    ("failed_to_appear", "a bail warrant is out since she skipped bail in March", True),
+    ("failed_to_appear", "he never showed for his trial at the crown court", True),
+    ("failed_to_appear", "he turned up at court on time and was remanded", False),
     # the family of someone who died told of it, told apart from a family still to be told
     ("next_of_kin_told", "the rider was killed outright and his partner has now been informed by the FLO", True),
     ("next_of_kin_told", "family liaison broke the news to her parents last night", True),

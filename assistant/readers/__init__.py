@@ -77,7 +77,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     current = reading.text[reading.current_start :]
     topics, risks = [], []
     roles, identifiers, ages, offences, guilt = [], [], [], [], []
-    next_of_kin_told = None
+    next_of_kin_told = failed_to_appear = None
     particulars = Particulars()
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
@@ -90,6 +90,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         people = read_people(reading.turns, reading.has_media)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         next_of_kin_told = people.next_of_kin_told[0] if people.next_of_kin_told else None
+        failed_to_appear = people.failed_to_appear[0] if people.failed_to_appear else None
         if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
             risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
         if people.officers_in_trouble:
@@ -122,7 +123,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
     media_law = phrase_book().vocabulary["media_law"].search(masked, reading.current_start)  # in this turn's own words
     return Facts(
-        posting=reading.posting, roles=tuple(roles), next_of_kin_told=next_of_kin_told, offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
+        posting=reading.posting, roles=tuple(roles), next_of_kin_told=next_of_kin_told, failed_to_appear=failed_to_appear, offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,

@@ -423,6 +423,8 @@ class PeopleFindings:
     accused_businesses: list[Span] = field(default_factory=list)
     """A business named in a sentence that says it does wrong ("rogue traders from Kestrel Roofing", "avoid Fix-It Phones")."""
     escapes: list[Span] = field(default_factory=list)
+    failed_to_appear: list[Span] = field(default_factory=list)
+    """Someone due at court or on bail said not to have turned up ("skipped bail")."""
     next_of_kin_told: list[Span] = field(default_factory=list)
     """The family of someone who died said to have been told ("the FLO has told the family")."""
     entries: list[Span] = field(default_factory=list)
@@ -446,6 +448,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
         found.escapes += [span(*match.span()) for match in ESCAPE_FROM_CUSTODY.finditer(text)]
         found.entries += [span(*match.span()) for match in ENTRY_BY_WARRANT.finditer(text)]
+        found.failed_to_appear += [span(*match.span()) for match in FAILED_TO_APPEAR.finditer(text)]
         found.next_of_kin_told += [span(*match.span()) for match in NEXT_OF_KIN_TOLD.finditer(text)
                                    if not NOT_YET_TOLD.search(text[max(0, match.start() - 20) : match.start()])
                                    and not re.match(r"\s+yet\b", text[match.end() :])]  # "been told yet": a question or a doubt
@@ -565,6 +568,12 @@ ENTRY_BY_WARRANT = re.compile(
     r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)
 """Police going into premises, done or planned ("a warrant lined up for dawn", "two drugs warrants", "early doors on six addresses",
 "the doors going in"): the table's raids row. A warrant card is identity, and "doesn't warrant" no warrant at all."""
+FAILED_TO_APPEAR = re.compile(
+    r"\b(?:fail(?:ed|ing|s)? to (?:appear|attend|surrender|turn up)|not turning up (?:at|for)|(?:didn't|did not|never) (?:turn(?:ed)? up|show(?:ed)? up|show(?:ed)?|appear(?:ed)?)"
+    r" (?:at|for) (?:court|the court|his|her|their|the hearing|the trial|\w+ (?:crown|magistrates'?) court)|skip(?:ped|ping|s)? bail"
+    r"|jump(?:ed|ing|s)? bail|breach(?:ed|ing|es)? (?:his |her |their )?bail|absconded from bail|bail warrant)\b", re.I)
+"""Someone due at court or on bail who did not turn up ("failed to appear at the Crown Court", "not turning up for his
+trial", "jumped bail")."""
 _KIN = r"(?:(?:the|his|her|their)\s+)?(?:family|families|next of kin|nok|relatives|parents|mum|dad|wife|husband|partner|widow)"
 NEXT_OF_KIN_TOLD = re.compile(
     rf"\b{_KIN}\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:now|all|already|just)\s+)?(?:been\s+)?(?:told|informed|notified|made aware)\b"

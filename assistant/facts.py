@@ -169,7 +169,7 @@ class Facts(BaseModel):
     """Whether the question is about publishing something (a post, a reply, a quote to the press)."""
     roles: tuple[RoleMention, ...] = ()
     failed_to_appear: Span | None = None
-    """Where someone due at court or on bail is said not to have turned up ("failed to appear at Snaresbrook", "skipped
+    """Where someone due at court or on bail is said not to have turned up ("did not turn up for the hearing", "skipped
     bail"): wanted again, so an appeal to find them may name them, as for anyone wanted."""
     next_of_kin_told: Span | None = None
     """Where the story says the family of someone who died have been told ("the liaison officer has seen his wife", "next of

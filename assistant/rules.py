@@ -160,6 +160,7 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
 
+
 MEDICAL_ARREST = re.compile(r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b", re.I)
 """A heart that stopped ("collapsed in cardiac arrest"): no one was arrested."""
 

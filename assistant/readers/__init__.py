@@ -123,7 +123,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     topics = [topic.model_copy(update={"medium": mediums[topic.topic]}) if topic.topic in mediums else topic for topic in topics]
     media_law = phrase_book().vocabulary["media_law"].search(masked, reading.current_start)  # in this turn's own words
     return Facts(
-        posting=reading.posting, roles=tuple(roles), next_of_kin_told=next_of_kin_told, failed_to_appear=failed_to_appear, offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
+        posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
+        next_of_kin_told=next_of_kin_told, failed_to_appear=failed_to_appear,
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,

@@ -158,7 +158,8 @@ def read_phrase_book(content: bytes, source: str) -> PhraseBook:
         if kind_class is UnderEighteenRule:
             extra = {"incident": vocabulary["incident"], "child": vocabulary["child"]}
         elif kind_class is ImagesRule:
-            extra = {"incident": vocabulary["incident"], "about_an_incident": data.pattern(text.phrases_about_an_incident)}
+            extra = {"incident": vocabulary["incident"], "about_an_incident": data.pattern(text.phrases_about_an_incident),
+                     "made_to_advise": vocabulary["made_to_advise"]}
         patterns = (vocabulary["arrest"], vocabulary["charge"]) if name == "arrest_facts_only" else \
             tuple(pattern for pattern in [data.pattern(text.phrases)] if pattern is not None)
         rules.append(kind_class(

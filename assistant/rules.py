@@ -301,28 +301,16 @@ class ImagesRule(Rule):
 
     incident: re.Pattern | None = None
     about_an_incident: re.Pattern | None = None
+    made_to_advise: re.Pattern | None = None
+    """A video made to advise or of our own work (the phrase book's vocabulary): inside one, no footage of an incident."""
 
     def check(self, facts: PhraseText) -> list[Hit]:
         hits = super().check(facts)
         if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
+            advice = [match.span() for match in self.made_to_advise.finditer(facts.text)] if self.made_to_advise else []
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)
-                     if not _made_to_advise(facts.text, m.start(), m.end())]
+                     if not any(start <= m.start() and m.end() <= end for start, end in advice)]
         return sorted((hit for hit in hits if not image_asked_for(facts.text, hit.start, hit.end)), key=lambda hit: hit.start)
-
-
-MADE_TO_ADVISE = re.compile(
-    r"(?:\b(?:prevention|awareness|advice|safety|campaign|information|info|explainer|promo(?:tional)?|recruitment|training|"
-    r"how-to|tutorial|welcome)\s+"
-    r"|\b(?:do|doing|make|making|film|filming|record|recording|shoot|shooting|put together|putting together)\s+(?:a|an|our)\s+(?:[\w-]+\s+)?)$",
-    re.I)
-"""The words before a video made to advise or to show our own work ("the burglary prevention video", "do a short video at the
-stall"), which is no footage of the people in an incident the text mentions."""
-SHOWS_SOMEONE = re.compile(r"^\s+(?:of|showing|with|featuring|from)\b", re.I)
-
-
-def _made_to_advise(text: str, start: int, end: int) -> bool:
-    """Whether the video at `text[start:end]` is one made to advise or of our own work, not showing anyone in particular."""
-    return bool(MADE_TO_ADVISE.search(text[max(0, start - 40) : start])) and not SHOWS_SOMEONE.match(text[end : end + 20])
 
 
 RULE_KINDS: dict[str, tuple[type[Rule], RuleKind]] = {

@@ -161,6 +161,11 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+ASKED_IF_EVER = re.compile(r"\basked\s+(?:[\w'’-]+\s+){0,3}?(?:if|whether)\s+(?:[\w'’-]+\s+){0,2}?ever\b[^.?!,;:\n]{0,50}", re.I)
+"""A question someone put about whether a thing ever happened ("the cubs asked Sgt Amos whether she'd ever handcuffed a
+robber"): talk at a visit, not an incident."""
+
+
 MEDICAL_ARREST = re.compile(r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b", re.I)
 """A heart that stopped ("collapsed in cardiac arrest"): no one was arrested."""
 
@@ -176,10 +181,11 @@ WORD_MENTIONED = re.compile(
 
 def mask_negated(text: str) -> str:
     """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed"), make-believe ("a mock
-    crime scene"), words talked about as words ("the word 'murder'"), words in scare quotes ("'raided' the biscuit tin") and
+    crime scene"), questions put about whether a thing ever happened, words talked about as words ("the word 'murder'"), words in scare quotes ("'raided' the biscuit tin") and
     talk about the table ("someone said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
+    masked = ASKED_IF_EVER.sub(blank, masked)
     masked = without_table_talk(masked)
     return blank_spans(masked, scare_quoted(masked))
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from ..normalise import Normalised
-from ..rules import MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION, blank_spans, scare_quoted
+from ..rules import ASKED_IF_EVER, MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION, blank_spans, scare_quoted
 
 
 @dataclass(frozen=True)
@@ -18,12 +18,13 @@ class Turn:
 
 
 def blank_negations(text: str) -> str:
-    """`text` with negated mentions ("no names", "without the photo"), make-believe ("a mock arrest"), words in scare quotes
-    ("'arrest' the head for charity"; not a Capitalised one, which may be a nickname) and a heart's arrest blanked, same
-    length and case."""
+    """`text` with negated mentions ("no names", "without the photo"), make-believe ("a mock arrest"), questions put about
+    whether a thing ever happened, words in scare quotes ("'arrest' the head for charity"; not a Capitalised one, which may
+    be a nickname) and a heart's arrest blanked, same length and case."""
     lowered = text.lower().replace("’", "'")
     return blank_spans(text, [match.span() for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text),
-                                                          *MEDICAL_ARREST.finditer(text))] + scare_quoted(text, capitalised=False))
+                                                          *MEDICAL_ARREST.finditer(text), *ASKED_IF_EVER.finditer(text))]
+                       + scare_quoted(text, capitalised=False))
 
 
 Located = Callable[[int, int], Span]

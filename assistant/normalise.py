@@ -103,7 +103,11 @@ class Speller:
         from rapidfuzz import process
         from rapidfuzz.distance import DamerauLevenshtein
 
-        if len(word) < 5 or not word.isalpha() or self.known(word):
+        if len(word) < 4 or not word.isalpha() or self.known(word):
+            return None
+        if word.endswith("in") and word + "g" in self.english:  # a dropped g: "drinkin", "reportin", "goin"
+            return word + "g"
+        if len(word) < 5:
             return None
         limit = 1 if len(word) < 7 else 2
         found = process.extractOne(

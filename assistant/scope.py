@@ -7,6 +7,7 @@ help me prepare for an interview (`interview`), or a question about the document
 import re
 from typing import Literal
 
+from .contact_request import ASKS_HOW_TO_REACH
 from .readers.publication import BROADCASTERS, MEDIA_AS_SOURCE, NEWSPAPER_TITLES
 from .rules import words
 
@@ -168,7 +169,10 @@ CONTINUING = r"(?:(?:and|also|oh and|plus|so)\s*,?\s+)?"
 """'And what's the number…', 'Also, who…': a word that joins the question to an earlier thought does not change what is asked."""
 FRAMING = r"(?:(?:for|in) (?:[\w'’-]+ ){1,3}?(?:purposes|terms|law)\s*,?\s+|legally(?: speaking)?\s*,?\s+|in law\s*,?\s+)?"
 """'For contempt purposes, does…', 'Legally, when…': a framing before the question that leaves it a question."""
-INFORMATIONAL_START = re.compile(rf"^\s*{COURTESY}{CONTINUING}{FRAMING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+LEAD_IN = r"(?:(?:[\w'’]+[ ,]+){0,7}[\w'’]+\s+[-–—]\s+)?"
+"""'Before the refresher tomorrow - who…', 'Sanity check for a new starter – does…': a few words set off by a dash before the
+question leave it a question."""
+INFORMATIONAL_START = re.compile(rf"^\s*{LEAD_IN}{COURTESY}{CONTINUING}{FRAMING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
@@ -267,6 +271,16 @@ def asks_a_question_for_a_purpose(text: str) -> bool:
         not POSTING.search(sentence) or (PURPOSE.search(sentence) and not EXPLICIT_POSTING.search(sentence)) for sentence in told)
 
 
+CONDITION_THEN_WH = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:if|when|whenever)\b[^.?!]*?,\s*((?:who|whose|what|what's|whats|which|where|"
+                               r"how)\b[^.!?]*\?)", re.I)
+
+
+def asks_whom_to_reach_when(text: str) -> bool:
+    """'If a draft worries me on a night shift, who do I call?': the same question with the condition first. Only a question
+    of whom to reach: "if I post his name, what happens?" still tells of a post, which is judged."""
+    return any(ASKS_HOW_TO_REACH.search(match.group(1)) for match in CONDITION_THEN_WH.finditer(text))
+
+
 def asks_about_the_documents(text: str) -> bool:
     """A question that starts like a question about the rules ("Who may…", "What's the number…")."""
     return bool(INFORMATIONAL_START.search(text))
@@ -325,6 +339,8 @@ def read_intent(text: str) -> Intent | None:
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission
     if asks_a_question_for_a_purpose(text):
+        return "informational"
+    if asks_whom_to_reach_when(text) and not QUOTED_DRAFT.search(text):
         return "informational"
     asked = EMBEDDED_QUESTION.sub(" ", text) if INFORMATIONAL_START.search(text) else text
     if POSTING.search(asked) or QUOTED_DRAFT.search(text):

@@ -57,6 +57,9 @@ def test_misspellings_are_repaired_against_the_corpus_vocabulary_but_english_wor
     assert normalise("the Libary Road residents and the Crackdwon family", speller).text == "the libary road residents and the crackdwon family"
     # "locked up" is read in context by the phrase book (said of a person, a sentence), never rewritten word for word
     assert normalise("please double-check you've locked up the shed").text == "please double-check you've locked up the shed"
+    # a dropped g is put back when the word with it is English; English words ending in -in are left alone
+    assert normalise("lads shoutin n chuckin bins about, we're patrollin, cousin of mine seen it", speller).text == \
+        "lads shouting and chucking bins about, we're patrolling, cousin of mine seen it"
 
 
 def test_original_span_maps_back_through_replacements():
@@ -220,6 +223,10 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     # a wh-question after a statement of what it is for, with a short sign-off after its question mark
     ("putting a handout together for the ward panel - which aims does the engagement programme set out? bullet points only", "informational"),
     ("two car bump on the a13, nobody hurt, a tweet saying allow extra time? need it out now", None),  # not a wh-question
+    # a few words set off by a dash before the question, or the question's condition put first, leave it a question
+    ("revising for my sergeants' exam - when does a case become active for contempt? i always believed it was once they're charged.",
+     "informational"),
+    ("new to the snt account. if a tweet feels risky at night, who do i ring?", "informational"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

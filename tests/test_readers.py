@@ -102,7 +102,7 @@ def test_make_believe_is_blanked_before_anything_is_read(text, kept):
 
 
 def test_a_question_put_about_whether_a_thing_ever_happened_is_no_incident():
-    told = "At the cubs' night a girl asked Sgt Amos whether she'd ever handcuffed a pirate, and the leader is happy for us to name the hall"
+    told = "At the cubs' night a girl asked Sgt Amos whether she'd ever handcuffed a pirate, and the leader says we may mention the hall"
     assert [mention.role for mention in people(told).roles] == ["child"] and "handcuffed" not in mask_negated(told)
     assert not people("one lad asked if we had ever arrested anybody famous").roles
     assert people("The head asked whether he'd been in trouble before; we arrested him at the gates").roles

@@ -224,7 +224,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("putting a handout together for the ward panel - which aims does the engagement programme set out? bullet points only", "informational"),
     ("two car bump on the a13, nobody hurt, a tweet saying allow extra time? need it out now", None),  # not a wh-question
     # a few words set off by a dash before the question, or the question's condition put first, leave it a question
-    ("revising for my sergeants' exam - when does a case become active for contempt? i always believed it was once they're charged.",
+    ("revising for my sergeants' exam - when is a case classed as active under contempt law? i always believed it was once they're charged.",
      "informational"),
     ("new to the snt account. if a tweet feels risky at night, who do i ring?", "informational"),
 ])

@@ -628,6 +628,9 @@ def test_what_is_published():
     # an outlet the reader does not know by name, known by the piece it wants words for
     assert "quote_to_journalist" in read_publication("the brixton bugle crew want a few words from me for next week's edition").media
     assert "quote_to_journalist" not in read_publication("for the ward newsletter i'd like a line from the youth worker").media
+    # or by a call asking for words from us
+    assert "quote_to_journalist" in read_publication("the tooting clarion phoned after a comment on the bike thefts").media
+    assert "quote_to_journalist" not in read_publication("my mum rang for a quick chat about the bike thefts").media
     assert "retweet" in read_publication("ok to rt the council's post").media
     assert "already_posted" in read_publication("i already tweeted it this morning").media
     assert "already_posted" in read_publication("we put it up on the ward page on tuesday").media
@@ -1281,6 +1284,8 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     ("escapes", "we collared the youth who bolted from the off-licence", False),
     ("escapes", "officers nabbed her after she bolted from the cafe", False),
     ("escapes", "we detained the driver, but his passenger scarpered", False),
+    ("escapes", "some bloke has legged it out of the cell van at Bexleyheath, a category C lad", True),
+    ("escapes", "the fox legged it out of the garden when we arrived", False),
     # police going into premises by warrant, done or planned, told apart from a warrant card or what something deserves
     ("entries", "the team have a firearms warrant lined up for first light on Friday", True),
     ("entries", "CID are doing early doors at the flats behind the bus garage", True),

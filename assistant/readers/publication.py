@@ -56,7 +56,10 @@ JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?pap
                    rf"\w+ (?:{NEWSPAPER_TITLES})",
                    # a paper or programme the reader does not know by name, known by what it asks for: "a comment from us for their feature"
                    r"(?:a |an )?(?:quote|comment|interview|few words|line) from (?:me|us|you|him|her|the \w+) for (?:a|an|their|the|his|her|its|this|next) "
-                   r"(?:[\w'’]+ ){0,2}?(?:piece|article|feature|story|write-?up|report|column|segment|programme|show|episode|edition|issue)")
+                   r"(?:[\w'’]+ ){0,2}?(?:piece|article|feature|story|write-?up|report|column|segment|programme|show|episode|edition|issue)",
+                   # or by a call that asks for words from us: "the Tooting Clarion phoned after a comment"
+                   r"(?:rang|rung|called|phoned|emailed|messaged|been in touch)\s+(?:\w+\s+){0,3}?(?:wanting|asking for|after|looking for|for)\s+"
+                   r"(?:a |an |some )?(?:quick |short |brief )?(?:quote|comment|statement|few words)")
 SPEAKING = words(r"speak\w*", r"talk\w*", "say", r"comment\w*", r"quote\w*", "give", r"tell\w*", "asked", r"rang", r"ring\w*", r"called",
                  r"phoned", r"emailed", r"contacted", r"approached", r"interview\w*", r"doorstepp\w*", r"doorstep (?:me|us|him|her|them|you)", r"answer\w*", r"respond\w*",
                  r"confirm\w*", "on camera", "on air", "on the record", "off the record", "statement", r"chat\w*", "a few words",

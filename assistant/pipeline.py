@@ -230,7 +230,7 @@ class Scope(Step):
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:
-            ctx.intent = "posting" if names_a_topic else "informational"
+            ctx.intent = "posting" if names_a_topic or _offers_a_draft(ctx) else "informational"
 
 
 def _the_documents_answer_it(ctx: Context, res: Resources) -> bool:

@@ -253,6 +253,8 @@ TRAILING_WH = re.compile(rf"[-–—:,]\s*(?:which|what|who|whose|when|where|how
 """'…rides at a big horse show - which one?', '…a handout for the panel - what are its aims? Bullet points only': a wh-question
 asked at the end of a statement, perhaps signed off."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+LEAVE_TO_POST = words(rf"{_APPROVAL_WORD} (?:for (?:me|us) )?to {POST_VERB}")
+"""'…, and is it safe to share?': leave asked for the post, inside a question that also asks something else."""
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
 """'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
 ASKER = words("i", "we", "me", "us")
@@ -264,7 +266,7 @@ def asks_a_question_for_a_purpose(text: str) -> bool:
     sentences = [sentence.strip() for sentence in SENTENCE.findall(text)]
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence) or TRAILING_WH.search(sentence))
-                            and not ASKER.search(sentence) for sentence in asked):
+                            and not ASKER.search(sentence) and not LEAVE_TO_POST.search(sentence) for sentence in asked):
         return False
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return any(PURPOSE.search(sentence) for sentence in told) and not QUOTED_DRAFT.search(text) and all(
@@ -353,10 +355,22 @@ def read_intent(text: str) -> Intent | None:
             and not (INFORMATIONAL_START.search(text) or GENERAL_QUESTION.search(text) or ASKS_FOR_WORDING.search(text)
                      or (WH_QUESTION.search(text) and not ASKING.search(text))):
         return "posting"  # the asker's own post or words, not a question about the rules: when unsure, judge it
+    if asks_clearance_for_a_plan(text):
+        return "posting"
     if INFORMATIONAL_START.search(text) or text.rstrip().endswith("?") or WH_QUESTION.search(text) or TRAILING_WH.search(text) \
             or asks_only_about_others(text):
         return "informational"
     return None
+
+
+def asks_clearance_for_a_plan(text: str) -> bool:
+    """A plan of the asker's told ("we're going to put a notice out…") and a yes/no question asking whether they need DMC,
+    sign-off or leave for it ("Does that need the press office?"): the verdict is what is asked."""
+    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    told = [sentence for sentence in sentences if not sentence.endswith("?")]
+    return any(YES_NO_QUESTION.match(sentence) and ASKER.search(sentence) and CLEARANCE.search(sentence) for sentence in asked) \
+        and any(PLANNING.search(sentence) for sentence in told)
 
 
 YES_NO_QUESTION = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|should|must)\b", re.I)

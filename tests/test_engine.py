@@ -169,6 +169,12 @@ def test_a_passage_offered_as_a_draft_is_judged_whatever_it_is_about(engine):
     draft = ask(engine, "Draft for the weekend, thoughts?\n\n'Our new shift pattern starts on Monday, so the front counter "
                         "will close at 6pm from now on. Sorry for the change!'")
     assert draft.in_scope and draft.rag is not None
+    # with no cue of its own, a pasted draft for a page is still a post to judge, never a question to look up
+    poster = ask(engine, "Knocked up a leaflet for our Instagram, does this work?\n\n'RECOGNISE THIS FACE? Officers need to speak "
+                         "to this man about what happened on Mortlake Road on 3 March. Goes by \"Dazza\", usually by the bakery on "
+                         "Sheen Lane with his whippet. [custody photo from when he was last in].'\n\nThe DS is away till Monday so "
+                         "hasn't checked it, but he's been after this lad for weeks so I reckon he'd back it.")
+    assert poster.rag == "red"
 
 
 def test_an_informational_question_with_no_evidence_is_refused(engine):

@@ -227,6 +227,11 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("revising for my sergeants' exam - when is a case classed as active under contempt law? i always believed it was once they're charged.",
      "informational"),
     ("new to the snt account. if a tweet feels risky at night, who do i ring?", "informational"),
+    # leave asked for the post inside a wh-question, and clearance asked for a plan told, ask for a verdict
+    ("dog show on the rec on the 21st, 11 till 4. i want to start teasing it on our snt feed from monday. what time should it "
+     "say, and is it safe to put up?", "posting"),
+    ("burst main on tulse hill, the water company have bottles at the community hall. we want to get word round the flats "
+     "fast. do we have to clear that with dmc?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

@@ -559,10 +559,12 @@ _GOT_AWAY = (r"(?:legged it|ran (?:off|away)|got away|got free|broke free|did a 
              r"made off|slipped (?:away|off|free|out)|gave (?:us|officers|them|the officers|police|the guards) the slip|(?:is |now )?on the run)")
 ESCAPE_FROM_CUSTODY = re.compile(
     rf"\b{_HELD}\b{_SAME_PERSON}\b{_GOT_AWAY}\b"
-    rf"|\b{_GOT_AWAY}\b[^.!?\n]{{0,40}}?\b(?:still )?(?:in (?:hand)?cuffs|handcuffed)\b", re.I)
+    rf"|\b{_GOT_AWAY}\b[^.!?\n]{{0,40}}?\b(?:still )?(?:in (?:hand)?cuffs|handcuffed)\b"
+    rf"|\b{_GOT_AWAY}\s+(?:from|out of)\s+(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?:prison(?: van)?|police van|cell van|custody(?: suite)?|"
+    r"(?:the\s+)?cells|court cells|dock|jail|hmp\b|secure (?:unit|hospital))", re.I)
 """Someone held (arrested by us, in cuffs, in the van or the cells, a prisoner) who then got away ("the man we detained
-slipped away at the hospital", "ran off still handcuffed"); someone who fled before the arrest ("we arrested the lad who
-ran off") did not escape from custody."""
+slipped away at the hospital", "ran off still handcuffed") or who got away from a place of holding ("legged it out of the
+cell van"); someone who fled before the arrest ("we arrested the lad who ran off") did not escape from custody."""
 ENTRY_BY_WARRANT = re.compile(
     r"\b(?:a|an|the|our|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?warrants?\b(?!\s+(?:card|cards|number)s?\b)"
     r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)

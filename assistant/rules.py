@@ -181,8 +181,9 @@ WORD_MENTIONED = re.compile(
 
 def mask_negated(text: str) -> str:
     """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed"), make-believe ("a mock
-    crime scene"), questions put about whether a thing ever happened, words talked about as words ("the word 'murder'"), words in scare quotes ("'raided' the biscuit tin") and
-    talk about the table ("someone said anything about 'budget' is red") blanked, same length."""
+    crime scene"), questions put about whether a thing ever happened, words talked about as words ("the word 'murder'"),
+    words in scare quotes ("'raided' the biscuit tin") and talk about the table ("someone said anything about 'budget' is
+    red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
     masked = ASKED_IF_EVER.sub(blank, masked)

@@ -365,7 +365,7 @@ def read_intent(text: str) -> Intent | None:
 
 def asks_clearance_for_a_plan(text: str) -> bool:
     """A plan of the asker's told ("we're going to put a notice out…") and a yes/no question asking whether they need DMC,
-    sign-off or leave for it ("Does that need the press office?"): the verdict is what is asked."""
+    sign-off or leave for it ("Do we need the press office for that?"): the verdict is what is asked."""
     sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     told = [sentence for sentence in sentences if not sentence.endswith("?")]

@@ -253,6 +253,13 @@ TRAILING_WH = re.compile(rf"[-–—:,]\s*(?:which|what|who|whose|when|where|how
 """'…rides at a big horse show - which one?', '…a handout for the panel - what are its aims? Bullet points only': a wh-question
 asked at the end of a statement, perhaps signed off."""
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+
+
+def _sentences(text: str) -> list[str]:
+    """The sentences of `text`, stripped, none empty; a question keeps its question mark."""
+    return [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+
+
 LEAVE_TO_POST = words(rf"{_APPROVAL_WORD} (?:for (?:me|us) )?to {POST_VERB}")
 """'…, and is it safe to share?': leave asked for the post, inside a question that also asks something else."""
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
@@ -366,7 +373,7 @@ def read_intent(text: str) -> Intent | None:
 def asks_clearance_for_a_plan(text: str) -> bool:
     """A plan of the asker's told ("we're going to put a notice out…") and a yes/no question asking whether they need DMC,
     sign-off or leave for it ("Do we need the press office for that?"): the verdict is what is asked."""
-    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return any(YES_NO_QUESTION.match(sentence) and ASKER.search(sentence) and CLEARANCE.search(sentence) for sentence in asked) \
@@ -391,7 +398,7 @@ def asks_only_about_others(text: str) -> bool:
     """Every question in `text` is a yes/no question about someone or something other than the asker, asking no leave, and
     nothing it tells is about a post ("Does contempt kick in at charge or at arrest? My DS says charge."): a question about
     the rules."""
-    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    sentences = _sentences(text)
     return _questions_about_others(sentences, (YES_NO_QUESTION,)) and not any(PUBLISHING.search(sentence) for sentence in sentences)
 
 
@@ -400,7 +407,7 @@ def asks_facts_for_the_press(text: str) -> bool:
     are doing a piece on the youth forum. When did it start? Has it grown?"): facts to give, not whether to speak. A question
     that itself names the press, publishing or a media-law matter ("Does a temporary rank count for the press?") asks about
     speaking."""
-    sentences = [sentence.strip() for sentence in SENTENCE.findall(text) if sentence.strip()]
+    sentences = _sentences(text)
     return _questions_about_others(sentences, (YES_NO_QUESTION, WH_QUESTION)) and not any(
         MEDIA_CUE.search(sentence) or PUBLISHING.search(sentence) for sentence in sentences if sentence.endswith("?"))
 

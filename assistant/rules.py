@@ -81,10 +81,12 @@ def image_asked_for(text: str, start: int, end: int) -> bool:
 
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
-    rf"\s+(?:be\s+|get\s+)?(?:going\s+|go\s+)?(?:{_PUNISHED}|away|down|behind bars)\b",
+    rf"\s+(?:be\s+|get\s+)?(?:(?:going\s+|go\s+)?(?:{_PUNISHED}|behind bars)|(?:going|go)\s+(?:away|down)"
+    r"|(?:away|down)(?=\s+for\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:years?|months?|stretch|long time|long while)\b))\b",
     re.IGNORECASE,
 )
-"""A punishment wished or foretold ("should be locked up", "he'll be going away"): not a sentence that happened."""
+"""A punishment wished or foretold ("should be locked up", "he'll be going away", "he'll be away for years"): not a sentence
+that happened. Being away with no going and no stretch is only absence ("half the ward will be away at Easter")."""
 
 
 _COLOUR = (r"(?:(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|"

@@ -57,6 +57,7 @@ def names_in(text: str) -> list[str]:
     ("Can I say Kyle was arrested for the assault at the chippy?", "Kyle"),
     ("Can I name the burglary suspect?", "name the burglary suspect"),
     ("Can we release the identity of the man we arrested?", "the identity of the man"),
+    ("The paper wants the name and home address of the woman we charged", "the name and home address of the woman"),
     ("can we say kev from number 9 got nicked for the break-ins", "kev"),
     ("'shaz off the estate got lifted again' is that ok to post", "shaz"),
     ("Resident's video says 'this is Tyler from the Wyndham estate, he's the one nicking bikes', can we RT it?", "Tyler"),
@@ -223,6 +224,9 @@ def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
     assert consenting and all(identifier.colleague for identifier in consenting)
     ours = people("Our neighbourhood watch coordinator, Pauline Greer, will run the stall; shed thefts are down.").identifiers
     assert ours and all(identifier.colleague for identifier in ours)
+    # a name found by how it is introduced ("a cyclist called …") consents as any other does
+    introduced = people("The finder, a cyclist called Obinna Adeyemi-Clarke, is happy to be named in our thank-you.").identifiers
+    assert introduced and all(identifier.colleague for identifier in introduced)
     in_a_story = people("Our victim, Pauline Greer, was robbed on the way home.").identifiers
     assert in_a_story and not any(identifier.colleague for identifier in in_a_story)
 
@@ -235,6 +239,10 @@ def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
     ("His parents are not happy for us to post it.", False),
     ("She hasn't consented to anything.", False),
     ("They never agreed to it.", False),
+    ("She told the counter we're welcome to use her name.", True),
+    ("He doesn't mind being named at all.", True),
+    ("He was happy for his face to be shown, he said.", True),
+    ("We're not welcome to name her, her dad said.", False),
 ])
 def test_consent_is_read_in_its_own_words_and_not_when_refused(said, consents):
     found = [identifier for identifier in people(f"Can I post a photo of Lily Ahmed with her award? {said}").identifiers
@@ -381,6 +389,14 @@ def test_addresses_schools_and_workplaces():
     assert any(kind == "school_or_workplace" and "Ford dealership" in phrase for kind, phrase in found)
 
 
+def test_a_workplace_said_to_be_one_of_several_singles_nobody_out():
+    for text in ["A porter at one of the hotels on Park Lane was punched by a guest",
+                 "the girl who works in one of the salons on the high street was threatened"]:
+        assert [i.kind for i in people(text).identifiers if i.kind == "school_or_workplace"] == [], text
+    named = "A porter at the Grand Hotel on Park Lane was punched by a guest"
+    assert [i.kind for i in people(named).identifiers] == ["school_or_workplace"]
+
+
 def test_a_named_estate_someone_comes_from_is_an_address():
     for text, place in [("two youths from the Hillcrest Estate were detained", "the Hillcrest Estate"),
                         ("both lads (17 and 19) from the Marlowe estate were bailed", "the Marlowe estate")]:
@@ -401,6 +417,11 @@ def test_a_street_in_lower_case_with_its_postcode_and_a_job_told_with_who_are_st
     assert "hartfield rd" in [charged[i.span.start : i.span.end] for i in people(charged).identifiers if i.kind == "address"]
     job = "The victim is the florist who runs Petal Lane Flowers by the station."
     assert [job[i.span.start : i.span.end] for i in people(job).identifiers if i.kind == "school_or_workplace"] == ["Petal Lane Flowers"]
+
+
+def test_a_festival_is_a_time_of_year_not_a_person():
+    for text in ["Easter hols are coming up, so lock your doors", "Diwali weekend patrols on the Broadway, ok to tweet?"]:
+        assert names_in(text) == [], text
 
 
 def test_someone_thanked_is_not_a_risk_even_after_a_titles_full_stop():
@@ -518,6 +539,13 @@ def test_someone_others_say_is_offending_is_a_suspect():
         assert any(role.role == "suspect" for role in people(text).roles), text
     for text in ["people say the park is lovely", "they say it's going to rain on the fun run"]:
         assert not any(role.role == "suspect" for role in people(text).roles), text
+
+
+def test_a_punishment_foretold_is_guilt_but_being_away_is_only_absence():
+    for text in ["The lad we charged will be going away for this", "he'll be away for a good few years after Friday"]:
+        assert people(text).guilt, text
+    for text in ["Half the estate will be away over the bank holiday, so lock up", "The team will be down at the fete"]:
+        assert not people(text).guilt, text
 
 
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():

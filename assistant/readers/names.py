@@ -13,6 +13,10 @@ COMMON_ENGLISH = 6000
 """A capitalised word that is one of this many most frequent English words ("Will", "May", "Grace")
 is a name only when context says so (a title, a surname after it, an age after it)."""
 
+FESTIVALS = frozenset("""easter christmas halloween whitsun lent advent pentecost diwali eid ramadan hanukkah passover vaisakhi
+    navratri holi""".split())
+"""Festivals in the name list ("Easter hols are coming up"): a time of year, never a person."""
+
 
 @lru_cache(maxsize=1)
 def first_names() -> frozenset[str]:
@@ -28,7 +32,7 @@ def first_names() -> frozenset[str]:
             name = line[3:29].strip()
             if name and "+" not in name and " " not in name and name.isalpha():
                 names.add(name.lower())
-    return frozenset(names)
+    return frozenset(names - FESTIVALS)
 
 
 @lru_cache(maxsize=1)

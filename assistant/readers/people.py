@@ -80,6 +80,8 @@ ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|lan
                              r"(?!\s+(?:\w+ed|said|been|got|given|seen|told|done|gone|known|shown|taken|written|happy|fine|ok|okay|"
                              r"not|already|just|also|very|really|now|still)\b)", re.I)
 """'the owner's shop' places someone; 'the owner's said yes' ('has said') does not."""
+ONE_OF_MANY = re.compile(r"\b(?:at|for|in|from)\s+(?:one|any|some|either|each|several|a few|many|a couple) of\b", re.I)
+"""'a cashier at one of the phone shops on the Broadway': a place among several singles nobody out."""
 WORK_AS_A_NOUN = re.compile(r"(?:['’]s|\b(?:the|our|their|his|her|my|your|this|that|good|great|hard|joint|partnership))\s+$", re.I)
 """'this week's work in Peckham', 'our work with the council': work done, not someone's workplace."""
 # a thread's counter ("1/2 Hornsey Rd is open again") is no house number
@@ -194,7 +196,9 @@ NAME_REQUEST = re.compile(
     r"|\b(?:(?:his|her|their|the (?:\w+ ){0,2}(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|defendant|person)'s|"
     r"the (?:\w+ ){0,2}(?:owners|victims|suspects|people|residents|families|witnesses)')\s+"
     r"(?:(?:full|home|real|first|last|email)\s+)?(?:names?|identity|identities|surname|address|details|number))"
-    rf"|\b(?:the\s+)?(?:names?|identity|identities|address(?:es)?|home addresses)\s+of\s+{_PERSON}"
+    r"|\b(?:the\s+)?(?:names?|identity|identities|address(?:es)?|home addresses)"
+    r"(?:\s*(?:,|and|&|or|plus)\s+(?:(?:home|full|exact)\s+)?(?:names?|address(?:es)?|streets?|roads?|ages?|photos?|pictures?|details|numbers?))?"
+    rf"\s+of\s+{_PERSON}"
     r"|\btag\s+(?:him|her|them|his|her|their)\b(?:\s+(?:instagram|insta|facebook|twitter|tiktok|account|profile|handle)s?)?"
     r"|\b(?:his|her|their)\s+(?:instagram|insta|facebook|twitter|tiktok|snapchat)\b"
     r"|\b(?:say|confirm|tell (?:them|people|everyone|the public)|post|tweet|reveal)\s+who\s+(?:it\s+(?:is|was)|(?:he|she|they)\s+(?:is|are|was|were))",
@@ -652,6 +656,8 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
             if pattern is WORKPLACE and match.group(0).lower().startswith("work") \
                     and WORK_AS_A_NOUN.search(text[max(0, match.start() - 20) : match.start()]):
                 continue
+            if ONE_OF_MANY.search(match.group(0)):
+                continue
             found.append(("school_or_workplace", *match.span(), False))
     for match in BUSINESS_NAME.finditer(text):
         owner, rest = match.group(1).lower(), {word.lower() for word in match.group(2).split()}
@@ -779,6 +785,9 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]],
 
 
 def _names_read(text: str) -> list[tuple[int, int, bool]]:
+    """Each name however it is written (capitalised, lower-case, "a man called …"), with whether it is a colleague's or a
+    consenting person's. A name read by its form alone ("dazza", "a walker called Tunde Osei") is never taken for a
+    colleague's by the thanks around it, but consent counts however the name is written."""
     tokens = list(re.finditer(r"[^\W\d_](?:[^\W\d_]|['’-])*", text))  # letters of any alphabet: "Siobhán", "Zoë"
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()
@@ -818,7 +827,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
     for match in LOWER_SINGLE.finditer(text):
         word = match.group(1)
         if word not in english_words() and word not in function_words():
-            names.append((match.start(1), match.end(1), False))
+            names.append((match.start(1), match.end(1), _consenting(text)))
     for match in LOWER_PAIR.finditer(text):
         first, second = match.group(1), match.group(2)
         if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:
@@ -826,13 +835,13 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
     for match in LOWER_INITIAL.finditer(text):
         if is_plain_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
-            names.append((match.start(1), match.end(2), False))
+            names.append((match.start(1), match.end(2), _consenting(text)))
     for match in LOWER_SUBJECT.finditer(text):
         word = re.sub(r"['’]s$", "", match.group(1))
         if word in PERSON_NOUNS or word in function_words() or not (is_first_name(word) or word not in english_words()) \
                 or DETERMINER_BEFORE.search(text[: match.start(1)]):
             continue  # "the ram-raid on the jewellers was…": a noun after a determiner is no one's name
-        names.append((match.start(1), match.start(1) + len(word), False))
+        names.append((match.start(1), match.start(1) + len(word), _consenting(text)))
     for match in PERSON_POSITION.finditer(text):
         group = next(index for index in range(1, 5) if match.group(index))
         words = re.findall(r"[A-Za-z]+", match.group(group).lower())
@@ -843,10 +852,10 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         words = match.group(1).split()
         if is_first_name(words[0]) and words[0] not in PERSON_NOUNS and words[0] not in function_words() \
                 and not NOT_A_PERSON & set(words) and (words[-1] not in common_words() or is_first_name(words[-1])):
-            names.append((match.start(1), match.end(1), False))
+            names.append((match.start(1), match.end(1), _consenting(text)))
     for match in LOWER_NAME_BRACKETED_AGE.finditer(text):
         if is_first_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
-            names.append((match.start(1), match.end(1), False))
+            names.append((match.start(1), match.end(1), _consenting(text)))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):
             first = match.group(1)
@@ -855,7 +864,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
                     continue
             start = match.start(1)
             end = match.end(match.lastindex or 1)
-            names.append((start, end, False))
+            names.append((start, end, _consenting(text)))
     return names
 
 
@@ -941,14 +950,19 @@ def _start_of_sentence(text: str, at: int) -> int:
 
 CONSENT = re.compile(
     r"\b(?:(?:is|'s|’s|are|'re|’re|was|were)\s+(?:(?:(?!not\b|never\b|no\b)\w+|more than)\s+(?:and\s+)?){0,2}?(?:happy|fine|ok|okay|keen|glad)\s+"
-    r"(?:with it|for (?:us|me|it|them|her|him)|to be (?:named|pictured|photographed|filmed|in it|in the))|"
+    r"(?:with it|for (?:us|me|it|them|her|him|(?:his|her|their) (?:\w+ )?(?:face|name|photo|picture|pic|image|details))\b|"
+    r"to be (?:named|pictured|photographed|filmed|in it|in the))|"
     r"(?:given|gave|has given|have given|got|have|with)\s+(?:us\s+)?(?:their|her|his|parental|written|full|the family's|the parents')?\s*"
     r"(?:permission|consent|blessing|go-ahead)|consent(?:s|ed|ing)?\b|"
     r"(?:has|have|had|'ve|’ve)\s+(?:all\s+)?(?:said yes|agreed|signed)|signed (?:a |the )?(?:consent|release|media) forms?|"
-    r"wants? to be in (?:the |it|a )|agreed to (?:be named|the photo|us posting)|asked (?:us|me) to (?:name|thank|post|share|put))",
+    r"wants? to be in (?:the |it|a )|agreed to (?:be named|the photo|us posting)|asked (?:us|me) to (?:name|thank|post|share|put)|"
+    r"welcome to (?:name|thank|use|post|share|mention|picture|photograph|film|tag|credit)\b|"
+    r"(?:does|do|did)(?:n't|n’t| not) mind (?:being (?:named|thanked|pictured|photographed|filmed|in)|us (?:naming|thanking|using|posting|sharing)))",
     re.I)
 """Someone saying they are happy to be named or pictured ("parents have said yes in writing", "she wants to be in the photo",
-"the family are chuffed and happy for us to share"), unless said not to be."""
+"the family are chuffed and happy for us to share", "happy for his face to be in it", "said we're welcome to use her name",
+"doesn't mind being named"),
+unless said not to be."""
 REFUSED = re.compile(r"(?:\b(?:not|never|no|without|refused|declined)|n't|n’t)\W+(?:\w+\W+){0,1}$", re.I)
 
 
@@ -959,9 +973,16 @@ def _consent(text: str) -> bool:
 def _thanked_colleague(text: str, at: int) -> bool:
     """A colleague being thanked, or a person who has said they are happy to be named or pictured — never in a story
     with a suspect, an arrest, a charge, a conviction, a victim, a witness or a death, where a name is a risk."""
-    if any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLE_NAMES):
-        return False
-    return _consent(text) or bool(COLLEAGUE_CONTEXT.search(_sentence_around(text, at)))
+    return not _an_incident_story(text) and (_consent(text) or bool(COLLEAGUE_CONTEXT.search(_sentence_around(text, at))))
+
+
+def _consenting(text: str) -> bool:
+    """Someone who has said they are happy to be named or pictured, in a story with no incident."""
+    return not _an_incident_story(text) and _consent(text)
+
+
+def _an_incident_story(text: str) -> bool:
+    return any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLE_NAMES)
 
 
 def _without_overlaps(found):

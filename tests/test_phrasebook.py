@@ -56,6 +56,13 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     # a procedure named with a hyphenated word is the force's own procedure too
     assert book.topics["Force SOP"].search("i'd like to set out our prisoner-transport procedure for them")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
+    # any vehicle stolen is car crime; a robbery from a moped is not a moped stolen
+    assert book.topics["Car Crime"].search("we got her nicked scooter back to her this morning")
+    assert book.topics["Car Crime"].search("three vans were broken into on the trading estate")
+    assert not book.topics["Car Crime"].search("robberies by lads on mopeds snatching phones")
+    # a found thing's owner asked for in the post's own words is lost and found
+    assert book.topics["Local Good News"].search("a pram left at the bus stop - can we ask if it's yours on the ward page")
+    assert book.topics["Local Good News"].search("a post asking who these keys belong to")
     assert any(pattern.search("we're putting out a statement on a tricky legal question about the closure order")
                for pattern in book.rule("complex_legal_statement").patterns)
     conduct = book.rule("complaints_misconduct").patterns

@@ -36,7 +36,7 @@ from .retrieve import (Retrieval, named_press_line_topics, narrow, press_line_is
 from .phrasebook import phrase_book
 from .rules import Rule, words
 from .scope import (PUBLISHING, Intent, asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval,
-                    asks_for_wording, asks_its_own_question, describes_own_post, in_scope, off_topic, only_asks_how_to_reach,
+                    asks_for_wording, asks_its_own_question, asks_who_may_speak, describes_own_post, in_scope, off_topic, only_asks_how_to_reach,
                     read_intent, refers_back, without_device_talk)
 from .verify import quote_is_verbatim, verified
 
@@ -208,7 +208,8 @@ class Scope(Step):
         if ctx.draft:
             ctx.intent = "posting"
         names_a_topic = bool(res.matcher.find(ctx.text))
-        if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and names_a_topic:
+        if ctx.intent in (None, "informational") and asks_for_approval(ctx.normalised.text) and names_a_topic \
+                and not asks_about_the_rules(ctx.normalised.text):
             ctx.intent = "posting"  # "Christmas shopping tips: bags zipped, phones away. Alright?"
         to_the_media = "quote_to_journalist" in read_publication(without_device_talk(ctx.text)).media
         if to_the_media and ctx.intent in (None, "informational", "interview") and not asks_for_wording(ctx.normalised.text) \
@@ -309,7 +310,8 @@ class Read(Step):
             turns=ctx.turns, text=ctx.text, current_start=ctx.current_start, dates=ctx.dates, today=ctx.today,
             posting=ctx.posting, has_media=ctx.has_media, rank=ctx.rank, unit_vectors=ctx.unit_vectors,
             unit_spans=ctx.unit_spans, question_vector=np.asarray(ctx.vector, dtype=np.float32) if ctx.vector else None,
-            instructed="instruction" in ctx.claims, contacts=res.contacts, interview=ctx.intent == "interview",
+            instructed="instruction" in ctx.claims, contacts=res.contacts,
+            interview=ctx.intent == "interview" or asks_who_may_speak(ctx.normalised.text),
             asks_for_a_line=ctx.intent == "press_line",
         )
         ctx.facts = read(reading, res.matcher, res.bank, ctx.readers)

@@ -309,7 +309,8 @@ ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|
 """Whether a team may have an account or use a platform at all: a question about the rules, not about a post."""
 WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "
                       r"(?:\w+ ){0,3}?(?:be|allowed|permitted|able|authorised|authorized)",
-                      r"who (?:is|are|'s|gets) (?:allowed|permitted|authorised|authorized|able) to (?:speak|talk|comment|give|do)",
+                      r"who(?: is| are|'s|’s| gets) (?:(?:actually|really|even|officially|normally|usually) )?"
+                      r"(?:allowed|permitted|authorised|authorized|able) to (?:speak|talk|comment|give|do)",
                       r"(?:do|does) (?:you|one|someone|an officer|officers|i) (?:have|need) to be (?:a |an |at least )?(?:\w+ ){0,2}?"
                       r"(?:rank|inspector|sergeant|superintendent|press officer)",
                       r"(?:is it|it's|is that) only (?:\w+ ){0,2}?(?:inspectors?|sergeants?|superintendents?|press officers?|senior officers?|"
@@ -321,6 +322,14 @@ PRACTICE_RULES = words(r"(?:are|is|am) (?:we|i|officers|police|boroughs?|the bor
                        r"use (?!(?:the|this|that|these|those|his|her|their|my|our|its|a|an|one|some|any)\b)[\w-]+(?: [\w-]+)?s\b")
 """'Are we allowed to use stock photos in…': whether a kind of content may be used at all (a plural with no article), a
 question about the rules; "are we allowed to use the CCTV of him?" names one thing to post and is judged."""
+
+
+THE_MEDIA = words(r"journalists?", r"reporters?", "press", "media", r"(?:news)?papers?", "radio", "tv", "telly", r"interviews?")
+
+
+def asks_who_may_speak(text: str) -> bool:
+    """Which rank or role may speak to the media: the answer is the rule for speaking, DMC beforehand included."""
+    return any(THE_MEDIA.search(text, match.start()) for match in WHO_MAY_RULES.finditer(text))
 
 
 def asks_about_the_rules(text: str) -> bool:

@@ -197,6 +197,16 @@ def test_an_informational_question_is_answered_from_the_documents(engine):
     assert any(c.doc_id in ("policy-stop-search-charter", "pl-stop-search-charter") for c in result.citations)
 
 
+def test_a_rules_question_beside_a_story_about_a_topic_is_answered_not_judged(engine):
+    # the story names a topic (a burglary) and asks "what should I do", but what it asks is who may speak: the rule
+    result = ask(engine, "A radio producer keeps messaging me about the burglaries on the Eastfields estate. Who's really "
+                         "permitted to comment to the media, and what should I do about her?")
+    assert result.rag is None and "dmc" in escalated_to(result)
+    # asked plainly, the rule for speaking to the media still sends the asker to DMC first
+    result = ask(engine, "Who's permitted to give quotes to reporters, and what must they do before they do?")
+    assert result.rag is None and "dmc" in escalated_to(result)
+
+
 def test_archived_sources_are_marked(engine):
     result = ask(engine, "What were the six principles of the 2010 Community Engagement Commitment?")
     archived = [c for c in result.citations if c.archived]

@@ -187,6 +187,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("what's the longest caption a ward tweet can have, and is there a list of tags to use?", "informational"),
     ("pcso here - which rank do you need to be to give the local paper a quote?", "informational"),
     ("who is allowed to speak to the press when there's been a shooting on the ward?", "informational"),
+    ("who's actually allowed to give the radio a quote?", "informational"),
     ("is it only superintendents who can do live tv, or can a chief inspector?", "informational"),
     # a wh-question with only its purpose beside it asks about the documents; asking what to say is still a post
     ("which day do most residents read the ward page? planning to post the surgery times then.", "informational"),

@@ -63,7 +63,8 @@ class Reading:
     instructed: bool = False
     """The guard step found instructions to the assistant in the question."""
     interview: bool = False
-    """The scope step read the question as preparing to speak to the media (an interview, a brief): words to a journalist."""
+    """The scope step read the question as preparing to speak to the media (an interview, a brief) or asking who may:
+    words to a journalist, so the rules for speaking (rank, DMC beforehand) apply."""
     asks_for_a_line: bool = False
     """The scope step read the question as asking for a press line: with a journalist asking, it is words to give them."""
     contacts: dict[str, dict] = field(default_factory=dict)

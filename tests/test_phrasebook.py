@@ -56,12 +56,22 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     # a procedure named with a hyphenated word is the force's own procedure too
     assert book.topics["Force SOP"].search("i'd like to set out our prisoner-transport procedure for them")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
+    # the force taking a side on a public body's decision; a partner's campaign joined is no side taken
+    political = book.rule("political").patterns
+    assert any(pattern.search("add that the police support the residents' march against the new incinerator") for pattern in political)
+    assert any(pattern.search("say the town hall's decision to sell off the playing fields behind the school was a mistake")
+               for pattern in political)
+    assert not any(pattern.search("we're supporting the borough's litter campaign this spring") for pattern in political)
+    # answering a published piece about the force is its reputation; replying to a reporter's email is routine
+    assert book.topics["Force Reputation"].search("a reply to yesterday's opinion piece about response times")
+    assert not book.topics["Force Reputation"].search("i'm replying to the reporter's email with the road closure times")
+    assert book.topics["Force SOP"].search("explain how our burglary team really prioritises reports")
     # any vehicle stolen is car crime; a robbery from a moped is not a moped stolen
     assert book.topics["Car Crime"].search("we got her nicked scooter back to her this morning")
     assert book.topics["Car Crime"].search("three vans were broken into on the trading estate")
     assert not book.topics["Car Crime"].search("robberies by lads on mopeds snatching phones")
     # a found thing's owner asked for in the post's own words is lost and found
-    assert book.topics["Local Good News"].search("a pram left at the bus stop - can we ask if it's yours on the ward page")
+    assert book.topics["Local Good News"].search("a pushchair abandoned by the swings: can the ward feed ask if it's yours?")
     assert book.topics["Local Good News"].search("a post asking who these keys belong to")
     assert any(pattern.search("we're putting out a statement on a tricky legal question about the closure order")
                for pattern in book.rule("complex_legal_statement").patterns)

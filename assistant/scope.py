@@ -308,10 +308,11 @@ ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|
                       r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|channels?|profiles?)")
 """Whether a team may have an account or use a platform at all: a question about the rules, not about a post."""
 WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "
-                      r"(?:\w+ ){0,3}?(?:be|allowed|permitted|able|authorised|authorized)",
+                      r"(?:\w+ ){0,4}?(?:be|allowed|permitted|able|authorised|authorized)",
                       r"who(?: is| are|'s|’s| gets) (?:(?:actually|really|even|officially|normally|usually) )?"
                       r"(?:allowed|permitted|authorised|authorized|able) to (?:speak|talk|comment|give|do)",
-                      r"(?:do|does) (?:you|one|someone|an officer|officers|i) (?:have|need) to be (?:a |an |at least )?(?:\w+ ){0,2}?"
+                      r"(?:do|does) (?:you|one|someone|an officer|officers|i) (?:(?:actually|really|even|officially) )?(?:have|need) to be "
+                      r"(?:a |an |at least )?(?:\w+ ){0,2}?"
                       r"(?:rank|inspector|sergeant|superintendent|press officer)",
                       r"(?:is it|it's|is that) only (?:\w+ ){0,2}?(?:inspectors?|sergeants?|superintendents?|press officers?|senior officers?|"
                       r"dmc|the press office|comms) (?:who|that) (?:can|may|could|are allowed to|is allowed to|get to)")
@@ -328,7 +329,7 @@ THE_MEDIA = words(r"journalists?", r"reporters?", "press", "media", r"(?:news)?p
 
 
 def asks_who_may_speak(text: str) -> bool:
-    """Which rank or role may speak to the media: the answer is the rule for speaking, DMC beforehand included."""
+    """What rank or role lets someone talk to journalists: answered with the rule for speaking, DMC beforehand included."""
     return any(THE_MEDIA.search(text, match.start()) for match in WHO_MAY_RULES.finditer(text))
 
 

@@ -199,7 +199,7 @@ def test_an_informational_question_is_answered_from_the_documents(engine):
 
 def test_a_rules_question_beside_a_story_about_a_topic_is_answered_not_judged(engine):
     # the story names a topic (a burglary) and asks "what should I do", but what it asks is who may speak: the rule
-    result = ask(engine, "A radio producer keeps messaging me about the burglaries on the Eastfields estate. Who's really "
+    result = ask(engine, "A radio producer has been texting me about those shed break-ins round Eastfields. Who's really "
                          "permitted to comment to the media, and what should I do about her?")
     assert result.rag is None and "dmc" in escalated_to(result)
     # asked plainly, the rule for speaking to the media still sends the asker to DMC first

@@ -241,7 +241,7 @@ def test_a_colleague_by_rank_or_a_consenting_person_is_not_a_risk():
     ("They never agreed to it.", False),
     ("She told the counter we're welcome to use her name.", True),
     ("He doesn't mind being named at all.", True),
-    ("He was happy for his face to be shown, he said.", True),
+    ("He's fine for his picture to go up on the page.", True),
     ("We're not welcome to name her, her dad said.", False),
 ])
 def test_consent_is_read_in_its_own_words_and_not_when_refused(said, consents):
@@ -391,7 +391,7 @@ def test_addresses_schools_and_workplaces():
 
 def test_a_workplace_said_to_be_one_of_several_singles_nobody_out():
     for text in ["A porter at one of the hotels on Park Lane was punched by a guest",
-                 "the girl who works in one of the salons on the high street was threatened"]:
+                 "the woman employed at one of the nail bars near the market was threatened"]:
         assert [i.kind for i in people(text).identifiers if i.kind == "school_or_workplace"] == [], text
     named = "A porter at the Grand Hotel on Park Lane was punched by a guest"
     assert [i.kind for i in people(named).identifiers] == ["school_or_workplace"]

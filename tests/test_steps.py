@@ -12,7 +12,8 @@ from assistant.guard import read_claims, strip_instructions
 from assistant.normalise import Speller, normalise
 from assistant.readers.phrases import read_topics
 from assistant.rules import mask_negated
-from assistant.scope import asks_about_the_documents, asks_facts_for_the_press, asks_for_approval, asks_for_wording, in_scope, read_intent, refers_back
+from assistant.scope import (asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording,
+                            in_scope, read_intent, refers_back)
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -187,7 +188,6 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     ("what's the longest caption a ward tweet can have, and is there a list of tags to use?", "informational"),
     ("pcso here - which rank do you need to be to give the local paper a quote?", "informational"),
     ("who is allowed to speak to the press when there's been a shooting on the ward?", "informational"),
-    ("who's actually allowed to give the radio a quote?", "informational"),
     ("is it only superintendents who can do live tv, or can a chief inspector?", "informational"),
     # a wh-question with only its purpose beside it asks about the documents; asking what to say is still a post
     ("which day do most residents read the ward page? planning to post the surgery times then.", "informational"),
@@ -236,6 +236,13 @@ def test_a_device_message_beside_a_post_stays_in_scope():
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent
+
+
+@pytest.mark.parametrize("question", ["who's really permitted to comment to a radio station?",
+                                      "custody skipper asking: what rank does one actually need to be for a local radio slot?",
+                                      "do officers really need to be an inspector before chatting to a journalist?"])
+def test_who_may_speak_is_a_rules_question_with_an_adverb_or_a_contraction(question):
+    assert asks_about_the_rules(question)
 
 
 @pytest.mark.parametrize(("question", "wording"), [

@@ -81,7 +81,7 @@ ROLE_AT_A_PLACE = re.compile(r"\bthe\s+(?:[\w'’]+\s+){0,2}(?:owner|manager|lan
                              r"not|already|just|also|very|really|now|still)\b)", re.I)
 """'the owner's shop' places someone; 'the owner's said yes' ('has said') does not."""
 ONE_OF_MANY = re.compile(r"\b(?:at|for|in|from)\s+(?:one|any|some|either|each|several|a few|many|a couple) of\b", re.I)
-"""'a cashier at one of the phone shops on the Broadway': a place among several singles nobody out."""
+"""'a porter at one of the hotels along Park Lane': a place among several singles nobody out."""
 WORK_AS_A_NOUN = re.compile(r"(?:['’]s|\b(?:the|our|their|his|her|my|your|this|that|good|great|hard|joint|partnership))\s+$", re.I)
 """'this week's work in Peckham', 'our work with the council': work done, not someone's workplace."""
 # a thread's counter ("1/2 Hornsey Rd is open again") is no house number
@@ -960,7 +960,7 @@ CONSENT = re.compile(
     r"(?:does|do|did)(?:n't|n’t| not) mind (?:being (?:named|thanked|pictured|photographed|filmed|in)|us (?:naming|thanking|using|posting|sharing)))",
     re.I)
 """Someone saying they are happy to be named or pictured ("parents have said yes in writing", "she wants to be in the photo",
-"the family are chuffed and happy for us to share", "happy for his face to be in it", "said we're welcome to use her name",
+"the family are chuffed and happy for us to share", "glad for her photo to go up", "said we're welcome to use her name",
 "doesn't mind being named"),
 unless said not to be."""
 REFUSED = re.compile(r"(?:\b(?:not|never|no|without|refused|declined)|n't|n’t)\W+(?:\w+\W+){0,1}$", re.I)

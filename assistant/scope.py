@@ -8,7 +8,7 @@ import re
 from typing import Literal
 
 from .contact_request import ASKS_HOW_TO_REACH
-from .readers.publication import BROADCASTERS, MEDIA_AS_SOURCE, NEWSPAPER_TITLES
+from .readers.publication import BROADCASTERS, JOURNALIST, MEDIA_AS_SOURCE, NEWSPAPER_TITLES
 from .rules import words
 
 Intent = Literal["posting", "press_line", "interview", "informational"]
@@ -270,7 +270,7 @@ ASKER = words("i", "we", "me", "us")
 def asks_a_question_for_a_purpose(text: str) -> bool:
     """A wh-question (or an "is there…?") about something other than the asker's own act, with only a stated purpose beside it ("What time of day
     gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
-    sentences = [sentence.strip() for sentence in SENTENCE.findall(text)]
+    sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence) or TRAILING_WH.search(sentence))
                             and not ASKER.search(sentence) and not LEAVE_TO_POST.search(sentence) for sentence in asked):
@@ -325,12 +325,9 @@ PRACTICE_RULES = words(r"(?:are|is|am) (?:we|i|officers|police|boroughs?|the bor
 question about the rules; "are we allowed to use the CCTV of him?" names one thing to post and is judged."""
 
 
-THE_MEDIA = words(r"journalists?", r"reporters?", "press", "media", r"(?:news)?papers?", "radio", "tv", "telly", r"interviews?")
-
-
 def asks_who_may_speak(text: str) -> bool:
     """What rank or role lets someone talk to journalists: answered with the rule for speaking, DMC beforehand included."""
-    return any(THE_MEDIA.search(text, match.start()) for match in WHO_MAY_RULES.finditer(text))
+    return any(JOURNALIST.search(text, match.start()) for match in WHO_MAY_RULES.finditer(text))
 
 
 def asks_about_the_rules(text: str) -> bool:

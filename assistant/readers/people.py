@@ -786,8 +786,9 @@ def _later_mentions(text: str, names: list[tuple[int, int, bool]],
 
 def _names_read(text: str) -> list[tuple[int, int, bool]]:
     """Each name however it is written (capitalised, lower-case, "a man called …"), with whether it is a colleague's or a
-    consenting person's. A name read by its form alone ("dazza", "a walker called Tunde Osei") is never taken for a
-    colleague's by the thanks around it, but consent counts however the name is written."""
+    consenting person's. Consent counts however the name is written; thanks nearby never make a colleague of a name found
+    only as a lone lower-case word, after "called" or before an age ("nicking dazza" in a shout-out to the team is still
+    a name at risk)."""
     tokens = list(re.finditer(r"[^\W\d_](?:[^\W\d_]|['’-])*", text))  # letters of any alphabet: "Siobhán", "Zoë"
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()

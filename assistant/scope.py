@@ -85,13 +85,15 @@ OWN_POST_PLANNED = words(r"(?:i|we)(?: just| also| only| really)?(?:'ll| will| w
                          r"piece|article|blog|bulletin|update|statement|leaflets?|flyers?|round-?up|e-?mail(?: to residents)?)\b")
 """The asker's own post described ("I'll post the times and…"), or a request for something to say: judged like a post,
 whatever else the story mentions (a "line" to add, "doorstep crime")."""
+FORCE_ACCOUNT = (r"(?:ward|borough|snt|team) (?:account|page)",
+                 # an account named by its place: "via the Sydenham account", "on the Hainault page"
+                 r"(?:from|on|via|through) (?:the|our|my) (?:[\w'-]+ ){1,2}?(?:account|page|feed|handle)s?")
+"""A force account or page a post goes on: a place to publish, never IT talk ("put it on our ward page")."""
 EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
 PUBLISHING = words(
     r"post(?:s|ed|ing)?", "sumthin", r"tweet\w*", "thread", r"retweet\w*", "rt", r"quote[- ]tweet\w*", r"shar(?:e|ed|ing)",
     r"publish\w*", r"announc\w*", r"mention\w*", "put in that", r"put (?:it |that |this |one |something |sumthin |a post |a tweet )?(?:out|up)",
-    r"upload\w*", r"draft\w*", "facebook", "insta", "instagram", "twitter", "nextdoor", r"(?:ward|borough|snt|team) (?:account|page)",
-    # an account named by its place: "via the Sydenham account", "on the Hainault page"
-    r"(?:from|on|via|through) (?:the|our|my) (?:[\w'-]+ ){1,2}?(?:account|page|feed|handle)s?",
+    r"upload\w*", r"draft\w*", "facebook", "insta", "instagram", "twitter", "nextdoor", *FORCE_ACCOUNT,
     "social media", r"repl(?:y|ied|ies|ying)", r"respond\w*", r"(?:warn|ask|tell|remind|reassure|update|thank) (?:the )?(?:people|residents|"
     r"the public|neighbours|locals|followers|everyone|parents|shoppers|drivers|owners)", r"let (?:people|residents|everyone|the public) know",
     r"appeal\w*", r"sayin[g']?", r"(?:can|could|may|should) (?:i|we) (?:say|mention|add|include|tell people|put in)", r"(?:i|we)'ll (?:also )?(?:list|put|post|tweet|mention|say|add|include|share|name)",
@@ -215,7 +217,7 @@ MEDIA_CUE = words(
     r"journalists?", r"reporters?", r"newspapers?", "bbc", r"statements?", r"interview\w*", r"comment\w*", r"releas\w*",
     r"announc\w*", r"appeals?", "contempt", "anonymity", "reporting restrictions?", "privacy", r"disclos\w*", "dmc",
     "press bureau", "press office", r"account", r"name (?:him|her|them|the)", r"photos?", "footage", "cctv",
-    r"newsletters?", r"bulletins?", r"leaflets?", r"flyers?",
+    r"newsletters?", r"bulletins?", r"leaflets?", r"flyers?", *FORCE_ACCOUNT,
 )
 
 

@@ -151,6 +151,15 @@ def test_a_device_message_beside_a_post_stays_in_scope():
     assert in_scope("the council app says the a23 is shut both ways - can i tweet that?")
 
 
+@pytest.mark.parametrize("question", [
+    "a laptop got left on the 119 bus, fine to pop it up on the snt page?",
+    "pc handed in a laptop from the park. going to stick it on the norbury page later, alright?",
+])
+def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
+    """A device as the thing a post is about, on a force page, is not IT talk."""
+    assert in_scope(question)
+
+
 @pytest.mark.parametrize("question, intent", [
     ("can i tweet about the burglary?", "posting"),
     ("is it ok to retweet the council?", "posting"),

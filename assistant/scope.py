@@ -58,6 +58,9 @@ POSTING = words(
     r"summari[sz]e|outline|spell out|point me|describe|clarify|set out|run me through|walk me through)\b)|they)",
     # "can the ward page name…", not what a court, a jury or the press may do ("can the judge give the witness a screen?")
     rf"(?:can|could|may|should|shall) (?:the|our|my) (?!{THIRD_PARTY}\b)[\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
+    # a force account by its place name, no article: "can St John's Wood ward tweet about it too?"
+    rf"(?:can|could|may|should|shall) (?!(?:a|an|any|every|each|the|our|my|your|their)\b)(?:[\w'’-]+ ){{1,4}}?(?:ward|borough|snt|team|account|page)s? "
+    rf"(?:also |just |now |then |still )?{POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to (?:just |also |then |now |still )?{POST_VERB}",
     # "can that go up as well?", "can the ward page link to…": a post or an account as the subject
     r"(?:can|could|may|should|shall) (?:that|this|it|they|these|those) (?:go|goes) (?:up|out|on|live)",
@@ -105,8 +108,10 @@ PUBLISHING = words(
 )
 TAG_QUESTION = r"\b(?:is|was|would|will|could|can|should|do|does|did|has|have|are)n[’']?t (?:it|i|we|they|he|she|that|you|there)\s*\?+\s*$"
 """"… would help, wouldn't it?", "… can't I?": a statement turned into a question asks for agreement, like "alright?"."""
-HOW_IS_THIS = r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
-""""How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents."""
+HOW_IS_THIS = (r"how(?:'s|’s| is| does| do) (?:this|that|it|these)\b"
+               r"(?=\s*(?:[?.!,]|$)|\s+(?:sound|sounds|look|looks|read|reads|seem|seems|come across|comes across|land|lands|for)\b)")
+""""How's this for Monday?", "how does this sound": asking for approval of something shown, not about the documents ("how
+does it compare with London?" asks about the documents)."""
 NOT_A_STATEMENT_OF = r"(?<!\bis )(?<!\bare )(?<!'s )(?<!'re )(?<!\bbe )"
 """'Bullet points are fine.': a preference stated, not approval asked ("fine?", "is this fine", "alright." still ask)."""
 _APPROVAL_WORD = r"(?:ok|okay|alright|fine|safe|allowed|good|sound ok|sound alright)"
@@ -141,12 +146,15 @@ ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|
                         r"(?:^|(?<=[.!?])\s*)(?:tweet|post|retweet|rt|share|put out|put up|publish|stick|bang|pop) (?:it|this|that|them|one)\b[^.!?]*\?\s*$",
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
                         r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
-                        r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:\w+\s+){0,6}?\w+)?\s*\?+\s*$",
+                        # a bare instruction as the last sentence, quoted words in it too: "Tweet from the roads account w 'expect delays'?"
+                        r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:[\w'’\"“”-]+\s+){0,6}?[\w'’\"“”-]+)?\s*\?+\s*$",
                         r"(?:tweet|post|rt|retweet|thread|update)\s*(?:then|yeh|yeah|yes|ok|okay|alright|innit|mate|pls|please)?\s*\?+\s*$",
                         # something added to the post, asked as a bare instruction: "put the link at the bottom too?"
                         r"^(?:(?:and|also|plus|oh and)\s+)?(?:put|add|stick|pop|chuck|include|tag|mention)\s+(?:the|a|an|our|my|in|on|them|him|her)\b"
                         r"[^.!?]*\?+\s*$")
-ALREADY_DONE = words(r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
+ALREADY_DONE = words(r"(?<!anything )(?<!everything )(?<!whatever )(?<!something )(?<!what )"
+                     # not what we publish in general: "does the coroner sign off anything we put out?"
+                     r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
                      r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
                      r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",
                      r"(?:i|we) (?:spoke|talked|chatted) to (?:a |an |the )?(?:\w+ )?(?:press|media|journalists?|reporters?|paper|radio)")
@@ -161,6 +169,8 @@ PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers
 """The press asking for something: what to say back is judged like a post."""
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
+                              # a later sentence asking what someone else must do: "… next week. Does the coroner have to see it?"
+                              r"|(?<=[.!?])\s+(?:does|do) (?:the|a|an|dmc|anyone|someone|every|each)\b"
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words",
                          r"what (?:do|should|can|could|shall|may) (?:i|we) (?:\w+ly |just )?(?:be )?(?:say|saying|tell|telling)\b",
@@ -174,7 +184,7 @@ FRAMING = r"(?:(?:for|in) (?:[\w'’-]+ ){1,3}?(?:purposes|terms|law)\s*,?\s+|le
 LEAD_IN = r"(?:(?:[\w'’]+[ ,]+){0,7}[\w'’]+\s+[-–—]\s+)?"
 """'Before the refresher tomorrow - who…', 'Sanity check for a new starter – does…': a few words set off by a dash before the
 question leave it a question."""
-INFORMATIONAL_START = re.compile(rf"^\s*{LEAD_IN}{COURTESY}{CONTINUING}{FRAMING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|how(?!(?:'s|’s| is| does| do) (?:this|that|it|these)\b)|does|do|did|is there|are there|"
+INFORMATIONAL_START = re.compile(rf"^\s*{LEAD_IN}{COURTESY}{CONTINUING}{FRAMING}(?:remind me|who|whose|what|what's|whats|which|why|when|where|(?!{HOW_IS_THIS})how|does|do|did|is there|are there|"
                                  r"explain|tell me|give me|list|define|describe)\b")
 
 
@@ -264,21 +274,30 @@ def _sentences(text: str) -> list[str]:
 
 LEAVE_TO_POST = words(rf"{_APPROVAL_WORD} (?:for (?:me|us) )?to {POST_VERB}")
 """'…, and is it safe to share?': leave asked for the post, inside a question that also asks something else."""
-PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF)
-"""'Want to put them on a slide': what an answer is for, said beside the question, asking no permission."""
+WRITTEN_PIECE = r"(?:piece|article|item|feature|section|q&a|briefing|presentation|slides?|leaflet|flyer|newsletter|bulletin|blog|talk)"
+PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF,
+                rf"(?:writing|doing|putting together|pulling together|drafting|preparing) (?:a|an|the|our|my|some) (?:[\w'’-]+ ){{0,3}}?{WRITTEN_PIECE}\b")
+"""'Want to put them on a slide', 'writing a short piece for the newsletter': what an answer is for, said beside the question,
+asking no permission."""
+PURPOSE_LEAD_IN = re.compile(rf"^\s*for (?:the|our|my|a|an) (?:[\w'’-]+ ){{0,3}}?(?:{WRITTEN_PIECE}|website|page|magazine)\s*:\s*", re.I)
+"""'For the ward newsletter: what was…?': the piece an answer is for, set before the question by a colon."""
 ASKER = words("i", "we", "me", "us")
+MAY_POST = words(rf"(?:can|could|may|should|shall|must) (?:[\w'’-]+ ){{0,3}}?{POST_VERB}")
+"""'What can they put out?': what may be posted, asked of anyone, is leave to post."""
 
 
 def asks_a_question_for_a_purpose(text: str) -> bool:
     """A wh-question (or an "is there…?") about something other than the asker's own act, with only a stated purpose beside it ("What time of day
     gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
-    sentences = _sentences(text)
+    lead_in = PURPOSE_LEAD_IN.match(text)
+    sentences = _sentences(text[lead_in.end():]) if lead_in else _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     if not asked or not all((WH_QUESTION.match(sentence) or EXISTENCE_QUESTION.match(sentence) or TRAILING_WH.search(sentence))
-                            and not ASKER.search(sentence) and not LEAVE_TO_POST.search(sentence) for sentence in asked):
+                            and not ASKER.search(sentence) and not LEAVE_TO_POST.search(sentence) and not ASKING.search(sentence)
+                            and not MAY_POST.search(sentence) for sentence in asked):
         return False
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
-    return any(PURPOSE.search(sentence) for sentence in told) and not QUOTED_DRAFT.search(text) and all(
+    return (bool(lead_in) or any(PURPOSE.search(sentence) for sentence in told)) and not QUOTED_DRAFT.search(text) and all(
         not POSTING.search(sentence) or (PURPOSE.search(sentence) and not EXPLICIT_POSTING.search(sentence)) for sentence in told)
 
 
@@ -348,6 +367,8 @@ def read_intent(text: str) -> Intent | None:
     asks_to_post = re.search(r"\b(?:can|could|may) (?:i|we) (?:tweet|post|retweet|put|name)\b", text)
     if not asks_to_post and any(PRESS_LINE.search(asked.group(0)) for asked in WH_QUESTION.finditer(text)):
         return "press_line"  # "what's the holding line I can give them?": the line asked for, whoever it is for
+    if asks_a_question_for_a_purpose(text):
+        return "informational"  # "Writing a piece for the newsletter. What are the charter's themes?": the piece is only why it is asked
     if describes_own_post(text):
         return "posting"
     if asks_about_the_rules(text):
@@ -356,8 +377,6 @@ def read_intent(text: str) -> Intent | None:
         return "press_line"
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission
-    if asks_a_question_for_a_purpose(text):
-        return "informational"
     if asks_whom_to_reach_when(text) and not QUOTED_DRAFT.search(text):
         return "informational"
     asked = EMBEDDED_QUESTION.sub(" ", text) if INFORMATIONAL_START.search(text) else text
@@ -382,7 +401,8 @@ def read_intent(text: str) -> Intent | None:
 def asks_clearance_for_a_plan(text: str) -> bool:
     """A plan of the asker's told ("we're going to put a notice out…") and a yes/no question asking whether they need DMC,
     sign-off or leave for it ("Do we need the press office for that?"): the verdict is what is asked."""
-    sentences = _sentences(text)
+    lead_in = PURPOSE_LEAD_IN.match(text)
+    sentences = _sentences(text[lead_in.end():]) if lead_in else _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     told = [sentence for sentence in sentences if not sentence.endswith("?")]
     return any(YES_NO_QUESTION.match(sentence) and ASKER.search(sentence) and CLEARANCE.search(sentence) for sentence in asked) \
@@ -427,7 +447,9 @@ BACK_REFERENCE = words(r"my (?:mistake|bad|error)", r"sorry,? (?:i|it|that|the|n
                        r"(?:does|would|will|could|might) (?:that|this|it) (?:change|affect|alter|make (?:a|any) difference to) (?:anything|things|it|that|the answer|what you said)",
                        r"(?:put|add|attach|stick|tag|include|pin)\b[^.?!]{0,40}?\b(?:on|onto|to|with|in|under) (?:it|that|the post|the tweet)",
                        # something more for the earlier post: "I'll stick her age in as well", "mention the road too"
-                       r"(?:put|add|attach|stick|include|chuck|throw|mention)\b[^.?!]{0,40}?\b(?:too|as well)\b")
+                       r"(?:put|add|attach|stick|include|chuck|throw|mention)\b[^.?!]{0,40}?\b(?:too|as well)\b",
+                       # a conclusion drawn from facts just given: "… they signed consent forms. so the group shot is fine?"
+                       r"(?<=[.!?] )so,? (?:then,? )?[^.!?]{0,120}?\b(?:fine|ok|okay|alright|allowed|good to go|safe)\s*(?:then|now)?\s*\?+\s*$")
 PRONOUN_BACK = words(r"(?:he|she|they)(?:'s| is| are| was| were)")
 """'what if he's 16?': a person from the earlier turn, when the pronoun opens the turn; further on, it points to whoever
 the turn's own story has named ("the Mirror rang … they're asking")."""

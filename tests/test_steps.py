@@ -36,6 +36,13 @@ def test_slang_is_expanded():
     assert "arrested a man" in text and "retweet the custody photo on instagram" in text
 
 
+def test_kit_called_riot_kit_is_no_riot(matcher):
+    """A public order van or shield is kit: no major incident unless a riot is told."""
+    for text in ["the cadets loved trying on the riot shields at the open day", "photo of the team loading riot gear into the carrier"]:
+        assert not [match for match in matcher.find(normalise(text).text) if match.topic.status == "red"], text
+    assert [match for match in matcher.find(normalise("a riot broke out outside the ground").text) if match.topic.status == "red"]
+
+
 def test_nicked_means_stolen_when_something_was_nicked():
     assert "stolen" in normalise("my missus got her catalytic converter nicked off the drive").text
 
@@ -171,6 +178,12 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     ("the local paper rang about the collision on the a2. what line can i give?", "press_line"),
     ("monday just gone", None),
     ("spate of shed break-ins on the allotments. tweet a reminder about padlocks?", "posting"),
+    ("lane 2 shut on the a13 after a shunt. tweet from the roads account with 'expect delays'?", "posting"),
+    ("the op starts monday. can crystal palace ward share it too?", "posting"),
+    ("fire at the tower block, lfb on scene. our snt want to post the road closures. what can they put out?", "posting"),
+    ("the inquest opens next week. does the coroner need to see whatever we put out beforehand?", "informational"),
+    ("for the snt bulletin: what share of searches found something, and how does it compare with 2024?", "informational"),
+    ("i'm drafting an article for the residents' bulletin on the engagement programme. what were its aims?", "informational"),
     ("the fete is saturday, i'll post the times and add a line about the lost dog", "posting"),
     ("for insta: picture of the team at the food bank, caption 'proud of this lot'. too cheesy or not?", "posting"),
     ("the echo rang wanting a quote on the new cycle patrols. am i allowed?", "posting"),
@@ -303,6 +316,12 @@ def test_asking_whether_new_facts_change_the_answer_points_back():
     assert refers_back("the victim turns out to be 15. does that change anything?")
     assert refers_back("there's a postponement order too - would it affect the answer?")
     assert not refers_back("does the rag table change every year?")
+
+
+def test_a_conclusion_drawn_from_new_facts_points_back():
+    assert refers_back("the mum has said yes in writing. so the clip with her lad in it is ok then?")
+    assert refers_back("he was sentenced on monday, not last month. so posting the result is alright?")
+    assert not refers_back("so, is a post about the bike marking day fine?")  # "so" opening a question of its own
 
 
 def test_something_more_for_the_earlier_post_points_back():

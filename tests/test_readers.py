@@ -14,6 +14,7 @@ import pytest
 
 from assistant import facts as facts_module
 from assistant.calibration import Thresholds
+from assistant.ages import read_ages
 from assistant.examples import NOT_IN_TABLE, Example, ExampleBank, GreenModel
 from assistant.facts import (Age, Facts, Identifier, Proceedings, Publication, RiskFactor, RoleMention, Span,
                              TopicCandidate)
@@ -65,6 +66,9 @@ def names_in(text: str) -> list[str]:
     ("finally nicked kian mcallister-byrne last nite on the parade", "kian mcallister-byrne"),
     ("we searched tyrone b again by the bookies, he's always round there", "tyrone b"),
     ("anyone see anything? priya, 16, had her phone snatched by the bus garage on monday", "priya"),
+    # a nickname after "aka", quoted or not; a relative by name
+    ("Held overnight: Ray Oduya, aka 'Smiler' round the market", "Smiler"),
+    ("the lad we charged, known to everyone as big mo, and his cousin Aaron were at the scene", "Aaron"),
 ])
 def test_personal_names_are_found_however_written(text, name):
     assert name in names_in(text)
@@ -342,6 +346,30 @@ def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages
 
 
+@pytest.mark.parametrize("text, years", [
+    ("control have her date of birth as 21/06/2011", [15]),
+    ("d.o.b. 2.9.09 according to the PNC", [17]),
+    ("the rider was born in 2012", [14]),  # a bare year: the younger of its two ages
+    ("DOB shows 14-04-1990", [37]),
+    ("born on 31/02/2010", []),  # no such day
+    ("his birthday is 16/04/2027", []),  # not yet born: no age
+])
+def test_a_date_of_birth_is_an_age_on_the_day_asked(text, years):
+    assert [age for age, _, _ in read_ages(text, dt.date(2027, 4, 15))] == years
+
+
+@pytest.mark.parametrize("text, accused", [
+    ("Residents tell us Harlow's Kitchen on Station Parade is being used to deal drugs from the back room.", True),
+    ("Avoid Kestrel Roofing & Driveways, they overcharge pensioners.", True),
+    ("Everyone on the parade says Dalton's Motors is a front for laundering cash.", True),
+    ("Thanks to Dalton's Motors for the coffee at the bike-marking day.", False),
+    ("A man was arrested for selling drugs in the park.", False),
+    ("Before New Year's Eve: no selling fireworks to under-18s.", False),
+])
+def test_a_business_named_in_a_sentence_that_accuses_it(text, accused):
+    assert bool(people(text).accused_businesses) == accused
+
+
 def test_a_noun_after_a_determiner_and_an_organisation_in_capitals_are_no_ones_names():
     assert not [i for i in people("The smash-and-grab on the phone shop was charged as a burglary.").identifiers if i.kind == "name"]
     assert not [i for i in people("We're doing test purchases with Dean Housing Partnership next week.").identifiers
@@ -447,6 +475,12 @@ def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_some
     assert not people("Lovely turnout, exactly what we wanted!").roles
     assert [role.role for role in people("A man is wanted for the robbery at the bookies").roles] == ["suspect"]
     assert [role.role for role in people("Police want to speak to these two youths about the fireworks").roles] == ["suspect"]
+    # the one the police are after is a suspect; volunteers or witnesses they are after are not
+    for text in ["The woman we're after for the shed break-ins was seen on Elm Road",
+                 "Detectives are still hunting the rider who knocked over the pensioner"]:
+        assert [role.role for role in people(text).roles] == ["suspect"], text
+    for text in ["We're after volunteers for the litter pick", "Officers are looking for witnesses to the crash"]:
+        assert "suspect" not in [role.role for role in people(text).roles], text
 
 
 def test_a_photo_with_nobody_in_shot_is_no_shooting_and_an_old_boy_is_no_child():
@@ -529,7 +563,18 @@ def test_the_offender_called_whatever_the_story_likes_who_did_it_is_guilt():
     for text in ["A woman is in custody. The coward who did this will face justice",
                  "Arrest made over the bin fires - hope the idiots that did it are ashamed"]:
         assert people(text).guilt, text
-    for text in ["Whoever did this, please come forward", "Thanks to the PCSO who did the school talk"]:
+    for text in ["Whoever did this, please come forward", "Thanks to the PCSO who did the school talk",
+                 "The storm on Friday caused the flooding on Mill Lane"]:
+        assert not people(text).guilt, text
+
+
+def test_the_one_said_to_have_caused_it_however_long_the_description_is_guilt():
+    for text in ["Van driver arrested at the scene - the bloke in the grey transit who caused the crash has been bailed",
+                 "Held overnight: the rider of the red scooter that started the fire on Kent Road",
+                 "A woman has been charged. The woman who stabbed him will appear at Highbury Corner",
+                 "We arrested Marco, who the whole estate knows has been selling weed by the garages"]:
+        assert people(text).guilt, text
+    for text in ["Thanks to the officer who stabbed the tyre to stop the van", "the officers who attended the crash"]:
         assert not people(text).guilt, text
 
 
@@ -659,6 +704,10 @@ def test_what_is_published():
     # or by a call asking for words from us
     assert "quote_to_journalist" in read_publication("the tooting clarion phoned after a comment on the bike thefts").media
     assert "quote_to_journalist" not in read_publication("my mum rang for a quick chat about the bike thefts").media
+    # or by the word that names a paper, after "the": the Sutton Observer, the Kilburn Bugle (not a shop: "the Tesco Express")
+    assert "quote_to_journalist" in read_publication("the sutton observer want us to respond by noon").media
+    assert "quote_to_journalist" in read_publication("can i talk to the kilburn bugle about the fete?").media
+    assert "quote_to_journalist" not in read_publication("outside the tesco express on the high road, can we say hello?").media
     assert "retweet" in read_publication("ok to rt the council's post").media
     assert "already_posted" in read_publication("i already tweeted it this morning").media
     assert "already_posted" in read_publication("we put it up on the ward page on tuesday").media

@@ -21,6 +21,7 @@ When unsure whether a capitalised pair is a name, it is read as one: the policy 
 in a post about an incident, a death or a child.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -136,7 +137,11 @@ JOB_AT_A_NAMED_PLACE = re.compile(
     r"(?!(?:\s+[A-Z][\w'’]*)*\s+(?:bus stop|stop|station|junction|lights|roundabout|crossing|end|corner|exit|entrance|interchange)\b)")
 """Someone's job at a place by its name ("a stylist at the Curl Up & Dye salon", "a porter at St Mary's", "his night shift
 on the tills at Halden's", "the barber who runs Kutz on the parade")."""
-NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by)\s+([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
+NAMED = re.compile(r"\b(?:named|called|name is|name's|names? (?:are|were)|known as|goes by|aka|a\.k\.a\.?|nicknamed|"
+                   # a relative by name: "his brother Dean", "the victim's cousin Aaron"
+                   r"(?:his|her|their|(?:the )?\w+['’]s) (?:(?:older|younger|big|little|twin|step|half)[- ]?)?(?:brother|sister|son|daughter|mum|mother|"
+                   r"dad|father|cousin|uncle|aunt(?:ie)?|nephew|niece|partner|wife|husband|girlfriend|boyfriend|mate|pal|friend))"
+                   r"\s+[\"“'‘(]?([A-Za-z][a-z'’-]+(?:\s+[A-Za-z][a-z'’-]+)?)", re.I)
 _NAMING_VERBS = (r"(?:arrest(?:ed|ing)|charg(?:ed|ing)|named|called|nick(?:ed|ing)|lift(?:ed|ing)|nabb(?:ed|ing)|detained|jailed|"
                  r"sentenced|convicted|suspect|victim|witness|summonsed|remanded|identified|caught|stopped|searched|questioned|"
                  r"interviewed)")
@@ -283,6 +288,10 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:a|the|her|his|their|one|two|some) (?:\w+ )?(?:[a-z]+(?:er|or|ist|ant|man|woman)|lad|boy|girl|bloke|guy|neighbour|people|men|women)s?\b(?! of\b)|"
                           # the police way of naming a suspect: "we want to speak to these youths"
                           r"(?:we|police|officers|detectives|they) (?:would like|want|wish|need|are keen) to (?:speak|talk) (?:to|with)|"
+                          # or the one the police are after: "the man we're after for them", "the lad officers are hunting"
+                          r"(?:we|police|officers|detectives|cid|they)(?:'re|’re| are| were) (?:still |now )?(?:after|hunting|looking for|trying to "
+                          r"(?:find|trace|identify|track down))(?! (?:a |any |more |some )?(?:volunteers?|witness\w*|information|footage|owners?|people to|"
+                          r"recruits?|applicants?|ideas|feedback|a venue|help)\b)|"
                           r"stopped and searched|(?:was|were|got) (?:stopped|searched)|"
                           # known to the police for an offence, however gently said: "the lad we dealt with for …", "on the YOT's books"
                           r"(?:we|police|officers|they|i) (?:\w+ )?dealt with (?:\w+ ){0,4}?for (?:\w+ing|theft|robbery|burglary|assault|shoplifting|"
@@ -337,9 +346,15 @@ LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|c
 the clause arrests, with or without "the" before it."""
 RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones|lad|lads|boy|boys|youths?|pair|gang|group)\s+"
                          r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b"
-                         r"|\bthe\s+(?:[\w'’-]+\s+){1,2}?(?:who|that)\s+(?:did|done)\s+(?:this|it)\b", re.I)
-"""'The man responsible', 'the ones who did it', 'the coward who did this' (whatever the story calls them): the story
-treats the arrested or charged person as the offender."""
+                         r"|\bthe\s+(?:[\w'’-]+\s+){1,6}?(?:who|that)\s+(?:did|done|caused|started)\s+(?:this|it|that|the\s+(?:crash|collision|"
+                         r"smash|accident|fire|fight|damage|trouble|injuries|death))\b"
+                         # the one said to have done the harm to the victim: "the driver who killed him", "the man who stabbed her"
+                         r"|\bthe\s+(?:[\w'’-]+\s+){1,4}?(?:who|that)\s+(?:killed|stabbed|attacked|assaulted|robbed|mugged|burgled|shot|glassed|"
+                         r"punched|raped|ran over|knocked down|hit and killed)\s+(?:him|her|them|(?:the|a|an|his|her|their|our|this|that)\s+(?:[\w'’-]+\s+)?"
+                         r"(?:man|woman|men|women|boy|girl|lad|teen\w*|victim|pensioner|cyclist|pedestrian|rider|driver|student|child|"
+                         r"shopkeeper|worker|mum|dad|son|daughter|brother|sister|officer|pc|pcso|neighbour|friend|partner|wife|husband))\b", re.I)
+"""'The man responsible', 'the ones who did it', 'the coward who did this', 'the driver of the blue van who caused it'
+(whatever the story calls them): the story treats the arrested or charged person as the offender."""
 GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|are|was|were)\s+(?:\w+\s+)?guilty)\b"
                         r"|\b(?:we|everyone|everybody|we all|all of us|i)\s+(?:know|knows|reckon)\s+(?:that\s+)?(?:it's|it is|its|it was|it were)\s+"
                         r"(?:the|them|him|her|those|that|these)\b"
@@ -348,6 +363,9 @@ GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|ar
                         r"(?:\s+(?:on|in|round|around|at|from)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:know|knows)\s+"
                         r"(?:exactly\s+|full well\s+)?who(?:'s been|’s been| has been| have been| did| done| keeps|(?:'s|’s| is| was) "
                         r"(?:behind|responsible|to blame))\b"
+                        # the offending told as common knowledge of the one held: "jay, who everyone knows has been dealing"
+                        r"|\b(?:who|that)\s+(?:we|everyone|everybody|we all|all of us|people|the whole (?:estate|street|area|ward))\s+(?:know|knows)\s+"
+                        r"(?:(?:is|was|has been|have been|'s been|’s been|are|were)\s+)(?:\w+ing|responsible|behind|to blame)\b"
                         # the offending told as ended by the arrest: "they won't be troubling the estate again"
                         r"|\b(?:he|she|they)\s+(?:won't|won’t|wont|will not|will never|can't|can’t)\s+be\s+(?:bothering|troubling|terrori[sz]ing|targeting|causing|hassling|menacing|plaguing|harassing|"
                         r"intimidating|scaring|preying on|hurting|robbing|burgling|breaking into|stealing|dealing|doing (?:that|this|it))\s+(?:\w+\s+){0,3}?"
@@ -438,8 +456,9 @@ class PeopleFindings:
     """The court said not to publish something ("the judge said she can't be named")."""
 
 
-def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
-    """Everything about people in `turns` (oldest first; the last is the question as asked)."""
+def read_people(turns: list[Turn], has_media: bool = False, today: dt.date | None = None) -> PeopleFindings:
+    """Everything about people in `turns` (oldest first; the last is the question as asked); a date of birth is an age
+    on `today`."""
     found = PeopleFindings()
     for turn in turns:
         text = without_tallies(_without_dead_as_very(blank_negations(turn.original)))
@@ -465,7 +484,7 @@ def read_people(turns: list[Turn], has_media: bool = False) -> PeopleFindings:
                         or role == "suspect" and a_thing_suspected(text, *match.span()):
                     continue
                 found.roles.append(RoleMention(role=role, span=span(*match.span())))
-        for years, start, end in read_ages(text):
+        for years, start, end in read_ages(text, today):
             if CORRECTION.search(text[max(0, start - 40) : start]):
                 found.ages.clear()  # "actually he's 18": what was said before no longer holds
             found.ages.append(Age(years=years, span=span(start, end)))
@@ -598,17 +617,18 @@ where she works", "the judge said it can't be reported yet"): a court order, how
 
 
 def _accused_businesses(text: str) -> list[tuple[int, int]]:
-    """A business by its name (capitalised words ending in a trade: "Kestrel Roofing & Driveways", "Lucky Star off-licence")
-    in a sentence that accuses or warns people off it: naming it as involved in wrong no court has found is defamation."""
+    """A business by its name (capitalised words ending in a trade: "Kestrel Roofing & Driveways", "Lucky Star off-licence";
+    or its owner's name: "Dalton's Motors") in a sentence that accuses or warns people off it: naming it as involved in wrong
+    no court has found is defamation."""
     said = phrase_book().vocabulary
-    name = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*)\s+(?i:" + said["business_name_end"].pattern + ")")
+    by_trade = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*)\s+(?i:" + said["business_name_end"].pattern + ")")
     found = []
-    for match in name.finditer(text):
-        if len(match.group(1).split()) == 1 and _sentence_start(text, match.start()):
+    for match in [*by_trade.finditer(text), *BUSINESS_NAME.finditer(text)]:
+        if match.re is by_trade and len(match.group(1).split()) == 1 and _sentence_start(text, match.start()):
             continue  # "Rogue traders are about": a capital that only starts the sentence names nothing
         if re.search(said["accusation"].pattern, _sentence_around(text, match.start()), re.I):
             found.append(match.span())
-    return found
+    return sorted(set(found))
 
 
 SAID_OF_A_PERSON = re.compile(r"\b(?:he|she|they|who)(?:'s|’s|'re|’re|\s+is|\s+are|\s+was|\s+were)\s+(?:a\s+|an\s+)?$", re.I)
@@ -682,8 +702,9 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
     return _without_overlaps(found)
 
 
-BUSINESS_NAME = re.compile(r"(?<!St )(?<!St\. )\b([A-Z][a-z]+)['’]s((?:[ \t]+[A-Z][\w'’&-]*){1,3})")
-"""A business by its owner's name ("Dalton's Motors", "Kaya's Kebab House"): a workplace, not a person's name."""
+BUSINESS_NAME = re.compile(r"(?<!St )(?<!St\. )\b([A-Z][a-z]+)['’]s(?![ \t]+(?:Day|Eve|Night|Weekend)\b)((?:[ \t]+[A-Z][\w'’&-]*){1,3})")
+"""A business by its owner's name ("Dalton's Motors", "Kaya's Kebab House"): a workplace, not a person's name; a day of the
+year ("New Year's Eve", "Mother's Day") is no business."""
 INVITATION = re.compile(r"\b(?:cuppa|coffee (?:with|morning)|surgery|drop-in|open day|stall|workshop|(?:join|meet|find|see|visit) us|come (?:along|down|and see)|drop (?:in|by)|pop (?:in|along|down|by)|"
                         r"(?:we'll|we will|we're|we are|i'll|i will) be (?:at|outside|in)|held at|takes? place at|venue)\b", re.I)
 
@@ -865,6 +886,10 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
                     continue
             start = match.start(1)
             end = match.end(match.lastindex or 1)
+            words = match.group(1).split()
+            if len(words) > 1 and first[0].isupper() and words[1][0].islower():
+                end = start + len(words[0])  # "his brother Dean came in": the name, not the verb after it
+            end -= len(text[start:end]) - len(text[start:end].rstrip("'’"))  # "aka 'Smiler'": the name, not its closing quote
             names.append((start, end, _consenting(text)))
     return names
 

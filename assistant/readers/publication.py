@@ -54,6 +54,8 @@ JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?pap
                    r"podcasts?", r"documentar(?:y|ies)", "youtube", r"vlogs?", "tv", "television", r"phone-?ins?",
                    r"(?:radio|tv|breakfast|drivetime) (?:slot|show|programme|segment)",
                    rf"\w+ (?:{NEWSPAPER_TITLES})",
+                   # a paper known by the word that names it: "the News Shopper", "the Ham & High Express"
+                   rf"the (?:[\w&'’-]+ ){{0,2}}?(?:{NEWSPAPER_TITLES}|observer|journal|mirror|bugle|news shopper)\b",
                    # a paper or programme the reader does not know by name, known by what it asks for: "a comment from us for their feature"
                    r"(?:a |an )?(?:quote|comment|interview|few words|line) from (?:me|us|you|him|her|the \w+) for (?:a|an|their|the|his|her|its|this|next) "
                    r"(?:[\w'’]+ ){0,2}?(?:piece|article|feature|story|write-?up|report|column|segment|programme|show|episode|edition|issue)",

@@ -6,6 +6,7 @@ list ("the junction, 2) cycle theft"), counts ("1 of the trainers"), and a brack
 not a person's.
 """
 
+import datetime as dt
 import re
 
 __all__ = ["NUMBER_WORDS", "read_ages"]
@@ -44,9 +45,16 @@ AGE_PATTERNS = (
 SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids?|boys?|girls?|lads?|at\b)|\b(?:in|a)\s+(?:year|yr)\s*(\d{1,2})\b", re.I)
 
 
-def read_ages(text: str) -> list[tuple[int, int, int]]:
-    """Every age the text gives a person, as (years, start, end), earliest first; a school year counts as its age."""
-    ages = []
+BIRTH_DATE = re.compile(r"\b(?:(?:dob|date of birth|birthday|born(?: on| in)?)\b|d\.o\.b\.?)(?:\s+(?:is|was|of|as|down as|given as|shows|says|"
+                        r"on (?:the )?(?:system|file|record|pnc)))?\s*[:\-–]?\s*"
+                        r"(?:(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})|((?:19|20)\d\d))\b", re.I)
+"""A date of birth ("DOB down as 03/11/2010", "d.o.b. 3.11.10", "born in 2011"), day first as in the UK: an age once today is known."""
+
+
+def read_ages(text: str, today: dt.date | None = None) -> list[tuple[int, int, int]]:
+    """Every age the text gives a person, as (years, start, end), earliest first; a school year counts as its age, and a
+    date of birth its age on `today` when given."""
+    ages = [(years, *match.span()) for match in BIRTH_DATE.finditer(text) if today and (years := _age_on(match, today)) is not None]
     for pattern in AGE_PATTERNS:
         for match in pattern.finditer(text):
             if _list_number(text, match.start(), match.end()) or _one_end_of_a_range(text, match.start(), match.end()):
@@ -78,6 +86,24 @@ _SAYS_AGE = re.compile(r"\b(?:aged?|years?|yrs?|yr|y/?o)\b|\dy/?o\b", re.I)
 _BRACKETED = re.compile(r"\((\d{1,2})\)?$")
 _RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*\d{1,2}(?![\d:.]\d)")
 _RANGE_FROM = re.compile(r"(?<![\d:.])\d{1,2}\s*(?:-|–|—|to)\s*$")
+
+
+def _age_on(match: re.Match, today: dt.date) -> int | None:
+    """The age on `today` of someone born on the date `match` gives; for a bare year, the younger of the two ages it can be
+    (a child is the case to protect)."""
+    day, month, year, year_only = match.groups()
+    if year_only:
+        return today.year - int(year_only) - 1 if int(year_only) <= today.year else None
+    year_number = int(year)
+    if len(year) == 2:
+        year_number += 2000 if year_number <= today.year % 100 else 1900
+    try:
+        born = dt.date(year_number, int(month), int(day))
+    except ValueError:
+        return None
+    if born > today:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 def _years(value: str) -> int:

@@ -8,6 +8,7 @@ small runtime that matches them. Rules decide nothing — the verdict policy doe
 question itself negates ("no name", "without the photo") matches nothing.
 """
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -221,6 +222,11 @@ class PhraseText:
     court_result: bool
 
     @property
+    def today(self) -> dt.date | None:
+        """The day asked, when the caller gave one (a date of birth is an age only then)."""
+        return dt.date.fromordinal(self.today_ordinal) if self.today_ordinal > 0 else None
+
+    @property
     def proceedings_active(self) -> bool:
         """From arrest (or charge) until sentence: the Contempt of Court Act's 'active' period."""
         return (self.arrested or self.charged) and not self.sentenced
@@ -282,7 +288,7 @@ class UnderEighteenRule(Rule):
         if self.incident is None or not self.incident.search(facts.text):
             return []
         # An age under 18 is the detail to take out; "boy" or "pupil" beside it adds nothing to point at.
-        spans = [(start, end) for years, start, end in read_ages(facts.text) if years < 18] \
+        spans = [(start, end) for years, start, end in read_ages(facts.text, facts.today) if years < 18] \
             or ([match.span() for match in self.child.finditer(facts.text)] if self.child else [])
         return sorted((Hit(self, start, end, facts.text[start:end]) for start, end in spans), key=lambda hit: hit.start)
 

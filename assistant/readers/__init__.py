@@ -88,7 +88,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     if "aliases" in readers:
         topics += read_topics(mask_negated(reading.text), matcher, locate)
     if "people" in readers:
-        people = read_people(reading.turns, reading.has_media)
+        people = read_people(reading.turns, reading.has_media, reading.today)
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         next_of_kin_told = people.next_of_kin_told[0] if people.next_of_kin_told else None
         failed_to_appear = people.failed_to_appear[0] if people.failed_to_appear else None

@@ -108,6 +108,11 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     # a found thing's owner asked for in the post's own words is lost and found
     ("Local Good News", "a pushchair abandoned by the swings: can the ward feed ask if it's yours?", True),
     ("Local Good News", "a post asking who these keys belong to", True),
+    # someone gone and not back is missing, however it is told; a quiet patrol or a late night home is not
+    ("Missing people", "grandad nipped out for his paper at 7 and never came home", True),
+    ("Missing people", "his mum hasn't seen or heard from him since tuesday", True),
+    ("Missing people", "we went out on patrol and haven't been bothered once", False),
+    ("Missing people", "she hasn't come home from work yet, she's on a late", False),
 ])
 def test_a_row_told_in_plain_words(topic, text, found):
     assert bool(phrase_book().topics[topic].search(text)) is found

@@ -169,8 +169,11 @@ PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers
 """The press asking for something: what to say back is judged like a post."""
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
-                              # a later sentence asking what someone else must do: "… next week. Does the coroner have to see it?"
+                              # a later sentence asking what someone else must do with whatever we publish ("… next week. Does
+                              # the coroner sign off anything we put out?"), not with this post ("Does anyone need to check it?")
                               r"|(?<=[.!?])\s+(?:does|do) (?:the|a|an|dmc|anyone|someone|every|each)\b"
+                              r"(?![^.!?]*\b(?:check|see|approve|sign|look|clear|read|vet|ok|okay)\w*\s+(?:off\s+|over\s+|at\s+)?"
+                              r"(?:it|this|that|these|them|my|our)\b)"
                               r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words",
                          r"what (?:do|should|can|could|shall|may) (?:i|we) (?:\w+ly |just )?(?:be )?(?:say|saying|tell|telling)\b",

@@ -182,6 +182,7 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     ("the op starts monday. can crystal palace ward share it too?", "posting"),
     ("fire at the tower block, lfb on scene. our snt want to post the road closures. what can they put out?", "posting"),
     ("the inquest opens next week. does the coroner need to see whatever we put out beforehand?", "informational"),
+    ("i've written the scam-calls post for the ward page. does anyone need to check it before it goes out?", "posting"),
     ("for the snt bulletin: what share of searches found something, and how does it compare with 2024?", "informational"),
     ("i'm drafting an article for the residents' bulletin on the engagement programme. what were its aims?", "informational"),
     ("the fete is saturday, i'll post the times and add a line about the lost dog", "posting"),

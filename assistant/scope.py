@@ -360,6 +360,13 @@ def asks_about_the_rules(text: str) -> bool:
     return bool(ACCOUNT_RULES.search(text) or WHO_MAY_RULES.search(text) or PRACTICE_RULES.search(text))
 
 
+WHEN_ALLOWED_IN_GENERAL = re.compile(
+    rf"(?:^|[:.!?]\s*){COURTESY}(?:when|at what (?:point|stage)|how (?:long|soon)(?: \w+)?)\b[^.?!]*?\b(?:allowed|ok|okay|able|permitted|"
+    r"can|could|may)\b[^.?!]*?\b(?:someone|somebody|anyone|people|a (?:suspect|person|victim|defendant|child|man|woman))\b")
+"""'At what point are we allowed to name someone who's died?': when something may be done to anyone at all, a question about
+the rules; "when can we name him?" is about one person and is judged."""
+
+
 def read_intent(text: str) -> Intent | None:
     """The kind of question, from its own words; None when it gives no cue of its own (a bare follow-up).
 
@@ -381,6 +388,8 @@ def read_intent(text: str) -> Intent | None:
     if INTERVIEW.search(text) and not EXPLICIT_POSTING.search(WH_QUESTION.sub(" ", text)):
         return "interview"  # "what key messages can I build it around?" asks for words, not permission
     if asks_whom_to_reach_when(text) and not QUOTED_DRAFT.search(text):
+        return "informational"
+    if WHEN_ALLOWED_IN_GENERAL.search(text) and not QUOTED_DRAFT.search(text):
         return "informational"
     asked = EMBEDDED_QUESTION.sub(" ", text) if INFORMATIONAL_START.search(text) else text
     if POSTING.search(asked) or QUOTED_DRAFT.search(text):

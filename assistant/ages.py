@@ -48,7 +48,7 @@ SCHOOL_YEAR = re.compile(r"\b(?:year|yr)\s*(\d{1,2})\s+(?:pupils?|students?|kids
 BIRTH_DATE = re.compile(r"\b(?:(?:dob|date of birth|birthday|born(?: on| in)?)\b|d\.o\.b\.?)(?:\s+(?:is|was|of|as|down as|given as|shows|says|"
                         r"on (?:the )?(?:system|file|record|pnc)))?\s*[:\-–]?\s*"
                         r"(?:(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})|((?:19|20)\d\d))\b", re.I)
-"""A date of birth ("DOB down as 03/11/2010", "d.o.b. 3.11.10", "born in 2011"), day first as in the UK: an age once today is known."""
+"""A date of birth ("DOB given as 21/06/2011", "d.o.b. 2.9.09", "born in 2012"), day first as in the UK: an age once today is known."""
 
 
 def read_ages(text: str, today: dt.date | None = None) -> list[tuple[int, int, int]]:

@@ -58,7 +58,7 @@ POSTING = words(
     r"summari[sz]e|outline|spell out|point me|describe|clarify|set out|run me through|walk me through)\b)|they)",
     # "can the ward page name…", not what a court, a jury or the press may do ("can the judge give the witness a screen?")
     rf"(?:can|could|may|should|shall) (?:the|our|my) (?!{THIRD_PARTY}\b)[\w-]+(?: [\w-]+){{0,4}}? {POST_VERB}",
-    # a force account by its place name, no article: "can St John's Wood ward tweet about it too?"
+    # a force account by its place name, no article: "can Crystal Palace ward share it?"
     rf"(?:can|could|may|should|shall) (?!(?:a|an|any|every|each|the|our|my|your|their)\b)(?:[\w'’-]+ ){{1,4}}?(?:ward|borough|snt|team|account|page)s? "
     rf"(?:also |just |now |then |still )?{POST_VERB}",
     rf"(?:ok|okay|alright|fine|safe|allowed|acceptable|good|too late|too early) to (?:just |also |then |now |still )?{POST_VERB}",
@@ -91,7 +91,7 @@ whatever else the story mentions (a "line" to add, "doorstep crime")."""
 FORCE_ACCOUNT = (r"(?:ward|borough|snt|team) (?:account|page)",
                  # an account named by its place: "via the Sydenham account", "on the Hainault page"
                  r"(?:from|on|via|through) (?:the|our|my) (?:[\w'-]+ ){1,2}?(?:account|page|feed|handle)s?")
-"""A force account or page a post goes on: a place to publish, never IT talk ("put it on our ward page")."""
+"""A force account or page a post goes on: a place to publish, never IT talk ("a lost laptop for the SNT page")."""
 EXPLICIT_POSTING = words(r"(?:can|could|may) (?:i|we)")
 PUBLISHING = words(
     r"post(?:s|ed|ing)?", "sumthin", r"tweet\w*", "thread", r"retweet\w*", "rt", r"quote[- ]tweet\w*", r"shar(?:e|ed|ing)",
@@ -146,14 +146,14 @@ ELLIPTICAL_POST = words(r"^(?:(?:and|also|plus|quick|short|little|a|one|another|
                         r"(?:^|(?<=[.!?])\s*)(?:tweet|post|retweet|rt|share|put out|put up|publish|stick|bang|pop) (?:it|this|that|them|one)\b[^.!?]*\?\s*$",
                         r"(?:post|tweet|put out|put up|do) (?:sumthin|something|summat|a post|a tweet|a line|a message|a thread)",
                         r"(?:post|tweet|thread) (?:sayin[g']?|telling|asking|to say)",
-                        # a bare instruction as the last sentence, quoted words in it too: "Tweet from the roads account w 'expect delays'?"
+                        # a bare instruction as the last sentence, quoted words in it too: "Tweet from the ward feed w 'road shut'?"
                         r"(?:^|(?<=[.!;,])\s*)(?:post|tweet|retweet|rt|share|put (?:out|up)|publish)(?:\s+(?:[\w'’\"“”-]+\s+){0,6}?[\w'’\"“”-]+)?\s*\?+\s*$",
                         r"(?:tweet|post|rt|retweet|thread|update)\s*(?:then|yeh|yeah|yes|ok|okay|alright|innit|mate|pls|please)?\s*\?+\s*$",
                         # something added to the post, asked as a bare instruction: "put the link at the bottom too?"
                         r"^(?:(?:and|also|plus|oh and)\s+)?(?:put|add|stick|pop|chuck|include|tag|mention)\s+(?:the|a|an|our|my|in|on|them|him|her)\b"
                         r"[^.!?]*\?+\s*$")
 ALREADY_DONE = words(r"(?<!anything )(?<!everything )(?<!whatever )(?<!something )(?<!what )"
-                     # not what we publish in general: "does the coroner sign off anything we put out?"
+                     # not what we publish in general: "must the court approve whatever we put out?"
                      r"(?:i|we|he|she|they|someone|a colleague) (?:have |has |had |'ve |just )?(?:already )?(?:posted|tweeted|retweeted|"
                      r"named|shared|published|put (?:out|up)|replied|quote[- ]tweeted)", r"already (?:posted|tweeted|put|shared|published)",
                      r"(?:i|we) (?:did|gave|have given|'ve given|have done|'ve done|just did) (?:a |an )?(?:\w+ ){0,2}(?:interview|quote|comment|statement)",
@@ -170,7 +170,7 @@ PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
                               # a later sentence asking what someone else must do with whatever we publish ("… next week. Does
-                              # the coroner sign off anything we put out?"), not with this post ("Does anyone need to check it?")
+                              # the court approve whatever we publish?"), not with this post ("Does anyone have to see it first?")
                               r"|(?<=[.!?])\s+(?:does|do) (?:the|a|an|dmc|anyone|someone|every|each)\b"
                               r"(?![^.!?]*\b(?:check|see|approve|sign|look|clear|read|vet|ok|okay)\w*\s+(?:off\s+|over\s+|at\s+)?"
                               r"(?:it|this|that|these|them|my|our)\b)"
@@ -280,10 +280,10 @@ LEAVE_TO_POST = words(rf"{_APPROVAL_WORD} (?:for (?:me|us) )?to {POST_VERB}")
 WRITTEN_PIECE = r"(?:piece|article|item|feature|section|q&a|briefing|presentation|slides?|leaflet|flyer|newsletter|bulletin|blog|talk)"
 PURPOSE = words(rf"(?:want|wanted|going|planning|hoping|need|trying) to {POST_VERB}", THINKING_OF,
                 rf"(?:writing|doing|putting together|pulling together|drafting|preparing) (?:a|an|the|our|my|some) (?:[\w'’-]+ ){{0,3}}?{WRITTEN_PIECE}\b")
-"""'Want to put them on a slide', 'writing a short piece for the newsletter': what an answer is for, said beside the question,
+"""'Want them on a slide', 'drafting an article for the bulletin': what an answer is for, said beside the question,
 asking no permission."""
 PURPOSE_LEAD_IN = re.compile(rf"^\s*for (?:the|our|my|a|an) (?:[\w'’-]+ ){{0,3}}?(?:{WRITTEN_PIECE}|website|page|magazine)\s*:\s*", re.I)
-"""'For the ward newsletter: what was…?': the piece an answer is for, set before the question by a colon."""
+"""'For the SNT bulletin: how many…?': the piece an answer is for, set before the question by a colon."""
 ASKER = words("i", "we", "me", "us")
 MAY_POST = words(rf"(?:can|could|may|should|shall|must) (?:[\w'’-]+ ){{0,3}}?{POST_VERB}")
 """'What can they put out?': what may be posted, asked of anyone, is leave to post."""
@@ -363,7 +363,7 @@ def asks_about_the_rules(text: str) -> bool:
 WHEN_ALLOWED_IN_GENERAL = re.compile(
     rf"(?:^|[:.!?]\s*){COURTESY}(?:when|at what (?:point|stage)|how (?:long|soon)(?: \w+)?)\b[^.?!]*?\b(?:allowed|ok|okay|able|permitted|"
     r"can|could|may)\b[^.?!]*?\b(?:someone|somebody|anyone|people|a (?:suspect|person|victim|defendant|child|man|woman))\b")
-"""'At what point are we allowed to name someone who's died?': when something may be done to anyone at all, a question about
+"""'At what stage can we name a suspect?': when something may be done to anyone at all, a question about
 the rules; "when can we name him?" is about one person and is judged."""
 
 

@@ -364,7 +364,7 @@ def test_a_date_of_birth_is_an_age_on_the_day_asked(text, years):
     ("Everyone on the parade says Dalton's Motors is a front for laundering cash.", True),
     ("Thanks to Dalton's Motors for the coffee at the bike-marking day.", False),
     ("A man was arrested for selling drugs in the park.", False),
-    ("Before New Year's Eve: no selling fireworks to under-18s.", False),
+    ("Mother's Day reminder: shops selling sparklers to kids risk a fine.", False),
 ])
 def test_a_business_named_in_a_sentence_that_accuses_it(text, accused):
     assert bool(people(text).accused_businesses) == accused
@@ -476,7 +476,7 @@ def test_an_offence_as_the_subject_of_a_workshop_is_no_incident_and_wanting_some
     assert [role.role for role in people("A man is wanted for the robbery at the bookies").roles] == ["suspect"]
     assert [role.role for role in people("Police want to speak to these two youths about the fireworks").roles] == ["suspect"]
     # the one the police are after is a suspect; volunteers or witnesses they are after are not
-    for text in ["The woman we're after for the shed break-ins was seen on Elm Road",
+    for text in ["The lad we're after for the bike thefts hangs about in Penge",
                  "Detectives are still hunting the rider who knocked over the pensioner"]:
         assert [role.role for role in people(text).roles] == ["suspect"], text
     for text in ["We're after volunteers for the litter pick", "Officers are looking for witnesses to the crash"]:
@@ -571,7 +571,7 @@ def test_the_offender_called_whatever_the_story_likes_who_did_it_is_guilt():
 def test_the_one_said_to_have_caused_it_however_long_the_description_is_guilt():
     for text in ["Van driver arrested at the scene - the bloke in the grey transit who caused the crash has been bailed",
                  "Held overnight: the rider of the red scooter that started the fire on Kent Road",
-                 "A woman has been charged. The woman who stabbed him will appear at Highbury Corner",
+                 "A woman is charged. The one who glassed him appears at Highbury Corner",
                  "We arrested Marco, who the whole estate knows has been selling weed by the garages"]:
         assert people(text).guilt, text
     for text in ["Thanks to the officer who stabbed the tyre to stop the van", "the officers who attended the crash"]:
@@ -707,7 +707,7 @@ def test_what_is_published():
     # or by the word that names a paper, after "the": the Sutton Observer, the Kilburn Bugle (not a shop: "the Tesco Express")
     assert "quote_to_journalist" in read_publication("the sutton observer want us to respond by noon").media
     assert "quote_to_journalist" in read_publication("can i talk to the kilburn bugle about the fete?").media
-    assert "quote_to_journalist" not in read_publication("outside the tesco express on the high road, can we say hello?").media
+    assert "quote_to_journalist" not in read_publication("we'll be at the tesco express by the station on friday").media
     assert "retweet" in read_publication("ok to rt the council's post").media
     assert "already_posted" in read_publication("i already tweeted it this morning").media
     assert "already_posted" in read_publication("we put it up on the ward page on tuesday").media

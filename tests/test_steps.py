@@ -160,7 +160,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
 
 @pytest.mark.parametrize("question", [
     "a laptop got left on the 119 bus, fine to pop it up on the snt page?",
-    "pc handed in a laptop from the park. going to stick it on the norbury page later, alright?",
+    "someone dropped off a laptop left on the 44 bus - fine to stick that on the norbury page?",
 ])
 def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     """A device as the thing a post is about, on a force page, is not IT talk."""
@@ -178,15 +178,15 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     ("the local paper rang about the collision on the a2. what line can i give?", "press_line"),
     ("monday just gone", None),
     ("spate of shed break-ins on the allotments. tweet a reminder about padlocks?", "posting"),
-    ("lane 2 shut on the a13 after a shunt. tweet from the roads account with 'expect delays'?", "posting"),
+    ("bump between two cars on the a406. tweet from the traffic feed w 'delays'?", "posting"),
     ("the op starts monday. can crystal palace ward share it too?", "posting"),
-    ("fire at the tower block, lfb on scene. our snt want to post the road closures. what can they put out?", "posting"),
-    ("the inquest opens next week. does the coroner need to see whatever we put out beforehand?", "informational"),
+    ("lfb at a flat fire on the estate. the snt are keen to share the diversions. what can they post?", "posting"),
+    ("the trial starts on monday. does the judge have to approve anything we publish about it?", "informational"),
     ("just for my own training: at what stage can we name a suspect in a murder case?", "informational"),
     ("how soon are we allowed to show a victim's photo after they've died?", "informational"),
     ("we charged the lad this morning. when can we name him?", "posting"),
-    ("i've written the scam-calls post for the ward page. does anyone need to check it before it goes out?", "posting"),
-    ("for the snt bulletin: what share of searches found something, and how does it compare with 2024?", "informational"),
+    ("my fraud-advice draft for the snt feed is done. does anyone have to look at it first?", "posting"),
+    ("for the snt bulletin: what share of searches found something, and how does it stack up against 2024?", "informational"),
     ("i'm drafting an article for the residents' bulletin on the engagement programme. what were its aims?", "informational"),
     ("the fete is saturday, i'll post the times and add a line about the lost dog", "posting"),
     ("for insta: picture of the team at the food bank, caption 'proud of this lot'. too cheesy or not?", "posting"),
@@ -324,8 +324,8 @@ def test_asking_whether_new_facts_change_the_answer_points_back():
 
 def test_a_conclusion_drawn_from_new_facts_points_back():
     assert refers_back("the mum has said yes in writing. so the clip with her lad in it is ok then?")
-    assert refers_back("he was sentenced on monday, not last month. so posting the result is alright?")
-    assert not refers_back("so, is a post about the bike marking day fine?")  # "so" opening a question of its own
+    assert refers_back("she got sentenced tuesday, not in march. so putting the result up is alright now?")
+    assert not refers_back("so, is a tweet about our cake sale fine?")  # "so" opening a question of its own
 
 
 def test_something_more_for_the_earlier_post_points_back():

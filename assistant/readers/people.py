@@ -288,7 +288,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:a|the|her|his|their|one|two|some) (?:\w+ )?(?:[a-z]+(?:er|or|ist|ant|man|woman)|lad|boy|girl|bloke|guy|neighbour|people|men|women)s?\b(?! of\b)|"
                           # the police way of naming a suspect: "we want to speak to these youths"
                           r"(?:we|police|officers|detectives|they) (?:would like|want|wish|need|are keen) to (?:speak|talk) (?:to|with)|"
-                          # or the one the police are after: "the man we're after for them", "the lad officers are hunting"
+                          # or the one the police are after: "the lad we're after", "the rider detectives are hunting"
                           r"(?:we|police|officers|detectives|cid|they)(?:'re|’re| are| were) (?:still |now )?(?:after|hunting|looking for|trying to "
                           r"(?:find|trace|identify|track down))(?! (?:a |any |more |some )?(?:volunteers?|witness\w*|information|footage|owners?|people to|"
                           r"recruits?|applicants?|ideas|feedback|a venue|help)\b)|"
@@ -348,7 +348,7 @@ RESPONSIBLE = re.compile(r"\bthe\s+(?:man|woman|men|women|person|people|one|ones
                          r"(?:who (?:did|done|was responsible|were responsible|is responsible|are responsible)|responsible)\b"
                          r"|\bthe\s+(?:[\w'’-]+\s+){1,6}?(?:who|that)\s+(?:did|done|caused|started)\s+(?:this|it|that|the\s+(?:crash|collision|"
                          r"smash|accident|fire|fight|damage|trouble|injuries|death))\b"
-                         # the one said to have done the harm to the victim: "the driver who killed him", "the man who stabbed her"
+                         # the one said to have done the harm to the victim: "the rider who knocked her down", "the woman who robbed him"
                          r"|\bthe\s+(?:[\w'’-]+\s+){1,4}?(?:who|that)\s+(?:killed|stabbed|attacked|assaulted|robbed|mugged|burgled|shot|glassed|"
                          r"punched|raped|ran over|knocked down|hit and killed)\s+(?:him|her|them|(?:the|a|an|his|her|their|our|this|that)\s+(?:[\w'’-]+\s+)?"
                          r"(?:man|woman|men|women|boy|girl|lad|teen\w*|victim|pensioner|cyclist|pedestrian|rider|driver|student|child|"
@@ -363,7 +363,7 @@ GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|ar
                         r"(?:\s+(?:on|in|round|around|at|from)\s+(?:\w+\s+){0,2}?\w+)?\s+(?:know|knows)\s+"
                         r"(?:exactly\s+|full well\s+)?who(?:'s been|’s been| has been| have been| did| done| keeps|(?:'s|’s| is| was) "
                         r"(?:behind|responsible|to blame))\b"
-                        # the offending told as common knowledge of the one held: "jay, who everyone knows has been dealing"
+                        # the offending told as common knowledge of the one held: "Rob, who the whole street knows is behind it"
                         r"|\b(?:who|that)\s+(?:we|everyone|everybody|we all|all of us|people|the whole (?:estate|street|area|ward))\s+(?:know|knows)\s+"
                         r"(?:(?:is|was|has been|have been|'s been|’s been|are|were)\s+)(?:\w+ing|responsible|behind|to blame)\b"
                         # the offending told as ended by the arrest: "they won't be troubling the estate again"
@@ -888,7 +888,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
             end = match.end(match.lastindex or 1)
             words = match.group(1).split()
             if len(words) > 1 and first[0].isupper() and words[1][0].islower():
-                end = start + len(words[0])  # "his brother Dean came in": the name, not the verb after it
+                end = start + len(words[0])  # "her cousin Aaron spoke to us": the name, not the verb after it
             end -= len(text[start:end]) - len(text[start:end].rstrip("'’"))  # "aka 'Smiler'": the name, not its closing quote
             names.append((start, end, _consenting(text)))
     return names

@@ -291,7 +291,8 @@ MAY_POST = words(rf"(?:can|could|may|should|shall|must) (?:[\w'’-]+ ){{0,3}}?{
 
 def asks_a_question_for_a_purpose(text: str) -> bool:
     """A wh-question (or an "is there…?") about something other than the asker's own act, with only a stated purpose beside it ("What time of day
-    gets the most engagement? Want to schedule our posts for then."): a question about the documents, not a post to judge."""
+    gets the most engagement? Want to schedule our posts for then.", "For the SNT bulletin: how many…?"): a question about the documents,
+    not a post to judge. Asking what may be posted, or asking approval, is never only a purpose."""
     lead_in = PURPOSE_LEAD_IN.match(text)
     sentences = _sentences(text[lead_in.end():]) if lead_in else _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]

@@ -8,8 +8,10 @@ from ..rules import words
 
 NEWSPAPER_TITLES = "times|advertiser|gazette|echo|mercury|chronicle|herald|recorder|guardian"
 """The last word of a local paper's name ("the Bromley Times", "the Croydon Advertiser")."""
-NEWS_OUTLET = (rf"(?:{NEWSPAPER_TITLES}|standard|observer|journal|mail|express|mirror|bugle|independent|news shopper|paper|papers|"
-               r"bbc|itv|sky|lbc)")
+PAPER_NAME = rf"(?:{NEWSPAPER_TITLES}|observer|journal|mirror|bugle|news shopper)"
+"""A word that names a paper and nothing else ("the Sutton Observer", "the News Shopper"); "Express" and "Mail" also name a
+shop and the post, so they are not among them."""
+NEWS_OUTLET = rf"(?:{PAPER_NAME}|standard|mail|express|independent|paper|papers|bbc|itv|sky|lbc)"
 """A paper or broadcaster by the word that names it: what it ran is public, what it has not yet got is not."""
 PHOTO = words(r"photos?", r"photographs?", r"pictures?", r"pics?", r"images?", r"selfies?", r"mugshots?", "stills", r"(?:cctv|video|camera) still",
               r"e-?fits?", r"headshots?")
@@ -55,7 +57,7 @@ JOURNALIST = words(r"journalists?", r"reporters?", "the press", r"(?:local )?pap
                    r"(?:radio|tv|breakfast|drivetime) (?:slot|show|programme|segment)",
                    rf"\w+ (?:{NEWSPAPER_TITLES})",
                    # a paper known by the word that names it: "the News Shopper", "the Ham & High Express"
-                   rf"the (?:[\w&'’-]+ ){{0,2}}?(?:{NEWSPAPER_TITLES}|observer|journal|mirror|bugle|news shopper)\b",
+                   rf"the (?:[\w&'’-]+ ){{0,2}}?{PAPER_NAME}\b",
                    # a paper or programme the reader does not know by name, known by what it asks for: "a comment from us for their feature"
                    r"(?:a |an )?(?:quote|comment|interview|few words|line) from (?:me|us|you|him|her|the \w+) for (?:a|an|their|the|his|her|its|this|next) "
                    r"(?:[\w'’]+ ){0,2}?(?:piece|article|feature|story|write-?up|report|column|segment|programme|show|episode|edition|issue)",

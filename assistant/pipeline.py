@@ -15,6 +15,7 @@ import numpy as np
 from ingest.keyword import tokenize
 from ingest.units import QUOTED_KINDS, Unit, whole_cut
 
+from .answer_kind import gives_what_is_asked
 from .contact_request import contacts_asked_for
 from .compose import COVERED_SCORE, MIN_UNIT_SCORE, UNIT_ALONE_SCORE, Scored, key_message, overlaps, render_unit
 from .dates import FoundDate, find_dates
@@ -450,7 +451,9 @@ class Compose(Step):
             rows.append(row)
         passages = [citation_of(row) for row in rows[:ANSWER_CITATIONS]]
         answering = _answering(res, chosen)
-        if not answering:  # the nearest passages do not answer it: say so, never a guess
+        if not answering or not gives_what_is_asked(ctx.question, [unit.text for unit, _ in answering]):
+            # the nearest passages do not answer it, or speak of what is asked without giving the date, count or sum it
+            # asks for: say so, never a guess
             _refuse_no_evidence(ctx, res)
             return
         quoted = {(citation.source, citation.locator) for _, citation in answering}

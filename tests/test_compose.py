@@ -153,6 +153,40 @@ def test_a_question_the_documents_do_not_answer_gets_no_evidence_not_a_guess(eng
     assert "763300" in result.answer
 
 
+@pytest.mark.parametrize("question", [
+    "How many young people sit on the London-wide youth reference group for stop and search?",
+    "When is the next workshop on media law that DMC runs for borough SPOCs?",
+])
+def test_a_question_for_a_count_or_a_date_the_documents_never_give_gets_no_evidence(engine, question):
+    # the documents speak of the group and of the workshops, but give no number of members and no date
+    result = engine.answer(question, today=TODAY)
+    assert result.status == "refused_no_evidence"
+    assert not quoted_units(result.answer)
+
+
+def test_a_count_the_documents_give_as_a_list_is_still_answered(engine):
+    result = engine.answer("For a slide, how many themes does the charter on stop and search set out?", today=TODAY)
+    assert result.status == "answered" and quoted_units(result.answer)
+
+
+def test_the_kind_of_fact_asked_for_is_read_from_the_question_and_found_only_in_its_own_form():
+    from assistant.answer_kind import Asked, asked_for, gives_what_is_asked
+
+    assert asked_for("Two things: what year did it start, and how many officers went?") == [
+        Asked("year"), Asked("count", "officers")]
+    assert asked_for("What must we leave out of a post about an arrest?") == []
+    assert asked_for("Is there a time limit on replying?") == []  # a time limit is no time of day
+    assert gives_what_is_asked("How many officers went?", ["Twelve officers from the team went along."])
+    assert not gives_what_is_asked("How many officers went?", ["Officers from the team went along, 3 days running."])
+    assert gives_what_is_asked("How many days should pass?", ["Wait until over a week is up."])
+    assert gives_what_is_asked("How many branches are there?", ["The branches are:\n1. North\n2. South"])
+    assert not gives_what_is_asked("When is the next briefing?", ["Briefings are held regularly."])
+    assert gives_what_is_asked("When is the next briefing?", ["The next briefing is on 4 March."])
+    assert not gives_what_is_asked("What time of day is busiest?", ["The desk is staffed by a 2-person team."])
+    assert gives_what_is_asked("What time do they open?", ["They open at 9am."])
+    assert gives_what_is_asked("How much money was set aside?", ["The fund stood at £60,000."])
+
+
 def test_a_list_longer_than_a_chunk_is_split_between_items_and_each_part_repeats_its_lead_in():
     from ingest.chunking import chunk_document
     from ingest.documents import Document, Page

@@ -42,7 +42,7 @@ _ASKED: tuple[tuple[Kind, re.Pattern], ...] = tuple((kind, re.compile(pattern, r
     ("date", r"\bwhen(?:'s|’s| is| are| will| does| do)?\s+(?:the\s+|our\s+)?next\b|\b(?:what|which)\s+date\b"),
     ("year", r"\b(?:what|which)\s+year\b"),
     ("clock", r"\bwhat\s+time\b(?!\s+(?:limit|frame|scale)s?\b)"),
-    ("money", r"\bhow much\s+(?:money|funding|cash|of the £)|\bhow much\s+(?:did|does|will|would)\s+(?:\w+\s+){1,3}?(?:cost|spend|pay)\b"
+    ("money", r"\bhow much\s+(?:money|funding|funds|cash|budget|of the £)|\bhow much\s+(?:did|does|will|would)\s+(?:\w+\s+){1,3}?(?:cost|spend|pay)\b"
               r"|\bwhat\s+(?:was|is|were)\s+the\s+(?:budget|cost)\b"),
     ("percent", r"\bwhat\s+(?:percentage|proportion|percent|share)\b"),
 ))

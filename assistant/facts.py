@@ -79,10 +79,12 @@ class Proceedings(BaseModel):
     date_known: bool = False
     date_span: Span | None = None
     """Where the date that puts a court result more than a week back was read."""
+    trial_to_come: bool = False
+    """Someone in the story still awaits trial (a co-accused), whatever stage the rest have reached."""
 
     @property
     def active(self) -> bool:
-        return self.stage in ("arrested", "charged", "convicted")
+        return self.stage in ("arrested", "charged", "convicted") or self.trial_to_come
 
 
 class Particulars(BaseModel):

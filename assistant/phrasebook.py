@@ -33,7 +33,7 @@ __all__ = ["PHRASE_BOOK_FILE", "PhraseBook", "load_phrase_book", "phrase_book", 
 
 log = logging.getLogger(__name__)
 PHRASE_BOOK_FILE = "phrases.yaml"
-VOCABULARY = ("arrest", "charge", "sentence", "court_result", "convicted", "suspected", "child", "incident",
+VOCABULARY = ("arrest", "charge", "trial_to_come", "sentence", "court_result", "convicted", "suspected", "child", "incident",
               "severe_injury", "collision", "london_borough", "nationality", "dead_as_very", "business_name_end", "accusation", "media_law")
 """The shared word lists the readers look up by name: the file must define each of them."""
 FRAGMENT = re.compile(r"<<(\w+)>>")
@@ -131,9 +131,10 @@ class PhraseBook:
         an earlier case ("already on a referral order")."""
         masked = mask_negated(text)
         staged = masked if stage_text is None else mask_negated(stage_text)
-        found = {name: bool(self.vocabulary[name].search(staged)) for name in ("arrest", "charge", "sentence", "court_result")}
+        found = {name: bool(self.vocabulary[name].search(staged)) for name in ("arrest", "charge", "sentence", "court_result", "trial_to_come")}
         return PhraseText(text=masked, dates=tuple(dates), today_ordinal=today_ordinal, arrested=found["arrest"],
-                          charged=found["charge"], sentenced=found["sentence"], court_result=found["court_result"])
+                          charged=found["charge"], sentenced=found["sentence"], court_result=found["court_result"],
+                          trial_to_come=found["trial_to_come"])
 
     def fire(self, facts: PhraseText, posting: bool) -> list[Hit]:
         """Every hit of every rule that applies to this kind of question, in rule order."""

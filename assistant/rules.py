@@ -24,9 +24,13 @@ def words(*alternatives: str) -> re.Pattern:
     return re.compile(r"(?<![\w@])(?:" + "|".join(alternatives) + r")(?![\w])")
 
 
-_NO_ONE = (r"(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s|’s)?\s+(?:(?:been|has|have|had|was|were|is|are|got|getting|"
+_NO_ONE = (r"(?<!\w)(?:no|zero|nobody|no-one|no one|none|nothing)(?:'s|’s)?\s+"
+           # who is meant, said after the subject: "nobody from that firm is charged", "no one in either van got arrested"
+           r"(?:(?:from|at|in|inside|of|linked to|connected (?:to|with))\s+(?:[\w'’-]+\s+){1,3}?(?=(?:has|have|had|was|were|is|are|got|been)\b))?"
+           r"(?:(?:been|has|have|had|was|were|is|are|got|getting|"
            r"being|yet|so far|about|on|of|any|specific|particular|individual|named|the|a|an)\s+){0,3}")
-"""A negative subject, then only words that say how (been, any, specific…): "nobody knows the victim" keeps its victim."""
+"""A negative subject, maybe with who is meant ("nobody from there"), then only words that say how (been, any, specific…):
+"nobody knows the victim" keeps its victim."""
 _HELD = r"(?:arrested|nicked|detained|charged|in custody)"
 """Held by the police or the courts: arrested, charged or in custody."""
 _PUNISHED = r"(?:jailed|sentenced|locked up|put away|banged up|sent down|convicted|imprisoned)"
@@ -80,14 +84,20 @@ def image_asked_for(text: str, start: int, end: int) -> bool:
     return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60]))
 
 
+_PUNISHING = r"(?:lock|put|bang|send|jail|imprison)s?\s+(?:him|her|them|'em)(?:\s+(?:up|away|down))?|throws?\s+(?:away\s+)?the\s+(?:key|book)"
+"""The court's punishment told in the active voice: "lock him up", "throw away the key"."""
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
     rf"\s+(?:be\s+|get\s+)?(?:(?:going\s+|go\s+)?(?:{_PUNISHED}|behind bars)|(?:going|go)\s+(?:away|down)"
-    r"|(?:away|down)(?=\s+for\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:years?|months?|stretch|long time|long while)\b))\b",
+    r"|(?:away|down)(?=\s+for\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:years?|months?|stretch|long time|long while)\b))\b"
+    # the same wished of the court: "hope they lock him up", "the judge should throw the book at her"
+    rf"|(?<!\w)(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?|fingers crossed)\s+(?:they|the\s+\w+|someone)\s+(?:will\s+|'ll\s+|can\s+)?(?:{_PUNISHING})\b"
+    rf"|(?<!\w)(?:should|ought to|must|need to|needs to)\s+(?:{_PUNISHING})\b",
     re.IGNORECASE,
 )
-"""A punishment wished or foretold ("should be locked up", "he'll be going away", "he'll be away for years"): not a sentence
-that happened. Being away with no going and no stretch is only absence ("half the ward will be away at Easter")."""
+"""A punishment wished or foretold ("should be locked up", "he'll be going away", "he'll be away for years", "hope they lock
+him up"): not a sentence that happened. Being away with no going and no stretch is only absence ("half the ward will be away
+at Easter")."""
 
 
 _COLOUR = (r"(?:(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|"
@@ -164,6 +174,14 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+COURTESY = re.compile(
+    r"(?:^|(?<=[.!?\n]))\s*(?:many\s+|massive\s+|big\s+)?(?:thanks|thank you|thx|ta|cheers)"
+    r"(?:\s+(?:in advance|so much|very much|a lot|again|all|both|mate|guys|everyone|for (?:your|the|any) (?:help|advice|time|steer|input)))?"
+    r"(?:[ \t]*,[ \t]*[\w'’-]+(?:[ \t]+[\w'’-]+)?)?[ \t]*(?=[.!?\n]|$)",
+    re.I)
+"""Thanks said to whoever reads the message, as a sentence of its own ("Thanks, Priya", "Cheers in advance!"): a courtesy
+that signs off an email or a question, not a thank-you to post ("thanks to the volunteers who…")."""
+
 ASKED_IF_EVER = re.compile(r"\basked\s+(?:[\w'’-]+\s+){0,3}?(?:if|whether)\s+(?:[\w'’-]+\s+){0,2}?ever\b[^.?!,;:\n]{0,50}", re.I)
 """A question someone put about whether a thing ever happened ("the cubs asked Sgt Amos whether she'd ever handcuffed a
 robber"): talk at a visit, not an incident."""
@@ -185,11 +203,11 @@ WORD_MENTIONED = re.compile(
 def mask_negated(text: str) -> str:
     """`text` with negated mentions ("no name", "without the photo"), wishes ("should be jailed"), make-believe ("a mock
     crime scene"), questions put about whether a thing ever happened, words talked about as words ("the word 'murder'"),
-    words in scare quotes ("'raided' the biscuit tin") and talk about the table ("someone said anything about 'budget' is
-    red") blanked, same length."""
+    words in scare quotes ("'raided' the biscuit tin"), thanks that sign a message off and talk about the table ("someone
+    said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
     masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
-    masked = ASKED_IF_EVER.sub(blank, masked)
+    masked = COURTESY.sub(blank, ASKED_IF_EVER.sub(blank, masked))
     masked = without_table_talk(masked)
     return blank_spans(masked, scare_quoted(masked))
 
@@ -220,6 +238,7 @@ class PhraseText:
     charged: bool
     sentenced: bool
     court_result: bool
+    trial_to_come: bool = False
 
     @property
     def today(self) -> dt.date | None:
@@ -228,8 +247,9 @@ class PhraseText:
 
     @property
     def proceedings_active(self) -> bool:
-        """From arrest (or charge) until sentence: the Contempt of Court Act's 'active' period."""
-        return (self.arrested or self.charged) and not self.sentenced
+        """From arrest (or charge) until sentence: the Contempt of Court Act's 'active' period, still running while anyone in
+        the story awaits trial."""
+        return (self.arrested or self.charged) and (not self.sentenced or self.trial_to_come)
 
 
 @dataclass(frozen=True)

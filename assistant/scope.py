@@ -362,10 +362,11 @@ def asks_about_the_rules(text: str) -> bool:
 
 
 WHEN_ALLOWED_IN_GENERAL = re.compile(
-    rf"(?:^|[:.!?]\s*){COURTESY}(?:when|at what (?:point|stage)|how (?:long|soon)(?: \w+)?)\b[^.?!]*?\b(?:allowed|ok|okay|able|permitted|"
-    r"can|could|may)\b[^.?!]*?\b(?:someone|somebody|anyone|people|a (?:suspect|person|victim|defendant|child|man|woman))\b")
-"""'At what stage can we name a suspect?': when something may be done to anyone at all, a question about
-the rules; "when can we name him?" is about one person and is judged."""
+    rf"(?:^|[:.!?]\s*){COURTESY}(?:when|at what (?:point|stage)|how (?:long|soon)(?: \w+)?)\b"
+    r"(?=[^.?!]*?\b(?:allowed|ok|okay|able|permitted|can|could|may)\b)"
+    r"(?=[^.?!]*?\b(?:someone|somebody|anyone|people|a (?:suspect|person|victim|defendant|child|man|woman))\b)")
+"""'At what stage can we name a suspect?', 'how soon after somebody is convicted may we share it?': when something may be done
+to anyone at all, a question about the rules; "when can we name him?" is about one person and is judged."""
 
 
 def read_intent(text: str) -> Intent | None:

@@ -185,6 +185,7 @@ def test_the_kind_of_fact_asked_for_is_read_from_the_question_and_found_only_in_
     assert not gives_what_is_asked("What time of day is busiest?", ["The desk is staffed by a 2-person team."])
     assert gives_what_is_asked("What time do they open?", ["They open at 9am."])
     assert gives_what_is_asked("How much money was set aside?", ["The fund stood at £60,000."])
+    assert not gives_what_is_asked("How much budget do wards get for adverts?", ["Adverts are paid for centrally."])
 
 
 def test_a_list_longer_than_a_chunk_is_split_between_items_and_each_part_repeats_its_lead_in():

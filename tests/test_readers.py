@@ -6,6 +6,7 @@ No model is needed here: the example reader's own test feeds it vectors made by 
 import ast
 import datetime as dt
 import itertools
+import re
 import typing
 from pathlib import Path
 
@@ -90,6 +91,7 @@ def test_personal_names_are_found_however_written(text, name):
     "Punch-up outside the Merry Cooper on Saturday, nobody arrested.",
     "We're going with plan b and posting the appeal tomorrow.",
     "van v bus at the lights on the a13, can i tweet the closure? cheers hun x",
+    "Oh and while you're at it, the bins on Rye Lane go out Thursday.",  # a spoken filler names nobody
 ])
 def test_places_institutions_and_negated_names_are_not_names(text):
     assert names_in(text) == []
@@ -363,6 +365,9 @@ def test_a_date_of_birth_is_an_age_on_the_day_asked(text, years):
     ("Avoid Kestrel Roofing & Driveways, they overcharge pensioners.", True),
     ("Everyone on the parade says Dalton's Motors is a front for laundering cash.", True),
     ("Thanks to Dalton's Motors for the coffee at the bike-marking day.", False),
+    # by its trade and street
+    ("We said the nail bar on Mare Street is a front for laundering and to steer clear.", True),
+    ("The barbers on Well Street gave free haircuts at the fun day.", False),
     ("A man was arrested for selling drugs in the park.", False),
     ("Mother's Day reminder: shops selling sparklers to kids risk a fine.", False),
 ])
@@ -593,6 +598,14 @@ def test_a_punishment_foretold_is_guilt_but_being_away_is_only_absence():
         assert not people(text).guilt, text
 
 
+def test_a_punishment_wished_of_the_court_in_the_active_voice_is_guilt():
+    for text in ["Charged with the arson last week; fingers crossed they send her down", "Praying the magistrates throw away the key",
+                 "They should lock him up after what he did to that bus driver"]:
+        assert people(text).guilt, text
+    for text in ["Hoping they lock the park gates at dusk", "Lock your bikes up inside overnight please"]:
+        assert not people(text).guilt, text
+
+
 def test_a_record_told_obliquely_is_guilt_while_the_case_is_live():
     for text in ["Charged with robbery. Worth saying he's got 12 previous for robbery",
                  "Man charged with GBH after the fight. Bit of a regular for us, third time this year!",
@@ -782,6 +795,9 @@ def test_the_retweet_row_covers_the_met_and_partners_not_a_private_person_or_the
     # a post of our own written in place of the retweet
     ("rather than rt the council, can we write our own tweet about the bin changes", True),
     ("could we put out a version instead of a retweet of the met's appeal", True),
+    # a post of our own asked for beside the retweet
+    ("water main burst by the station. can we post the diversions, then rt the borough's update as well?", True),
+    ("can i post the council's appeal as it stands? just an rt", False),
 ])
 def test_whether_a_retweet_carries_words_of_our_own(text, own_words):
     assert read_publication(text).adds_own_words is own_words
@@ -1058,6 +1074,13 @@ def test_a_negation_run_together_with_its_verb_still_negates():
     assert "victim" in {m.role for m in people("lads racing scooters by the lido, one has been hurt").roles}
 
 
+def test_a_negative_subject_with_who_is_meant_still_negates_the_arrest():
+    for text in ["We put up a poster about the cafe on Brick Lane; nobody at the cafe is charged yet.",
+                 "Two cars crashed on the bypass; no one in either car was arrested."]:
+        assert _proceedings(text).stage == "none", text
+    assert _proceedings("Nobody saw it, but the driver from the van was arrested.").stage == "arrested"
+
+
 @pytest.mark.parametrize("text, what, there", [
     ("the clerk never mentioned any reporting directions at the hearing", "reporting directions", False),
     ("No postponement order was made, the usher confirmed", "postponement order", False),
@@ -1067,6 +1090,20 @@ def test_a_negation_run_together_with_its_verb_still_negates():
 ])
 def test_a_negation_takes_out_what_it_negates_but_doubt_takes_out_nothing(text, what, there):
     assert (what in mask_negated(text.lower())) is there
+
+
+def test_thanks_that_sign_a_message_off_are_no_thank_you_to_post():
+    for text in ["draft below for monday. can you post it at 9? thanks, priya", "ok to rt? cheers in advance!",
+                 "could you look this over. many thanks for your time."]:
+        assert not re.search(r"thanks|cheers", mask_negated(text)), text
+    for text in ["sending thanks to everybody who litter-picked on sunday", "massive thank you, pc hale and the cadets"]:
+        assert re.search(r"thanks|thank you", mask_negated(text)), text
+
+
+def test_a_trial_still_to_come_keeps_the_case_active_whoever_else_was_sentenced():
+    assert _proceedings("One brother got three years on Monday; the other is to stand trial in June.").active
+    assert _proceedings("Her partner pleaded not guilty, and the driver was jailed for 18 months.").active
+    assert not _proceedings("The driver was jailed for 18 months at Snaresbrook on Monday.").active
 
 
 def test_a_heart_that_stopped_is_no_arrest():

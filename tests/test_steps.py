@@ -259,6 +259,9 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
      "say, and is it safe to put up?", "posting"),
     ("burst main on tulse hill, the water company have bottles at the community hall. we want to get word round the flats "
      "fast. do we have to clear that with dmc?", "posting"),
+    # when something may be done to anyone, wherever the anyone stands; to one person, it is judged
+    ("how soon after someone is charged can we put the charge out?", "informational"),
+    ("how long after his sentencing can we share the result?", "posting"),
 ])
 def test_intent(question, intent):
     assert read_intent(question) == intent

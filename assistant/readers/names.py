@@ -13,6 +13,8 @@ COMMON_ENGLISH = 6000
 """A capitalised word that is one of this many most frequent English words ("Will", "May", "Grace")
 is a name only when context says so (a title, a surname after it, an age after it)."""
 
+INTERJECTIONS = frozenset("oh ah aw ooh eh erm um uh hi hey ok yo ha".split())
+"""Spoken fillers and greetings, which the frequency list leaves out: "Oh and while I'm at it…" names nobody."""
 FESTIVALS = frozenset("""easter christmas halloween whitsun lent advent pentecost diwali eid ramadan hanukkah passover vaisakhi
     navratri holi""".split())
 """Festivals in the name list ("Easter hols are coming up"): a time of year, never a person."""
@@ -55,7 +57,7 @@ def common_words() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
-    return frozenset(_ranked_english()[:FUNCTION_WORDS])
+    return frozenset(_ranked_english()[:FUNCTION_WORDS]) | INTERJECTIONS
 
 
 def without_accents(word: str) -> str:

@@ -618,12 +618,15 @@ where she works", "the judge said it can't be reported yet"): a court order, how
 
 def _accused_businesses(text: str) -> list[tuple[int, int]]:
     """A business by its name (capitalised words ending in a trade: "Kestrel Roofing & Driveways", "Lucky Star off-licence";
-    or its owner's name: "Dalton's Motors") in a sentence that accuses or warns people off it: naming it as involved in wrong
-    no court has found is defamation."""
+    or its owner's name: "Dalton's Motors"), or by its trade and street ("the nail bar on Mare Street"), in a sentence that
+    accuses or warns people off it: naming it as involved in wrong no court has found is defamation."""
     said = phrase_book().vocabulary
-    by_trade = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*)\s+(?i:" + said["business_name_end"].pattern + ")")
+    trade = said["business_name_end"].pattern
+    by_trade = re.compile(r"\b([A-Z][\w'’-]*(?:\s+(?:&|and|[A-Z][\w'’-]*))*)\s+(?i:" + trade + ")")
+    by_street = re.compile(r"\b(?i:the\s+(?:[\w'’-]+\s+){0,2}?(?:shop|store|" + trade + r")\s+(?:on|in|off|at)\s+(?:the\s+)?)"
+                           r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}")
     found = []
-    for match in [*by_trade.finditer(text), *BUSINESS_NAME.finditer(text)]:
+    for match in [*by_trade.finditer(text), *BUSINESS_NAME.finditer(text), *by_street.finditer(text)]:
         if match.re is by_trade and len(match.group(1).split()) == 1 and _sentence_start(text, match.start()):
             continue  # "Rogue traders are about": a capital that only starts the sentence names nothing
         if re.search(said["accusation"].pattern, _sentence_around(text, match.start()), re.I):

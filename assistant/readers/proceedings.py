@@ -38,4 +38,5 @@ def read_proceedings(text: str, dates: list[FoundDate], today: dt.date, locate: 
         sentenced_on=oldest.date if oldest else None,
         days_since_sentence=(today - oldest.date).days if oldest else None,
         date_span=locate(oldest.start, oldest.end) if oldest else None,
+        trial_to_come=bool(said["trial_to_come"].search(text)),
     )

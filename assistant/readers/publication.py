@@ -41,9 +41,13 @@ UNCOVERED_SOURCE = words(rf"(?:a|an|one|this|that|the|some)?\s*{_PRIVATE_PERSON}
 tweet from a member of the public") or the press's ("the local paper's article", "a piece in the Gazette")."""
 OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
                   r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
-                  r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*")
-"""Words of the force's own put with a shared post, or a post of its own written in place of sharing: "quote-tweet it with
-our numbers", "RT and add the cordoned roads", "we'll write our own tweet rather than share theirs"."""
+                  r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*",
+                  # a post of our own asked for beside the share: "can I tweet which roads are shut? and RT theirs?"
+                  r"(?:can|could|may|should|shall) (?:i|we) (?:also |just |then |still )?(?:tweet|post|put (?:out|up)|publish|write)\b"
+                  r"(?!\s+(?:it|this|that|them|theirs|their|the\s+[\w@-]+(?:'s|’s)|an? link|the link|links)\b)")
+"""Words of the force's own put with a shared post, a post of its own written in place of sharing, or one asked for beside
+it: "quote-tweet it with our numbers", "RT and add the cordoned roads", "we'll write our own tweet rather than share theirs",
+"can we post the diversions, and RT the council?"."""
 MEDIA_AS_SOURCE = re.compile(r"\b(?:heard|saw|seen|read|caught|watched|watching|listening to|listened to)(?: (?:it|that|this|about it))?"
                              r" (?:on|in) (?:the )?(?:local )?(?:radio|telly|tv|television|news|paper|papers)\b", re.I)
 """'Heard on the radio someone's escaped', 'saw it on the news': where the asker learnt something, not speaking to the media."""

@@ -200,11 +200,11 @@ _DEVICE_TALK = (
     rf"{DEVICE}(?: \w+){{0,2}}? (?:(?:keeps|kept|is|just|now) )?(?:saying|showing|displaying|flashing|says|shows|displays|say)"
     r"(?: (?:['\"“‘][^'\"”’]*['\"”’]|[\w ]*?(?:error|fault|expired|locked|blocked|failed|invalid)\b))?",
     rf"{DEVICE}(?: (?:keeps|kept|is|isn't|won't|has|always|just)(?: \w+)?)? (?:dropping|cutting|crashing|freezing|broken|not working|"
-    r"faulty|playing up|dying|failing|down|out of battery|losing signal)",
+    r"faulty|playing up|dying|failing|down|out of battery|losing signal|stopped \w+ing|stops \w+ing)",
 )
 DEVICE_TALK = words(*_DEVICE_TALK)
-"""A device at fault or telling its user something ("my phone keeps saying 'account locked'", "radio not working"): IT,
-and neither the device ("radio") nor its words ("account") are the media or a post."""
+"""A device at fault or telling its user something ("my phone keeps saying 'account locked'", "radio not working", "the
+laptop stopped charging"): IT, and neither the device ("radio") nor its words ("account") are the media or a post."""
 
 
 def without_device_talk(text: str) -> str:

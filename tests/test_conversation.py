@@ -95,6 +95,16 @@ def test_a_long_turn_after_a_turn_that_raised_carries_what_was_raised(engine):
     assert any("follow-up" in assumption for assumption in result.assumptions)
 
 
+def test_a_follow_up_that_only_shares_the_partners_post_is_judged_without_our_earlier_words(engine):
+    joint = [{"role": "user", "content": "TfL and our team are running a new joint scheme on bus-stop robberies next month. "
+                                         "Fine to do a write-up of ours for the ward feed?"},
+             {"role": "assistant", "content": "Amber, since partners are involved."}]
+    shared = engine.answer("What if I only RT the council's announcement of it as it stands?", today=FRIDAY, history=joint)
+    assert shared.rag == "green", shared.answer
+    added = engine.answer("What if I RT the council's announcement of it and add our own line?", today=FRIDAY, history=joint)
+    assert added.rag == "amber", added.answer
+
+
 @pytest.mark.parametrize("question", ["quick one, does the pension scheme let me go at 55?",
                                       "oh btw my payslip is short this month, who do I ring?",
                                       "my handset keeps losing signal on the top floor of the station, who fixes that?"])

@@ -113,6 +113,14 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     ("Missing people", "his mum hasn't seen or heard from him since tuesday", True),
     ("Missing people", "we went out on patrol and haven't been bothered once", False),
     ("Missing people", "she hasn't come home from work yet, she's on a late", False),
+    # work done with a partner, whatever it is called; a cannabis joint is no joint initiative
+    ("Local joint initiatives", "the snt and the rspca are doing a new joint thing on dog theft", True),
+    ("Local joint initiatives", "tfl and our safer transport team have teamed up on cycle marking", True),
+    ("Local joint initiatives", "found a joint in the glovebox during the stop", False),
+    # people moved out of their homes, however said
+    ("Evacuation/Other Emergency", "a water main burst and we've got eight families out of the basement flats", True),
+    ("Evacuation/Other Emergency", "the occupants were decanted out overnight while the gas board worked", True),
+    ("Evacuation/Other Emergency", "we moved the ward panel to the library this month", False),
 ])
 def test_a_row_told_in_plain_words(topic, text, found):
     assert bool(phrase_book().topics[topic].search(text)) is found

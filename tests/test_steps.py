@@ -148,6 +148,7 @@ def test_off_topic_questions_are_out_of_scope(question):
     "my tablet keeps showing 'sync failed' whenever i log on, who fixes that?",
     "the laptop now says 'certificate invalid' - how do i get past it?",
     "handheld radio not working since the update, who do i call?",
+    "my work phone stopped pulling in my emails after the update last week, any fix?",
 ])
 def test_a_device_telling_its_user_something_is_it_not_a_post(question):
     """Words a device shows ("account locked") are its message, not a post or a media cue."""

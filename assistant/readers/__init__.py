@@ -114,6 +114,10 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         topics += by_example_topics
         risks += by_example_risks
     publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
+    if reading.current_start and "retweet" in (now := read_publication(masked[reading.current_start :])).media:
+        # a follow-up that says how it is now to be shared ("and if I just RT the council's instead?") replaces the earlier
+        # plan: whether our own words go with the share is read from it alone (whose post it is, from every turn)
+        publication = publication.model_copy(update={"adds_own_words": now.adds_own_words})
     if reading.interview or (reading.asks_for_a_line and "quote_to_journalist" in publication.media):
         publication = publication.model_copy(update={"media": publication.media | {"quote_to_journalist"}, "asker_to_speak": True})
     mediums = {topic.name: topic.medium for topic in matcher.topics if topic.medium}

@@ -14,7 +14,7 @@ COMMON_ENGLISH = 6000
 is a name only when context says so (a title, a surname after it, an age after it)."""
 
 INTERJECTIONS = frozenset("oh ah aw ooh eh erm um uh hi hey ok yo ha".split())
-"""Spoken fillers and greetings, which the frequency list leaves out: "Oh and while I'm at it…" names nobody."""
+"""Spoken fillers and greetings, which the frequency list leaves out: "Oh, and one more thing…" names nobody."""
 FESTIVALS = frozenset("""easter christmas halloween whitsun lent advent pentecost diwali eid ramadan hanukkah passover vaisakhi
     navratri holi""".split())
 """Festivals in the name list ("Easter hols are coming up"): a time of year, never a person."""

@@ -42,7 +42,7 @@ tweet from a member of the public") or the press's ("the local paper's article",
 OWN_WORDS = words(r"quote[- ]?(?:tweet|rt|retweet)\w*", "qt", r"(?<!not )(?<!n't )(?<!without )add(?:ing)?\b(?! (?:nothing|anything)\b)",
                   r"with (?:our|my) own", r"with (?:a |an |our |my )?(?:comment|caption|line|message|note)\b", r"with ['\"‘“]", "on top",
                   r"(?:our|my) own (?:post|tweet|version|update|thread|write-?up)s?", r"instead of (?:an? )?(?:rt|retweet)\w*",
-                  # a post of our own asked for beside the share: "can I tweet which roads are shut? and RT theirs?"
+                  # a post of our own asked for beside the share: "may we post the diversions too, and RT theirs?"
                   r"(?:can|could|may|should|shall) (?:i|we) (?:also |just |then |still )?(?:tweet|post|put (?:out|up)|publish|write)\b"
                   r"(?!\s+(?:it|this|that|them|theirs|their|the\s+[\w@-]+(?:'s|’s)|an? link|the link|links)\b)")
 """Words of the force's own put with a shared post, a post of its own written in place of sharing, or one asked for beside

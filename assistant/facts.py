@@ -68,7 +68,8 @@ class RoleMention(BaseModel):
 
 
 class Proceedings(BaseModel):
-    """How far the case has gone. Proceedings are active from arrest (or charge) until sentence."""
+    """How far the case has gone. Proceedings are active from arrest (or charge) until sentence, and while anyone in the story
+    still awaits trial."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -120,7 +121,8 @@ class Publication(BaseModel):
     paper's article, a news site's story), not the Met's own or a council's or community group's: the table's retweet row
     does not cover it."""
     adds_own_words: bool = False
-    """A retweet that carries words of the force's own (a quote-tweet, a comment or figures added), not only the post."""
+    """A retweet that carries words of the force's own (a quote-tweet, a comment or figures added, or a post of our own asked
+    for beside it), not only the post; in a follow-up that says how it is now to be shared, read from that turn alone."""
     asker_to_speak: bool = False
     """The asker is preparing to speak to the media themselves (an interview, a brief), not asking about the rules."""
 

@@ -15,17 +15,19 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .ages import NUMBER_WORDS
+from .dates import MONTHS, WEEKDAYS
+
 __all__ = ["Asked", "asked_for", "gives_what_is_asked"]
 
 Kind = Literal["count", "date", "year", "clock", "money", "percent"]
 
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
-                 "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen|single|couple")
+_NUMBER_WORDS = "|".join([*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+                          "dozen", "single", "couple"])
 NUMBER = rf"(?:\d[\d,.]*|(?:{_NUMBER_WORDS})\b|an?\b)"
 """A number as written: digits, a number word, or "a"/"an" ("a week")."""
-_MONTH = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-          "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec")
-_WEEKDAY = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_MONTH = "|".join([*MONTHS, *(month[:3] for month in MONTHS), "sept"])
+_WEEKDAY = "|".join(WEEKDAYS)
 YEAR = r"\b(?:19|20)\d{2}\b"
 DATE = (rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})\b|\b(?:{_MONTH})\s+\d{{1,2}}(?:st|nd|rd|th)?\b|\b(?:{_WEEKDAY})s?\b|"
         rf"\b\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}\b|{YEAR}")

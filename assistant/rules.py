@@ -84,15 +84,18 @@ def image_asked_for(text: str, start: int, end: int) -> bool:
     return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60]))
 
 
-_PUNISHING = r"(?:lock|put|bang|send|jail|imprison)s?\s+(?:him|her|them|'em)(?:\s+(?:up|away|down))?|throws?\s+(?:away\s+)?the\s+(?:key|book)"
-"""The court's punishment told in the active voice: "lock him up", "throw away the key"."""
+_SOMEONE = r"(?:him|her|them|'em)"
+_PUNISHING = (rf"(?:lock|bang)s?\s+{_SOMEONE}\s+up|puts?\s+{_SOMEONE}\s+away|sends?\s+{_SOMEONE}\s+down|(?:jail|imprison)s?\s+{_SOMEONE}"
+              r"|throws?\s+(?:away\s+)?the\s+(?:key|book)")
+"""`_PUNISHED` in the active voice, each verb with its own particle ("lock him up", "send her down"; "put them on the page"
+is no punishment), and "throw away the key"."""
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
     rf"\s+(?:be\s+|get\s+)?(?:(?:going\s+|go\s+)?(?:{_PUNISHED}|behind bars)|(?:going|go)\s+(?:away|down)"
     r"|(?:away|down)(?=\s+for\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:years?|months?|stretch|long time|long while)\b))\b"
     # the same wished of the court: "hope they lock him up", "the judge should throw the book at her"
-    rf"|(?<!\w)(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?|fingers crossed)\s+(?:they|the\s+\w+|someone)\s+(?:will\s+|'ll\s+|can\s+)?(?:{_PUNISHING})\b"
-    rf"|(?<!\w)(?:should|ought to|must|need to|needs to)\s+(?:{_PUNISHING})\b",
+    rf"|(?<!\w)(?:(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?|fingers crossed)\s+(?:they|the\s+\w+|someone)\s+(?:will\s+|'ll\s+|can\s+)?"
+    rf"|(?:should|ought to|must|needs? to)\s+)(?:{_PUNISHING})\b",
     re.IGNORECASE,
 )
 """A punishment wished or foretold ("should be locked up", "he'll be going away", "he'll be away for years", "hope they lock

@@ -88,7 +88,7 @@ _SOMEONE = r"(?:him|her|them|'em)"
 _PUNISHING = (rf"(?:lock|bang)s?\s+{_SOMEONE}\s+up|puts?\s+{_SOMEONE}\s+away|sends?\s+{_SOMEONE}\s+down|(?:jail|imprison)s?\s+{_SOMEONE}"
               r"|throws?\s+(?:away\s+)?the\s+(?:key|book)")
 """`_PUNISHED` in the active voice, each verb with its own particle ("lock him up", "send her down"; "put them on the page"
-is no punishment), and "throw away the key"."""
+is no punishment), and throwing the book or the key away."""
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
     rf"\s+(?:be\s+|get\s+)?(?:(?:going\s+|go\s+)?(?:{_PUNISHED}|behind bars)|(?:going|go)\s+(?:away|down)"

@@ -31,6 +31,8 @@ AGE_PATTERNS = (
     re.compile(r"\b(?!(?:the|a|an|on|at|in|of|to|for|by|route|bus|number|no|platform|junction|year|aged?|about|over|under|"
                r"around|nearly|almost|and|or|with|than|were|was|is|are|all|only|just)\b)[A-Za-z]+\s+(\d{1,2})\s+"
                r"(?:from|of(?!\s+(?:those|these|them|the|us|our|their|its|which|whom|all|each|every)\b)|who|was|is|has|had)\b", re.I),
+    # "the cyclist, who is 15, …": an age as a clause of its own, not "who is 6 foot" or "who are 2 short"
+    re.compile(rf"\bwho\s*(?:'s|’s|is|was)\s+{_NUM}(?=\s*(?:[,;:)!?]|\.(?!\d)|$)|\s+(?:and|but|years?|yrs?)\b)", re.I),
     re.compile(rf"\b(?:look|looks|looked|looking|appear|appears|appeared|seem|seems|seemed)\s+(?:to be\s+)?"
                rf"(?:about|around|roughly|maybe|like|approximately|approx)\s+{_NUM}\b(?!\s*(?:%|percent|years? ago|minutes?|mins?|hours?|"
                r"days?|weeks?|months?|metres?|miles?|feet|ft))", re.I),

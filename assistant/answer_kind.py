@@ -1,7 +1,7 @@
 """What kind of fact a question about the documents asks for, and whether the sentences chosen to answer it give one.
 
 "When is the next course?" wants a date, "how many branches?" a count of branches, "what time of day…?" a
-time. The documents can speak about the thing asked ("the workshops are held regularly") without giving the fact, and
+time, "what's their email?" an address. The documents can speak about the thing asked ("the workshops are held regularly") without giving the fact, and
 an answer that quotes them would read like an answer while being a guess. The kinds are read from the question's own
 words and the facts are plain English forms of numbers, dates, times and sums: nothing here knows about the force.
 
@@ -20,7 +20,7 @@ from .dates import MONTHS, WEEKDAYS
 
 __all__ = ["Asked", "asked_for", "gives_what_is_asked"]
 
-Kind = Literal["count", "date", "year", "clock", "money", "percent"]
+Kind = Literal["count", "date", "year", "clock", "money", "percent", "email"]
 
 _NUMBER_WORDS = "|".join([*NUMBER_WORDS, "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
                           "dozen", "single", "couple"])
@@ -35,6 +35,7 @@ CLOCK = (r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:morning|
          r"overnight|o'clock|round the clock|24/7)\b|\b24[- ]hours?\b")
 MONEY = r"£\s?\d|\b\d[\d,.]*\s?(?:k|m|million|thousand|pounds)\b"
 PERCENT = r"\d\s?%|\bper ?cent\b|\bhalf\b|\ba (?:third|quarter)\b"
+EMAIL = r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b"
 LIST_ITEM = r"\n\s*(?:\d+[.)]|[-•*])\s"
 """A numbered or bulleted item: a list with a lead-in counts the things it names."""
 DURATIONS = ("minute", "hour", "day", "week", "fortnight", "month", "year")
@@ -47,10 +48,11 @@ _ASKED: tuple[tuple[Kind, re.Pattern], ...] = tuple((kind, re.compile(pattern, r
     ("money", r"\bhow much\s+(?:money|funding|funds|cash|budget|of the £)|\bhow much\s+(?:did|does|will|would)\s+(?:\w+\s+){1,3}?(?:cost|spend|pay)\b"
               r"|\bwhat\s+(?:was|is|were)\s+the\s+(?:budget|cost)\b"),
     ("percent", r"\bwhat\s+(?:percentage|proportion|percent|share)\b"),
+    ("email", r"\b(?:what|which)(?:'s|’s|s|\s+is|\s+are)?\s+(?:[\w'’]+\s+){0,3}?e-?mail(?:\s+address)?(?:es)?\b"),
 ))
 _FACT: dict[Kind, re.Pattern] = {
     "date": re.compile(DATE, re.I), "year": re.compile(YEAR), "clock": re.compile(CLOCK, re.I),
-    "money": re.compile(MONEY, re.I), "percent": re.compile(PERCENT, re.I),
+    "money": re.compile(MONEY, re.I), "percent": re.compile(PERCENT, re.I), "email": re.compile(EMAIL),
 }
 
 

@@ -13,8 +13,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Rag = Literal["green", "amber", "red"]
 ReaderName = Literal["phrases", "aliases", "people", "examples", "green_model", "proceedings", "publication"]
-Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died", "found"]
-"""`found`: a missing person said to be found ("turned up safe at her nan's"): no appeal to find them any more."""
+Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died", "found", "at_risk"]
+"""`found`: a missing person said to be found ("turned up safe at her nan's"): no appeal to find them any more. `at_risk`: someone
+in a mental-health crisis or hiding from harm (a refuge, fleeing abuse), whose identity is as sensitive as a victim's."""
 IdentifierKind = Literal["name", "address", "school_or_workplace", "relationship", "image"]
 """`relationship`: how a victim is related to the accused ("his stepdaughter"); it identifies her once he is known."""
 Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]
@@ -203,7 +204,8 @@ class Facts(BaseModel):
 
 _ROLE_WORDS = {"suspect": "a suspect", "arrested": "an arrested person", "charged": "a charged person",
                "convicted": "a convicted person", "victim": "a victim", "witness": "a witness", "child": "a child",
-               "officer": "an officer or member of staff", "died": "a person who died", "found": "a missing person found"}
+               "officer": "an officer or member of staff", "died": "a person who died", "found": "a missing person found",
+               "at_risk": "a person in crisis or at risk"}
 _IDENTIFIER_WORDS = {"name": "a name", "address": "a street or address", "school_or_workplace": "a school or workplace",
                      "relationship": "a family relationship", "image": "a photo or footage"}
 _MEDIUM_WORDS = {"text": "a post", "photo": "a photo", "video": "a video", "retweet": "a retweet or quote-tweet",

@@ -361,8 +361,14 @@ def _refuse_no_evidence(ctx: Context, res: Resources) -> None:
     The reply sends the officer to the Press Bureau, so the answer names DMC as its contact too: a referral for a question
     the documents do not answer, not a verdict (verdicts and the escalations they bring come only from the decide step)."""
     ctx.stop("refused_no_evidence", render("reply_no_evidence", dmc_contact=res.contact_text("dmc")))
+    _refer_to_the_press_bureau(ctx, res, render("no_evidence_referral"))
+
+
+def _refer_to_the_press_bureau(ctx: Context, res: Resources, why: str) -> None:
+    """Name the Press Bureau as the answer's contact when its fixed reply sends the officer there (no evidence, no current
+    press line): a referral, never a verdict."""
     if not any(escalation.to == "dmc" for escalation in ctx.escalation):
-        ctx.escalation.append(Escalation(to="dmc", reason=render("no_evidence_referral"), contact=res.contact_text("dmc")))
+        ctx.escalation.append(Escalation(to="dmc", reason=why, contact=res.contact_text("dmc")))
 
 
 def _raising(ctx: Context) -> list[Rule]:
@@ -406,7 +412,8 @@ class Compose(Step):
                                                           dmc_contact=res.contact_text("dmc"))))
             if not ctx.press_lines:
                 if inactive:
-                    ctx.reply = ""
+                    ctx.reply = ""  # the note says which line not to use; the Press Bureau gives the one to use instead
+                    _refer_to_the_press_bureau(ctx, res, render("no_current_line_referral"))
                     return
                 _refuse_no_evidence(ctx, res)
                 return
@@ -483,6 +490,9 @@ class Compose(Step):
             if sentence:
                 citations.append(passage)
                 said.append(f"{sentence.strip()} [{len(citations)}]")
+        if not gives_what_is_asked(ctx.question, lines + said):
+            _refuse_no_evidence(ctx, res)  # "what's their email address?" when the documents give none: say so, not the phone
+            return
         ctx.citations = dedupe(citations)
         ctx.reply = render("answer_contact", contacts="\n".join(lines),
                            documents=render("answer_informational", units="\n\n".join(said)) if said else "")

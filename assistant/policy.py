@@ -47,7 +47,7 @@ ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
     "sexual_offence": "statutory_anonymity",
     "jigsaw_identification": "statutory_anonymity",
 }
-INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
+INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
 BEFORE_CHARGE = ("none", "suspected", "arrested")
 AFTER_CHARGE = ("charged", "convicted", "sentenced")
 AFTER_CONVICTION = ("convicted", "sentenced")
@@ -335,6 +335,8 @@ def _legal_matter(risk: Risk, facts: Facts) -> LegalMatter | None:
         return "privacy_before_charge"
     if risk == "under_18" and facts.has_role("suspect", "arrested", "charged", "victim", "witness"):
         return "statutory_anonymity"
+    if risk == "identifiable_images" and facts.has_role("at_risk"):
+        return "data_protection"  # a picture of someone in crisis or in hiding says who and where they are
     return None
 
 

@@ -85,21 +85,30 @@ def image_asked_for(text: str, start: int, end: int) -> bool:
 
 
 _SOMEONE = r"(?:him|her|them|'em)"
-_PUNISHING = (rf"(?:lock|bang)s?\s+{_SOMEONE}\s+up|puts?\s+{_SOMEONE}\s+away|sends?\s+{_SOMEONE}\s+down|(?:jail|imprison)s?\s+{_SOMEONE}"
-              r"|throws?\s+(?:away\s+)?the\s+(?:key|book)")
-"""`_PUNISHED` in the active voice, each verb with its own particle ("lock him up", "send her down"; "put them on the page"
-is no punishment), and throwing the book or the key away."""
+
+
+def _punishing(someone: str) -> str:
+    """`_PUNISHED` in the active voice, each verb with its own particle ("lock him up", "send her down"; "put them on the page"
+    is no punishment), and throwing the book or the key away."""
+    return (rf"(?:lock|bang)s?\s+{someone}\s+up|puts?\s+{someone}\s+away|sends?\s+{someone}\s+down|(?:jail|imprison)s?\s+{someone}"
+            r"|throws?\s+(?:away\s+)?the\s+(?:key|book)")
+
+
+_PUNISHING = _punishing(_SOMEONE)
 HYPOTHETICAL = re.compile(
     r"(?:(?<!\w)(?:should|ought to|must|needs? to|deserves? to|wants? to|hope (?:he|she|they) (?:gets?|is|are)|will|going to|gonna)|'ll)"
     rf"\s+(?:be\s+|get\s+)?(?:(?:going\s+|go\s+)?(?:{_PUNISHED}|behind bars)|(?:going|go)\s+(?:away|down)"
     r"|(?:away|down)(?=\s+for\s+(?:a\s+)?(?:\w+\s+){0,2}?(?:years?|months?|stretch|long time|long while)\b))\b"
     # the same wished of the court: "hope they lock him up", "the judge should throw the book at her"
     rf"|(?<!\w)(?:(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?|fingers crossed)\s+(?:they|the\s+\w+|someone)\s+(?:will\s+|'ll\s+|can\s+)?"
-    rf"|(?:should|ought to|must|needs? to)\s+)(?:{_PUNISHING})\b",
+    rf"|(?:should|ought to|must|needs? to)\s+)(?:{_PUNISHING})\b"
+    # or called for at the start of a sentence ("Bang her up!", "send him down"); only of a person: "lock them up" can be
+    # bikes
+    rf"|(?:^|(?<=[^\w\s,])|(?<=[^\w\s,]\s))(?:{_punishing('(?:him|her)')})\b",
     re.IGNORECASE,
 )
-"""A punishment wished or foretold ("should be locked up", "he'll be going away", "he'll be away for years", "hope they lock
-him up"): not a sentence that happened. Being away with no going and no stretch is only absence ("half the ward will be away
+"""A punishment wished, foretold or called for ("should be locked up", "he'll be going away", "he'll be away for years", "hope
+they lock him up", "lock him up!"): not a sentence that happened. Being away with no going and no stretch is only absence ("half the ward will be away
 at Easter")."""
 
 

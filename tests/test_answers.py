@@ -29,6 +29,13 @@ def test_a_question_about_an_inactive_line_says_its_state_and_offers_the_current
                                                       "pl-draft-stop-search-new-powers") for line in result.press_lines)
 
 
+def test_a_line_asked_for_that_is_no_longer_current_with_none_in_its_place_sends_the_officer_to_the_press_bureau(engine):
+    result = engine.answer("Reporter asking about the woman we held over the shop break-in - which holding line should I give?",
+                           today=dt.date(2027, 6, 1))  # after the arrest line's review date, 2027-03-01
+    assert "do not use it" in result.answer and not result.press_lines
+    assert [escalation.to for escalation in result.escalation] == ["dmc"] and result.status == "escalated"
+
+
 def test_a_question_about_a_current_line_is_not_told_it_is_inactive(engine):
     result = engine.answer("What's our press line on body-worn video at stop and search?", today=TODAY)
     assert "do not use it" not in result.answer and any(line.id == "pl-stop-search-body-worn-video" for line in result.press_lines)

@@ -186,6 +186,13 @@ def test_the_kind_of_fact_asked_for_is_read_from_the_question_and_found_only_in_
     assert gives_what_is_asked("What time do they open?", ["They open at 9am."])
     assert gives_what_is_asked("How much money was set aside?", ["The fund stood at £60,000."])
     assert not gives_what_is_asked("How much budget do wards get for adverts?", ["Adverts are paid for centrally."])
+    assert not gives_what_is_asked("Which email address do I send it to?", ["Send it to the duty desk by internal email."])
+    assert gives_what_is_asked("whats the email for bookings", ["Bookings go to events.team@example.org."])
+
+
+def test_a_contact_asked_for_by_an_email_the_documents_do_not_give_has_no_evidence(engine):
+    result = engine.answer("which email address does the press desk use? want to forward my draft", today=TODAY)
+    assert result.status == "refused_no_evidence" and "763300" in result.answer
 
 
 def test_a_list_longer_than_a_chunk_is_split_between_items_and_each_part_repeats_its_lead_in():

@@ -204,6 +204,7 @@ def test_a_child_known_to_the_police_is_in_the_justice_system_however_gently_sai
     "Found a spaniel called Biscuit by the pond this morning, no collar. A photo of Biscuit so her owner sees it?",
     "PD Rocco found the knife in the hedge after the robbery in Lee.",
     "Hector the goat has escaped from the city farm again and is blocking the road.",
+    "Poster says 'Missing: Mabel, 40' but Mabel is the allotment tortoise, she turned up in the compost bin.",
 ])
 def test_an_animals_name_is_no_persons(text):
     assert names_in(text) == []
@@ -342,6 +343,8 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("Three men aged 22, 16 and 30 were held", [22, 16, 30]),
     ("the youngest is 12, the other two are 18 and 21", [12, 18, 21]),
     ("a boy of 13 was pushed off his bike", [13]),
+    ("The cyclist, who is 16, has been bailed", [16]),  # an age as a clause of its own
+    ("the steward who is 6 foot tall and the one who was 20 minutes late", []),
     ("Coffee morning went well. Next one is 9 Feb at the hall", []),  # a date, not an age
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
@@ -1106,6 +1109,11 @@ def test_a_trial_still_to_come_keeps_the_case_active_whoever_else_was_sentenced(
     assert not _proceedings("The driver was jailed for 18 months at Snaresbrook on Monday.").active
 
 
+def test_an_order_the_court_gave_is_a_sentence_passed_however_the_sentence_runs():
+    assert _proceedings("a quote about the behaviour order the district judge made against the busker on Monday").stage == "sentenced"
+    assert _proceedings("we are applying for a behaviour order against the street drinkers").stage == "none"
+
+
 def test_a_heart_that_stopped_is_no_arrest():
     text = "a runner went into cardiac arrest at the finish line and our PC kept up CPR till the paramedics came"
     assert _proceedings(text).stage == "none"
@@ -1284,10 +1292,11 @@ def test_verdicts_and_escalations_come_only_from_the_decide_step():
             sets_rag = isinstance(node, ast.Assign) and any(getattr(t, "attr", "") == "rag" for t in node.targets)
             if builds or (sets_rag and cls.name != "Decide"):
                 assert cls.name == "Decide", f"{cls.name} sets a verdict or an escalation"
-    # Outside the steps, only the no-evidence refusal builds one: its fixed reply sends the officer to the Press Bureau
+    # Outside the steps, only the referral builds one: a fixed reply (no evidence, no current line) that sends the officer to
+    # the Press Bureau
     for function in [node for node in tree.body if isinstance(node, ast.FunctionDef)]:
         if any(isinstance(node, ast.Call) and getattr(node.func, "id", "") == "Escalation" for node in ast.walk(function)):
-            assert function.name == "_refuse_no_evidence", f"{function.name} builds an escalation"
+            assert function.name == "_refer_to_the_press_bureau", f"{function.name} builds an escalation"
 
 
 def test_a_named_person_is_found_again_by_surname_and_an_officer_by_rank_is_a_colleague():
@@ -1426,6 +1435,21 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
 ])
 def test_what_the_people_reader_finds_is_told_apart_from_its_look_alikes(finding, text, found):
     assert bool(getattr(people(text), finding)) is found
+
+
+def test_someone_in_crisis_or_hiding_from_harm_is_at_risk_and_makes_the_story_an_incident():
+    for text in ["she moved into a refuge last month after he broke her jaw", "the man our team talked down from the bridge",
+                 "he's under the crisis team after he self-harmed", "her IDVA says he keeps turning up"]:
+        assert "at_risk" in {role.role for role in people(text).roles}, text
+    for text in ["refugees from the war came to the open day", "the charity shop's refuge collection on Sunday"]:
+        assert "at_risk" not in {role.role for role in people(text).roles}, text
+    named = people("big thanks to the crisis nurses for helping our PCs talk Ollie down from the footbridge on Friday")
+    assert [identifier.colleague for identifier in named.identifiers if identifier.kind == "name"] == [False]
+
+
+def test_someone_picked_out_in_a_picture_is_an_image_of_them():
+    for text in ["the man in the grey hoodie in the second photo is her brother", "that girl at the front of the group shot"]:
+        assert "image" in {identifier.kind for identifier in people(text).identifiers}, text
 
 
 def test_someone_held_said_the_everyday_way_is_arrested():

@@ -105,6 +105,18 @@ def test_a_road_user_badly_hurt_or_in_a_serious_condition_is_the_ksi_row(matcher
     assert not ksi("cyclist safety talk at the library on friday, can i post it?")
 
 
+def test_a_collision_injury_the_casualty_statistics_count_as_serious_is_the_ksi_row(matcher):
+    def ksi(said):
+        return any(candidate.topic == "KSI RTCs" for candidate in read_topics(normalise(said).text, matcher, _in_this_turn))
+    for said in ["the cyclist hit by the van has a fractured skull, road still shut",
+                 "collision at the lights, the lad on the scooter is being kept in hospital",
+                 "crash on the bypass, the passenger has internal injuries",
+                 "the pedestrian the bus clipped is having surgery now"]:
+        assert ksi(said), said
+    assert not ksi("minor shunt by the retail park, one driver says her neck aches a bit but she is fine")
+    assert not ksi("the window cleaner who fell off his ladder has a broken wrist")  # no collision: not the row
+
+
 # --- dates ---
 
 @pytest.mark.parametrize("phrase, today, expected", [

@@ -239,6 +239,9 @@ IMAGE = re.compile(
     # "a pic of his reg plate", "a photo of their front door": whatever belongs to the person points to them
     rf"|\b{_PICTURES}\s+(?:of|showing)\s+(?:his|her|their)\b"
     r"|\b(?:photographed|filmed|snapped|pictured)\b"
+    # someone picked out in a picture: "the man in the red cap in the second pic", "that girl on the left of the team shot"
+    rf"|\b(?:the|that|this)\s+(?:\w+\s+)?(?:man|woman|lady|bloke|guy|fella|lad|girl|boy|person|kid|gentleman|couple)\b"
+    rf"(?:\s+[\w'’-]+){{0,8}}?\s+(?:in|of|on)\s+(?:the|this|that|our|one of the)\s+(?:\w+\s+)?(?:{_PICTURES}|shots?)\b"
     r"|\b(?:his|her|their|the (?:\w+ )?(?:suspect|man|woman|victim|driver|lad|boy|girl|offender|prisoner)'s)\s+"
     r"(?:photo|photograph|picture|pic|image|mugshot|face|video)s?\b",
     re.I)
@@ -312,6 +315,12 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "victim": re.compile(r"\b(?:victims?|complainants?|injured party|survivors?|(?:was|were|got|been) (?:attacked|assaulted|"
                          r"robbed|mugged|stabbed|punched|raped|groped|abused|hurt|injured|beaten))\b", re.I),
     "witness": re.compile(r"\b(?:the witness|a witness|witnesses who|eye-?witness\w*|key witness|witness statement)\b", re.I),
+    # in a mental-health crisis, or hiding from someone who would harm them: where they are and who they are stay private
+    "at_risk": re.compile(r"\b(?:(?:in|into|at|to|from) (?:a |the )?refuge\b|refuge (?:place\w*|space|address|worker)|idvas?|domestic (?:abuse|violence)|"
+                          r"(?:fled|fleeing|escaped|escaping|hiding from|in hiding from) (?:an? |her |his |their )?(?:abus\w*|violen\w*|ex\b|"
+                          r"partner|husband|wife|boyfriend|girlfriend)|(?:mental[- ]health|suicidal) (?:crisis|episode)|in crisis|self[- ]harm\w*|"
+                          r"suicid\w*|sectioned|talk(?:ed|ing|s)? (?:\w+ ){0,3}?down (?:off|from)|(?:threaten\w*|trying|tried) to (?:jump|end "
+                          r"(?:his|her|their) (?:own )?li(?:fe|ves)|kill (?:himself|herself|themselves)))", re.I),
     # "an old boy" is an elderly man (a "ten-year-old boy" is a child)
     "child": re.compile(r"\b(?:child|children|kids?|(?:(?<=year old )|(?<=year-old )|(?<=\byr old )|(?<!\bold ))(?:boys?|girls?)|teen(?:ager)?s?|schoolboy|schoolgirl|schoolkids?|pupils?|"
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"
@@ -428,7 +437,7 @@ def without_tallies(text: str) -> str:
     return CAREER_TALLY.sub(lambda match: " " * len(match.group(0)), text)
 
 
-INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died")
+INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
 
 
 @dataclass
@@ -753,7 +762,7 @@ ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|par
 ANIMAL_BEFORE_NAME = re.compile(rf"(?:\b{ANIMALS}\s*,?\s+(?:(?:who(?:'s| is)|which is|that's)\s+)?(?:called|named|by the name of)"
                                 r"|\b(?:pd|ph|police dog|police horse|k9)|\b(?:puppy|pup|kitten)|\b(?:our|the|a) (?:\w+ )?"
                                 rf"{ANIMALS}\s*,)\s+$", re.I)
-ANIMAL_AFTER_NAME = re.compile(rf"^\s*,?\s+(?:the|our|a|an|my|her|his|their|(?:\w+['’]s))\s+(?:[\w-]+\s+){{0,2}}?{ANIMALS}\b"
+ANIMAL_AFTER_NAME = re.compile(rf"^\s*,?\s+(?:(?:is|was)\s+)?(?:the|our|a|an|my|her|his|their|(?:\w+['’]s))\s+(?:[\w-]+\s+){{0,2}}?{ANIMALS}\b"
                                r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:who|which|that|is|was|has|had|got|went|ran|found|came|belongs?)\b)", re.I)
 
 

@@ -56,6 +56,8 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     # a procedure named with a hyphenated word is the force's own procedure too
     assert book.topics["Force SOP"].search("i'd like to set out our prisoner-transport procedure for them")
     assert book.topics["Force SOP"].search("can i paste the taser guidance on when officers draw it")  # guidance is its rules too
+    assert book.topics["Speeding/Crackdown"].search("our speed enforcement on the high road clocked one at 52 in a 30")
+    assert not book.topics["Speeding/Crackdown"].search("the 5k went at a decent speed in the end")
     assert book.topics["Local joint initiatives"].search("a joint job with trading standards next week")
     # the force taking a side on a public body's decision; a partner's campaign joined is no side taken
     political = book.rule("political").patterns

@@ -1447,9 +1447,16 @@ def test_someone_in_crisis_or_hiding_from_harm_is_at_risk_and_makes_the_story_an
     assert [identifier.colleague for identifier in named.identifiers if identifier.kind == "name"] == [False]
 
 
-def test_someone_picked_out_in_a_picture_is_an_image_of_them():
-    for text in ["the man in the grey hoodie in the second photo is her brother", "that girl at the front of the group shot"]:
+def test_someone_picked_out_in_a_picture_or_whose_face_shows_is_an_image_of_them():
+    for text in ["the man in the grey hoodie in the second photo is her brother", "that girl at the front of the group shot",
+                 "we'll put up the clip from the platform tonight, face fully visible"]:
         assert "image" in {identifier.kind for identifier in people(text).identifiers}, text
+
+
+def test_someone_in_cuffs_is_held_and_road_users_caught_by_enforcement_are_suspects():
+    assert "arrested" in {role.role for role in people("walked him out of the flat in handcuffs").roles}
+    assert "suspect" in {role.role for role in people("nine riders clocked on the bypass in an hour").roles}
+    assert "suspect" not in {role.role for role in people("the drivers caught up in the tailback were patient").roles}
 
 
 def test_someone_held_said_the_everyday_way_is_arrested():

@@ -114,9 +114,11 @@ CASES = {
          "One of our PCs has been suspended. Can I tweet that we're dealing with it?",
          "Someone on Facebook says the PCSOs were really aggressive towards her son outside the library. Can I answer her?",
          "A man posted that police manhandled him at the station barrier. I'd like to put our version underneath",
+         "Her brother posted that the cops pinned him against the shutter outside Lidl. Worth answering him?",
          "Can I post a welcome back to Sgt Kemi Ade on the team page now her suspension is over?"],
         ["Residents have been complaining about noise from youths gathering by the shops. Can we tweet about ASB patrols?",
          "The officers were brilliant with the kids at the open day. Can I post a thank-you?",
+         "Our PCSOs pushed a pensioner's car off the icy hill on Tuesday. Nice one for the page?",
          "He got a suspended sentence yesterday. Can I tweet the result?",
          "The car's suspension was wrecked in the crash on the A2 and the road is shut. Can I tweet the closure?",
          "Can I tweet a thank you to the community group for the litter pick?"],
@@ -132,9 +134,11 @@ CASES = {
     "major_incident": (
         ["Major incident declared for the tower block fire. Can the ward account post updates?",
          "There's serious disorder in the town centre after the match. Can I post live updates?",
+         "A van has ploughed into shoppers on the high street, several people down. Tweet a warning to stay away?",
          "It's been declared a critical incident. Can I tweet what we know?"],
         ["Can I tweet the road closure after a minor collision?",
          "Can we tweet about the ward panel meeting?",
+         "Bandstand carols on Sunday drew lots of people down at the park, so a pic for the page?",
          "Gas leak on Albert Road, we've evacuated twenty houses. Can I tweet to keep people away?"],
     ),
     "political": (

@@ -239,6 +239,9 @@ IMAGE = re.compile(
     # "a pic of his reg plate", "a photo of their front door": whatever belongs to the person points to them
     rf"|\b{_PICTURES}\s+(?:of|showing)\s+(?:his|her|their)\b"
     r"|\b(?:photographed|filmed|snapped|pictured)\b"
+    # a face said to show in whatever is posted: "(face visible)", "faces clearly recognisable"
+    r"|\bfaces?\s+(?:(?:is|are|was|were|fully|clearly|totally|still)\s+){0,2}(?:visible|showing|recognisable|identifiable|in shot|on show)\b"
+    r"|\b(?:his|her|their)\s+face\s+(?:(?:is|was)\s+)?(?:clear|clearly visible)\b"
     # someone picked out in a picture: "the man in the red cap in the second pic", "that girl on the left of the team shot"
     rf"|\b(?:the|that|this)\s+(?:\w+\s+)?(?:man|woman|lady|bloke|guy|fella|lad|girl|boy|person|kid|gentleman|couple)\b"
     rf"(?:\s+[\w'’-]+){{0,8}}?\s+(?:in|of|on)\s+(?:the|this|that|our|one of the)\s+(?:\w+\s+)?(?:{_PICTURES}|shots?)\b"
@@ -300,10 +303,12 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:we|police|officers|they|i) (?:\w+ )?dealt with (?:\w+ ){0,4}?for (?:\w+ing|theft|robbery|burglary|assault|shoplifting|"
                           r"criminal damage|possession|vandalism|graffiti|drugs?|weapons?|a knife|an offence)|"
                           r"came to (?:our|police|the police's) attention|"
+                          # road users caught offending by enforcement: "46 drivers caught", "a rider clocked at 70"
+                          r"(?:drivers?|motorists?|riders?|bikers?)\s+(?:(?:were|was|got|been|being)\s+)?(?:caught|clocked|flashed)(?!\s+(?:in|up|out)\b)|"
                           r"youth offending (?:team|service)|yot|youth (?:diversion|justice) (?:scheme|programme|worker|team|service|order)|"
                           r"on (?:a |the )?(?:diversion|triage) (?:scheme|programme))\b", re.I),
     "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
-                           r"released under investigation|rui"
+                           r"released under investigation|rui|handcuffed|in (?:hand)?cuffs"
                            # held, said the everyday way: "we've got a lad in for the break-ins", "have a woman in the cells"
                            r"|(?:got|have|has|had|brought|pulled)\s+(?:someone|somebody|him|her|them|(?:a|the|one|two|three)\s+(?:\w+\s+)?"
                            r"(?:man|men|woman|women|lads?|blokes?|guys?|youths?|males?|females?|suspects?))\s+in\s+(?:for|over|custody|the cells)"

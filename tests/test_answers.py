@@ -30,7 +30,7 @@ def test_a_question_about_an_inactive_line_says_its_state_and_offers_the_current
 
 
 def test_a_line_asked_for_that_is_no_longer_current_with_none_in_its_place_sends_the_officer_to_the_press_bureau(engine):
-    result = engine.answer("Reporter asking about the woman we held over the shop break-in - which holding line should I give?",
+    result = engine.answer("Journalist wants the holding line on the arrest of a woman over the shop break-in. Which one?",
                            today=dt.date(2027, 6, 1))  # after the arrest line's review date, 2027-03-01
     assert "do not use it" in result.answer and not result.press_lines
     assert [escalation.to for escalation in result.escalation] == ["dmc"] and result.status == "escalated"

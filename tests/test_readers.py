@@ -1439,9 +1439,10 @@ def test_what_the_people_reader_finds_is_told_apart_from_its_look_alikes(finding
 
 def test_someone_in_crisis_or_hiding_from_harm_is_at_risk_and_makes_the_story_an_incident():
     for text in ["she moved into a refuge last month after he broke her jaw", "the man our team talked down from the bridge",
-                 "he's under the crisis team after he self-harmed", "her IDVA says he keeps turning up"]:
+                 "he's under the crisis team after he self-harmed", "she has been living in a refuge since the summer"]:
         assert "at_risk" in {role.role for role in people(text).roles}, text
-    for text in ["refugees from the war came to the open day", "the charity shop's refuge collection on Sunday"]:
+    for text in ["refugees from the war came to the open day", "the charity shop's refuge collection on Sunday",
+                 "thanks to Priti from Refuge for the domestic abuse awareness session", "our suicide prevention training day"]:
         assert "at_risk" not in {role.role for role in people(text).roles}, text
     named = people("big thanks to the crisis nurses for helping our PCs talk Ollie down from the footbridge on Friday")
     assert [identifier.colleague for identifier in named.identifiers if identifier.kind == "name"] == [False]

@@ -320,12 +320,15 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "victim": re.compile(r"\b(?:victims?|complainants?|injured party|survivors?|(?:was|were|got|been) (?:attacked|assaulted|"
                          r"robbed|mugged|stabbed|punched|raped|groped|abused|hurt|injured|beaten))\b", re.I),
     "witness": re.compile(r"\b(?:the witness|a witness|witnesses who|eye-?witness\w*|key witness|witness statement)\b", re.I),
-    # in a mental-health crisis, or hiding from someone who would harm them: where they are and who they are stay private
-    "at_risk": re.compile(r"\b(?:(?:in|into|at|to|from) (?:a |the )?refuge\b|refuge (?:place\w*|space|address|worker)|idvas?|domestic (?:abuse|violence)|"
+    # in a mental-health crisis, or hiding from someone who would harm them: where they are and who they are stay private;
+    # not the subject of a service or a lesson ("domestic abuse awareness", "suicide prevention training", "the crisis team")
+    "at_risk": re.compile(r"\b(?:(?:(?:in|into|at|to) (?:a|the) refuge|refuge (?:place\w*|space|address)|domestic (?:abuse|violence)|"
                           r"(?:fled|fleeing|escaped|escaping|hiding from|in hiding from) (?:an? |her |his |their )?(?:abus\w*|violen\w*|ex\b|"
                           r"partner|husband|wife|boyfriend|girlfriend)|(?:mental[- ]health|suicidal) (?:crisis|episode)|in crisis|self[- ]harm\w*|"
                           r"suicid\w*|sectioned|talk(?:ed|ing|s)? (?:\w+ ){0,3}?down (?:off|from)|(?:threaten\w*|trying|tried) to (?:jump|end "
-                          r"(?:his|her|their) (?:own )?li(?:fe|ves)|kill (?:himself|herself|themselves)))", re.I),
+                          r"(?:his|her|their) (?:own )?li(?:fe|ves)|kill (?:himself|herself|themselves)))\b"
+                          r"(?! (?:awareness|prevention|campaigns?|charit(?:y|ies)|services?|support|helplines?|training|week|day|talks?|sessions?|"
+                          r"workshops?|advice|champions?|teams?|units?|officers?|workers?|groups?|leads?|advis[eo]rs?)\b))", re.I),
     # "an old boy" is an elderly man (a "ten-year-old boy" is a child)
     "child": re.compile(r"\b(?:child|children|kids?|(?:(?<=year old )|(?<=year-old )|(?<=\byr old )|(?<!\bold ))(?:boys?|girls?)|teen(?:ager)?s?|schoolboy|schoolgirl|schoolkids?|pupils?|"
                         r"youngsters?|juveniles?|under[- ]?18s?|underage|toddlers?|babies|baby|infants?|"

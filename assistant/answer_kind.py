@@ -1,8 +1,8 @@
 """What kind of fact a question about the documents asks for, and whether the sentences chosen to answer it give one.
 
 "When is the next course?" wants a date, "how many branches?" a count of branches, "what time of day…?" a
-time, "what's their email?" an address. The documents can speak about the thing asked ("the workshops are held regularly") without giving the fact, and
-an answer that quotes them would read like an answer while being a guess. The kinds are read from the question's own
+time, "what's their email?" an address. The documents can speak about the thing asked ("the workshops are held
+regularly") without giving the fact, and an answer that quotes them would read like an answer while being a guess. The kinds are read from the question's own
 words and the facts are plain English forms of numbers, dates, times and sums: nothing here knows about the force.
 
     >>> asked_for("When's the next media law workshop?")

@@ -16,6 +16,8 @@ ReaderName = Literal["phrases", "aliases", "people", "examples", "green_model", 
 Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness", "child", "officer", "died", "found", "at_risk"]
 """`found`: a missing person said to be found ("turned up safe at her nan's"): no appeal to find them any more. `at_risk`: someone
 in a mental-health crisis or hiding from harm (a refuge, fleeing abuse), whose identity is as sensitive as a victim's."""
+INCIDENT_ROLES: tuple[Role, ...] = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
+"""The roles that make a story an incident, where a person's name or picture is a risk (a thanked colleague's is not)."""
 IdentifierKind = Literal["name", "address", "school_or_workplace", "relationship", "image"]
 """`relationship`: how a victim is related to the accused ("his stepdaughter"); it identifies her once he is known."""
 Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]

@@ -25,7 +25,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from .calibration import Thresholds, thresholds
-from .facts import Facts, Rag, Risk, RoleMention, Span
+from .facts import INCIDENT_ROLES, Facts, Rag, Risk, RoleMention, Span
 from .topics import SEVERITY, strictest
 
 LegalMatter = Literal[
@@ -47,7 +47,6 @@ ALWAYS_LEGAL: dict[Risk, LegalMatter] = {
     "sexual_offence": "statutory_anonymity",
     "jigsaw_identification": "statutory_anonymity",
 }
-INCIDENT_ROLES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
 BEFORE_CHARGE = ("none", "suspected", "arrested")
 AFTER_CHARGE = ("charged", "convicted", "sentenced")
 AFTER_CONVICTION = ("convicted", "sentenced")

@@ -102,14 +102,14 @@ HYPOTHETICAL = re.compile(
     # the same wished of the court: "hope they lock him up", "the judge should throw the book at her"
     rf"|(?<!\w)(?:(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?|fingers crossed)\s+(?:they|the\s+\w+|someone)\s+(?:will\s+|'ll\s+|can\s+)?"
     rf"|(?:should|ought to|must|needs? to)\s+)(?:{_PUNISHING})\b"
-    # or called for at the start of a sentence ("Bang her up!", "send him down"); only of a person: "lock them up" can be
-    # bikes
+    # or called for at the start of a sentence ("Bang her up!", "send him down"): only of him or her, since "lock them up"
+    # can be bikes; throwing the key away is only ever a punishment
     rf"|(?:^|(?<=[^\w\s,])|(?<=[^\w\s,]\s))(?:{_punishing('(?:him|her)')})\b",
     re.IGNORECASE,
 )
 """A punishment wished, foretold or called for ("should be locked up", "he'll be going away", "he'll be away for years", "hope
-they lock him up", "lock him up!"): not a sentence that happened. Being away with no going and no stretch is only absence ("half the ward will be away
-at Easter")."""
+they lock him up", "lock him up!"): not a sentence that happened. Being away with no going and no stretch is only absence
+("half the ward will be away at Easter")."""
 
 
 _COLOUR = (r"(?:(?:is|are|'s|=|counts? as|would be|makes? it|make it|would make it|goes)\s+(?:automatically\s+|always\s+|instantly\s+|"

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..ages import read_ages
-from ..facts import Age, Identifier, RoleMention, Span
+from ..facts import INCIDENT_ROLES, Age, Identifier, RoleMention, Span
 from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
 from ..phrasebook import phrase_book
@@ -443,9 +443,6 @@ arrests"): a figure, not an arrest in the story."""
 def without_tallies(text: str) -> str:
     """`text` with career and yearly tallies of arrests blanked, same length."""
     return CAREER_TALLY.sub(lambda match: " " * len(match.group(0)), text)
-
-
-INCIDENT_ROLE_NAMES = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
 
 
 @dataclass
@@ -1028,7 +1025,7 @@ def _consenting(text: str) -> bool:
 
 
 def _an_incident_story(text: str) -> bool:
-    return any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLE_NAMES)
+    return any(ROLE_WORDS[role].search(text) for role in INCIDENT_ROLES)
 
 
 def _without_overlaps(found):

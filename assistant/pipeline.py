@@ -158,7 +158,7 @@ class Normalise(Step):
 def _raised(text: str, today: dt.date, current_start: int = 0, dates: list[FoundDate] | None = None) -> bool:
     """Whether the phrase rules raise anything in `text` (read as a post), this turn starting at `current_start`."""
     return bool(read_risks(text, current_start, text[current_start:], dates or [], today.toordinal(), posting=True,
-                           has_media=False, locate=lambda start, end: None))
+                           locate=lambda start, end: None))
 
 
 def _is_follow_up(current: str, res: Resources, earlier_raised: bool = True) -> bool:

@@ -83,7 +83,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
         risks += [risk for risk in read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
-                                              reading.posting, reading.has_media, locate)
+                                              reading.posting, locate)
                   if not (rewritten and risk.risk in WORDING_RISKS and risk.span is not None and risk.span.turn != 0)]
     if "aliases" in readers:
         topics += read_topics(mask_negated(reading.text), matcher, locate)

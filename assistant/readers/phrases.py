@@ -18,9 +18,9 @@ COLLISION_TOPICS = ("Road traffic collision", "Non KSI RTCs")
 
 
 def read_risks(text: str, current_start: int, current: str, dates: list[FoundDate], today_ordinal: int,
-               posting: bool, has_media: bool, locate: Located) -> list[RiskFactor]:
+               posting: bool, locate: Located) -> list[RiskFactor]:
     """A finding for each rule pattern that matches; a later turn can take back an earlier one ("without his name")."""
-    scanned = without_tallies(text) + (" \n shows an identifiable person" if has_media else "")
+    scanned = without_tallies(text)
     book = phrase_book()
     found = []
     earlier_case = PAST_RECORD.sub(lambda match: " " * len(match.group(0)), scanned)  # an old order is not this case's stage

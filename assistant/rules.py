@@ -40,7 +40,7 @@ NOT_ARRESTED = (rf"(?:{_NO_ONE}|(?:\bnot|n't|n’t)\s+(?:(?:yet|been|be|being|go
 """'No one's been arrested', 'no one in custody', 'he hasn't been charged': no arrest or charge (the people reader reads an unarrested suspect)."""
 _SHOWN = r"(?:photos?|pictures?|pics?|images?|videos?|stills|footage|cctv)"
 """What a post shows, as said after it: "her photo isn't used", "the CCTV is useless"."""
-_NEGATABLE = (r"(?:names?|naming|name\s+(?:him|her|them)|photos?|photographs?|pictures?|pics?|images?"
+_NEGATABLE = (r"(?:names?|naming|name\s+(?:him|her|them)|(?:home\s+)?address(?:es)?|house\s+numbers?|photos?|photographs?|pictures?|pics?|images?"
               r"|videos?|stills|clips?|footage|screenshots?|shots?|selfies?|number\s?plates?|registrations?|reg\s+numbers?"
               r"|custody\s+photos?|faces?|cctv(?:\s+(?:stills|footage|images?|photos?|pictures?|pics|video|clips?))?"
               r"|seriously\s+(?:injured|hurt)|badly\s+(?:injured|hurt)|injur\w*|hurt|died|killed"

@@ -131,7 +131,8 @@ ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)"
                )
 THINKING_OF = r"(?:(?:i|we)(?:'m|'re| am| are) )?thinking (?:of|about) \w+ing\b"
 """'Thinking of pinning a post': a plan told, like "I want to"."""
-PLANNING = words(r"(?:i|we) (?:want|wanna|would like|'d like|'m going|am going|plan|intend|'m planning|am planning) to",
+PLANNING = words(r"(?:i|we)(?: want| wanna| would like|'d like|'m going| am going|'re going| are going| plan| intend|'m planning|"
+                 r" am planning|'re planning| are planning) to",
                  THINKING_OF,
                  r"(?:i|we)'ll (?:also )?(?:put|post|tweet|mention|say|add|include|use|tag|name|list|share|do)",
                  "going to (?:post|put|tweet|say|mention|add|share)", "doing a", "making a")
@@ -326,12 +327,17 @@ def only_asks_how_to_reach(text: str) -> bool:
     return bool(ENDS_ASKING.search(text)) and not (POSTING.search(text) or describes_own_post(text) or QUOTED_DRAFT.search(text))
 
 
+PLATFORM = r"(?:tiktok|instagram|insta|snapchat|youtube|facebook page|threads|bluesky|nextdoor|whatsapp channel)"
+"""A platform named where an account is meant: "set up a TikTok for the ward"."""
 ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"
                       r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
                       r"(?:approved|allowed|permitted) (?:list of )?(?:platforms?|apps?|social media sites?)",
                       r"(?:can|could|may) (?:i|we|our|the|my) (?:[\w-]+ ){0,2}?(?:have|set up|start|open|run|get) (?:a|an|our|its|their|my) "
-                      r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|channels?|profiles?)")
-"""Whether a team may have an account or use a platform at all: a question about the rules, not about a post."""
+                      rf"(?:own )?(?:[\w-]+ ){{0,2}}?(?:accounts?|channels?|profiles?|{PLATFORM})",
+                      r"(?:which|what) (?:platforms?|apps?|sites?|social media)(?: [\w']+){0,3}? (?:allowed|permitted|approved|authorised) "
+                      r"(?:to use|on)?")
+"""Whether a team may have an account or use a platform at all ("can our SNT set up a TikTok?", "which platforms are we
+allowed?"): a question about the rules, not about a post."""
 WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "
                       r"(?:\w+ ){0,4}?(?:be|allowed|permitted|able|authorised|authorized)",
                       r"who(?: is| are|'s|’s| gets) (?:(?:actually|really|even|officially|normally|usually) )?"

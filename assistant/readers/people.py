@@ -31,6 +31,7 @@ from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
 from ..phrasebook import phrase_book
 from .names import common_words, function_words, is_first_name, is_plain_name
+from .publication import PAPER_NAME
 from .text import Turn, blank_negations
 
 CORRECTION = re.compile(r"\b(?:actually|sorry|correction|i mean|i meant|my bad|my mistake|turns out|no wait|scratch that|"
@@ -104,7 +105,8 @@ SCHOOL = re.compile(
     r"|(?:goes to|attends|attending|at|from)\s+(?:[a-z'’]+\s+){1,3}(?:primary|academy|college|high school|school)\b"
     r"|(?i:which (?:school|college|academy) (?:he|she|they) (?:goes|go|attends?|went)))")
 WORKPLACE = re.compile(
-    r"\b(?:works?|working|worked|employed|job)\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
+    r"\b(?:works?|working|worked|employed|job)(?:\s+as\s+an?(?:\s+[\w'’-]+){1,3}?)?(?:\s+(?:on|behind|in)\s+the(?:\s+[\w'’-]+){1,2}?)?"
+    r"\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
     r"|\b(?:manager|worker|employee|cashier|nurse|teacher|assistant|director|chef|cleaner|security guard|caretaker|"
     r"receptionist|member of staff|staff member|gp|doctor|dentist|vet|pharmacist|barista|barber|hairdresser|mechanic|porter|"
     r"paramedic|carer|coach|instructor|lecturer|tutor|waiter|waitress|bartender|shop assistant|volunteer)s?\s+(?:at|for|in)\s+(?:the\s+)?(?:[\w'’]+\s+){0,3}[\w'’]+"
@@ -384,8 +386,9 @@ GUILT_SAID = re.compile(r"\b(?:he|she|they)\s+(?:did it|done it|(?:'s|’s|is|ar
                         r"|\b(?:who|that)\s+(?:we|everyone|everybody|we all|all of us|people|the whole (?:estate|street|area|ward))\s+(?:know|knows)\s+"
                         r"(?:(?:is|was|has been|have been|'s been|’s been|are|were)\s+)(?:\w+ing|responsible|behind|to blame)\b"
                         # the offending told as ended by the arrest: "they won't be troubling the estate again"
-                        r"|\b(?:he|she|they)\s+(?:won't|won’t|wont|will not|will never|can't|can’t)\s+be\s+(?:bothering|troubling|terrori[sz]ing|targeting|causing|hassling|menacing|plaguing|harassing|"
-                        r"intimidating|scaring|preying on|hurting|robbing|burgling|breaking into|stealing|dealing|doing (?:that|this|it))\s+(?:\w+\s+){0,3}?"
+                        r"|\b(?:he|she|they|(?:these|those|the|both)\s+(?:\w+\s+)?(?:two|three|four|pair|lot|gang|lads|men|women|boys|girls|youths))"
+                        r"\s+(?:won't|won’t|wont|will not|will never|can't|can’t)\s+be\s+(?:bothering|troubling|terrori[sz]ing|targeting|causing|hassling|menacing|plaguing|harassing|"
+                        r"intimidating|scaring|preying on|hurting|robbing|burgling|breaking into|stealing|dealing|doing (?:that|this|it))\s+(?:\w+\s+){0,5}?"
                         r"(?:again|any ?more|for a while|for a long time)\b"
                         r"|\b(?:we|police|officers|detectives|i)\s+(?:believe|know|are (?:sure|certain|confident))\s+(?:that\s+)?"
                         r"(?:he|she|they|this man|this woman|the (?:man|woman|suspect|male|female))\s+(?:is|are|was|were|'s|’s)\s+"
@@ -746,13 +749,16 @@ HANDLE_OR_HASHTAG = re.compile(r"(?<![\w])[#@][\w'’-]+")
 
 def _names(text: str) -> list[tuple[int, int, bool]]:
     """(start, end, colleague) of each personal name in `text`, each later mention of it by one of its words
-    ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") as a colleague. An animal's name is
-    no person's ("a spaniel called Max", "PD Rex", "Hector the goat")."""
+    ("Marcus Dell … Dell has"), and an officer named with a rank ("PC Ben Lowry") or a correspondent on a forwarded
+    message's From: line as a colleague. An animal's name is no person's ("a spaniel called Max", "PD Rex", "Hector the
+    goat")."""
     as_written = text
     text = HANDLE_OR_HASHTAG.sub(lambda match: " " * len(match.group(0)), text)  # "#Brent", "@MPSBrent": places and accounts
     read = _names_read(text)
     animals = {text[start:end].split()[0].lower() for start, end, _ in read if _an_animals_name(text, start, end)}
-    names = [(start, end, colleague or _ranked(text, start)) for start, end, colleague in read
+    headers = [match.span() for match in MAIL_HEADER.finditer(text)]
+    names = [(start, end, colleague or _ranked(text, start) or any(a <= start < b for a, b in headers))
+             for start, end, colleague in read
              if text[start:end].split()[0].lower() not in animals]  # "a tortoise called Gerald … a pic of Gerald"
     # "PC Ben Lowry … Ben and his dog": a name read on its own is the colleague's when every word of it is in theirs
     colleagues = {word.lower() for start, end, colleague in names if colleague for word in text[start:end].split()}
@@ -774,6 +780,10 @@ ANIMAL_AFTER_NAME = re.compile(rf"^\s*,?\s+(?:(?:is|was)\s+)?(?:the|our|a|an|my|
 def _an_animals_name(text: str, start: int, end: int) -> bool:
     """A name given to an animal, before it ("a tortoise called …", "PD …") or after it ("… the goat", "…, our spaniel")."""
     return bool(ANIMAL_BEFORE_NAME.search(text[max(0, start - 60) : start]) or ANIMAL_AFTER_NAME.match(text[end : end + 60]))
+
+
+MAIL_HEADER = re.compile(r"^[ \t>]*(?:from|to|cc|bcc|sent by|reply-to)[ \t]*:[^\n]*", re.I | re.M)
+"""A forwarded message's From: or To: line: it names who wrote and who received it, no one the post would be about."""
 
 
 RANK_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(RANK_TITLES))})\.?\s+$", re.I)
@@ -828,6 +838,8 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
     only as a lone lower-case word, after "called" or before an age ("nicking dazza" in a shout-out to the team is still
     a name at risk)."""
     tokens = list(re.finditer(r"[^\W\d_](?:[^\W\d_]|['’-])*", text))  # letters of any alphabet: "Siobhán", "Zoë"
+    # two everyday words that could be a name ("Wayne Cole", "Will Power") are one in a story with someone at risk
+    unsure_raises = _an_incident_story(text)
     names: list[tuple[int, int, bool]] = []
     used: set[int] = set()
     for i, token in enumerate(tokens):
@@ -853,11 +865,12 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         run = [i, *following]
         if len(run) >= 2 and _adjacent(text, token, tokens[run[1]]):
             surname = tokens[run[1]].group(0).lower()
-            if surname in PLACE_WORDS or (lower in common_words() and surname in common_words()) or _before_place(tokens, run[1]) \
-                    or _goes_on_as_a_title(text, tokens, run) or AFTER_THE.search(text[: token.start()]):
-                continue
-            if _sentence_start(text, token.start()) and lower in common_words() and surname in common_words():
-                continue
+            both_everyday = lower in common_words() and surname in common_words()
+            if surname in PLACE_WORDS or OUTLET_WORD.fullmatch(surname) or _before_place(tokens, run[1]) or _goes_on_as_a_title(text, tokens, run) \
+                    or AFTER_THE.search(text[: token.start()]) \
+                    or both_everyday and (not unsure_raises or _sentence_start(text, token.start()) or len(run) > 2
+                                          or PLACE_PREPOSITION.search(text[max(0, token.start() - 12) : token.start()])):
+                continue  # "at Angel Central", "in Forest Hill and Honor Oak", "Lucky Seven Bookmakers": places
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \
@@ -937,6 +950,11 @@ def _after_capitalised(tokens, i: int, text: str) -> bool:
 LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outside)\s+$"
                              r"|\b(?:man|woman|men|women|boy|girl|lad|teenager|youths?|person|people|family|residents?|driver|rider|"
                              r"old|locals?)\s+(?:from|of)\s+$", re.I)
+
+
+OUTLET_WORD = re.compile(rf"{PAPER_NAME}|news|radio|tv|fm|standard|mail|express|post|independent")
+"""The word that makes a capitalised pair a paper or a broadcaster, not a person: "Sky News", "Kiss FM", "Brent Post"."""
+PLACE_PREPOSITION = re.compile(r"\b(?:at|in|on|near|outside|inside|from|to|into|around|across|opposite|behind|and)\s+$", re.I)
 
 
 AFTER_THE = re.compile(r"\bthe\s+$", re.I)

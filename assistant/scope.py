@@ -328,7 +328,7 @@ def only_asks_how_to_reach(text: str) -> bool:
 
 
 PLATFORM = r"(?:tiktok|instagram|insta|snapchat|youtube|facebook page|threads|bluesky|nextdoor|whatsapp channel)"
-"""A platform named where an account is meant: "set up a TikTok for the ward"."""
+"""A platform named where an account is meant: "start a Snapchat for the cadets"."""
 ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"
                       r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
                       r"(?:approved|allowed|permitted) (?:list of )?(?:platforms?|apps?|social media sites?)",
@@ -336,8 +336,8 @@ ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|
                       rf"(?:own )?(?:[\w-]+ ){{0,2}}?(?:accounts?|channels?|profiles?|{PLATFORM})",
                       r"(?:which|what) (?:platforms?|apps?|sites?|social media)(?: [\w']+){0,3}? (?:allowed|permitted|approved|authorised) "
                       r"(?:to use|on)?")
-"""Whether a team may have an account or use a platform at all ("can our SNT set up a TikTok?", "which platforms are we
-allowed?"): a question about the rules, not about a post."""
+"""Whether a team may have an account or use a platform at all ("could the cadets get an Instagram?", "what apps are we
+permitted on?"): a question about the rules, not about a post."""
 WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "
                       r"(?:\w+ ){0,4}?(?:be|allowed|permitted|able|authorised|authorized)",
                       r"who(?: is| are|'s|’s| gets) (?:(?:actually|really|even|officially|normally|usually) )?"

@@ -256,7 +256,8 @@ def test_check_draft_flags_phrases_with_their_spans(engine):
 
 def test_an_attached_picture_raises_only_in_a_post_about_an_incident(engine):
     # the RAG guidance asks for photos on local posts: a picture of a stall or an award is no risk in itself
-    stall = engine.check_draft("Crime prevention stall at the library today!", has_media=True, today=FRIDAY)
+    stall = engine.check_draft("Come and get your bike marked at our stall by the leisure centre this Sunday!", has_media=True,
+                               today=FRIDAY)
     assert stall.rag == "green" and not stall.flags
     arrest = engine.check_draft("We arrested a man in Mill Lane last night after a burglary.", has_media=True, today=FRIDAY)
     assert arrest.rag == "red" and any(flag.rule == "identifiable_images" for flag in arrest.flags)

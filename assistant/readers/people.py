@@ -113,6 +113,10 @@ WORKPLACE = re.compile(
     r"|\b(?:who (?:runs|owns|manages)|the (?:owner|manager|landlord|landlady|boss|head|caretaker) (?:of|at))\s+(?:the|a|an)\s+[\w'’]+(?:\s+[\w'’]+)?"
     r"|\b(?:manager|owner|director|licensee|proprietor|landlord|landlady|boss|head)\s+(?:of|at)\s+(?-i:[A-Z][\w'’]*)(?:\s+(?-i:[A-Z][\w'’]*)){0,3}",
     re.I)
+OWN_PREMISES = re.compile(
+    r"\b(?:his|her|their)\s+(?:own\s+)?(?:pub|shop|caf[eé]|restaurant|bar|salon|garage|business|takeaway|stall|firm|workshop|chippy)\b"
+    r"|\b(?:he|she)(?:'s|’s|\s+is|\s+was)\s+the\s+(?:landlord|landlady|owner|manager|licensee|proprietor)\b", re.I)
+"""The premises told as someone's own ("their own takeaway", "she's the licensee", "his garage"): where they work."""
 RUNS_A_NAMED_BUSINESS = re.compile(r"\bwho (?:runs|owns|manages)\s+([A-Z][\w'’]*(?:\s+(?:&|and|[A-Z][\w'’]*)){0,4})")
 """'The shopkeeper he attacked, who runs Ilford Lane Food & Wine': the business a person in the case runs, by its name."""
 RELATIONSHIP = re.compile(
@@ -231,18 +235,20 @@ TAUGHT_ABOUT = re.compile(
 """The words before an offence taught as a subject ("a workshop about county lines", "a talk about online scams"): the lesson's
 subject is no incident. A particular event is told with a determiner ("a talk about the burglary") and stays one."""
 _SHOWN = (r"(?:the |a |an |his |her |their |two |three |some |this |that )?(?:\w+ )?(?:man|men|woman|women|boys?|girls?|lads?|youths?|"
+          r"blokes?|guys?|fellas?|geezers?|"
           r"kids?|child(?:ren)?|teenagers?|person|people|driver|rider|suspects?|offenders?|victims?|prisoner|face|faces|him|her|them|"
           r"injur\w+|scene|arrest|incident|attack|fight|crash|collision)")
 _PICTURES = r"(?:photos?|photographs?|pictures?|pics?|images?|videos?|stills|clips?|screenshots?)"
 IMAGE = re.compile(
     r"\b(?:cctv(?! cameras?\b)|footage|mugshots?|custody (?:photo|image|picture|shot)s?|e-?fits?|body[- ]?cam|body[- ]worn(?: video| footage)?|"
-    r"bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video)|dash[- ]?cam(?: footage| video)?|wanted posters?)\b"
+    r"bwv|helmet[- ]?cam|doorbell (?:cam|camera|footage|video|clip|recording|still)s?|dash[- ]?cam(?: footage| video)?|wanted posters?)\b"
     rf"|\b(?:{_PICTURES}|selfies?|headshots?)\s+(?:of|showing)\s+{_SHOWN}\b"
     # "a pic of his reg plate", "a photo of their front door": whatever belongs to the person points to them
     rf"|\b{_PICTURES}\s+(?:of|showing)\s+(?:his|her|their)\b"
     r"|\b(?:photographed|filmed|snapped|pictured)\b"
     # a face said to show in whatever is posted: "(face visible)", "faces clearly recognisable"
-    r"|\bfaces?\s+(?:(?:is|are|was|were|fully|clearly|totally|still)\s+){0,2}(?:visible|showing|recognisable|identifiable|in shot|on show)\b"
+    r"|\bfaces?\s+(?:(?:is|are|was|were|fully|clearly|totally|still|sort of|kind of|kinda|partly|half|just about|mostly)\s+){0,2}"
+    r"(?:visible|showing|recognisable|identifiable|in shot|on show)\b"
     r"|\b(?:his|her|their)\s+face\s+(?:(?:is|was)\s+)?(?:clear|clearly visible)\b"
     # someone picked out in a picture: "the man in the red cap in the second pic", "that girl on the left of the team shot"
     rf"|\b(?:the|that|this)\s+(?:\w+\s+)?(?:man|woman|lady|bloke|guy|fella|lad|girl|boy|person|kid|gentleman|couple)\b"
@@ -706,6 +712,8 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
             found.append(("school_or_workplace", *match.span(), False))
     for match in RUNS_A_NAMED_BUSINESS.finditer(text):
         found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
+    for match in OWN_PREMISES.finditer(text):
+        found.append(("school_or_workplace", *match.span(), _thanked_colleague(text, match.start())))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
         job = re.search(r"([a-z]+)\s+(?:at|for)\s+(?:the\s+)?[A-Z]", match.group(0))
         if job and job.group(1).lower() in RANK_TITLES:
@@ -870,7 +878,7 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
                     or AFTER_THE.search(text[: token.start()]) \
                     or both_everyday and (not unsure_raises or _sentence_start(text, token.start()) or len(run) > 2
                                           or PLACE_PREPOSITION.search(text[max(0, token.start() - 12) : token.start()])):
-                continue  # "at Angel Central", "in Forest Hill and Honor Oak", "Lucky Seven Bookmakers": places
+                continue  # "at Holly Park", "near Penge and Rose Hill", "Grand Jewel Motors": places
             names.append((token.start(), tokens[run[1]].end(), _thanked_colleague(text, token.start())))
             used.update(run[:2])
         elif is_plain_name(word) and not _before_place(tokens, i) and not _after_capitalised(tokens, i, text) \

@@ -256,7 +256,7 @@ def test_check_draft_flags_phrases_with_their_spans(engine):
 
 def test_an_attached_picture_raises_only_in_a_post_about_an_incident(engine):
     # the RAG guidance asks for photos on local posts: a picture of a stall or an award is no risk in itself
-    stall = engine.check_draft("Come and get your bike marked at our stall by the leisure centre this Sunday!", has_media=True,
+    stall = engine.check_draft("Bike marking at our stall by the leisure centre this Sunday, all welcome!", has_media=True,
                                today=FRIDAY)
     assert stall.rag == "green" and not stall.flags
     arrest = engine.check_draft("We arrested a man in Mill Lane last night after a burglary.", has_media=True, today=FRIDAY)

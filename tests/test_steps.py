@@ -276,7 +276,7 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     ("how soon after someone is charged can we put the charge out?", "informational"),
     ("how long after his sentencing can we share the result?", "posting"),
     # a plan told with a contraction ("we'd like to", "we're going to") is a plan: whether the law stops it asks for a verdict
-    ("the bench fined the fly-tipper yesterday. we'd like to put the fine on our estate account. does the youth court rule stop us?",
+    ("the bench fined the fly-tipper yesterday. we'd like to pop his fine on our estate account. does the youth court rule stop us?",
      "posting"),
     ("we're going to share the burst main update on the snt page. does the water board mind?", "posting"),
     # a platform named for the account it would be: whether a team may have one is a question about the rules

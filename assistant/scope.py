@@ -335,7 +335,7 @@ ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|
                       r"(?:can|could|may) (?:i|we|our|the|my) (?:[\w-]+ ){0,2}?(?:have|set up|start|open|run|get) (?:a|an|our|its|their|my) "
                       rf"(?:own )?(?:[\w-]+ ){{0,2}}?(?:accounts?|channels?|profiles?|{PLATFORM})",
                       r"(?:which|what) (?:platforms?|apps?|sites?|social media)(?: [\w']+){0,3}? (?:allowed|permitted|approved|authorised) "
-                      r"(?:to use|on)?")
+                      r"(?:to use|on)")
 """Whether a team may have an account or use a platform at all ("could the cadets get an Instagram?", "what apps are we
 permitted on?"): a question about the rules, not about a post."""
 WHO_MAY_RULES = words(r"(?:what|which) (?:rank|ranks|grade|grades|level|role|roles)(?: of (?:officer|staff))? (?:do|does|must|should|can|may|is|are|has|have) "

@@ -710,10 +710,9 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         if owner not in common_words() and not rest & PLACE_WORDS and not _a_venue(text, match.start()) \
                 and _someone_in(_sentence_around(text, match.start())):
             found.append(("school_or_workplace", *match.span(), False))
-    for match in RUNS_A_NAMED_BUSINESS.finditer(text):
-        found.append(("school_or_workplace", *match.span(1), _thanked_colleague(text, match.start())))
-    for match in OWN_PREMISES.finditer(text):
-        found.append(("school_or_workplace", *match.span(), _thanked_colleague(text, match.start())))
+    for pattern in (RUNS_A_NAMED_BUSINESS, OWN_PREMISES):
+        for match in pattern.finditer(text):
+            found.append(("school_or_workplace", *match.span(match.lastindex or 0), _thanked_colleague(text, match.start())))
     for match in JOB_AT_A_NAMED_PLACE.finditer(text):
         job = re.search(r"([a-z]+)\s+(?:at|for)\s+(?:the\s+)?[A-Z]", match.group(0))
         if job and job.group(1).lower() in RANK_TITLES:
@@ -963,6 +962,8 @@ LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|around|across|throughout|within|outs
 OUTLET_WORD = re.compile(rf"{PAPER_NAME}|news|radio|tv|fm|standard|mail|express|post|independent")
 """The word that makes a capitalised pair a paper or a broadcaster, not a person: "Sky News", "Kiss FM", "Brent Post"."""
 PLACE_PREPOSITION = re.compile(r"\b(?:at|in|on|near|outside|inside|from|to|into|around|across|opposite|behind|and)\s+$", re.I)
+"""A word before a place ("at", "opposite", "and" in "Penge and Rose Hill"): wider than LOCATIVE_BEFORE, because it only keeps
+two everyday words from being read as a name, where LOCATIVE_BEFORE turns a lone first name into a place."""
 
 
 AFTER_THE = re.compile(r"\bthe\s+$", re.I)

@@ -259,8 +259,10 @@ def describes_own_post(text: str) -> bool:
 
 EMBEDDED_QUESTION = re.compile(r"\b(?:whether|if)\b[^.?!,;]*")
 """'Who do I ring if I'm not sure whether something's OK to post?': the clause is what the question is about, not an ask."""
-WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?])\s+){COURTESY}(?:who|whose|what|which|where|when|why|how)\b[^.!?]*\?")
-"""A sentence that asks what, who or how ("What were they?"): a question about something, wherever it stands."""
+WH_QUESTION = re.compile(rf"(?:^|(?<=[.!?:])\s+){COURTESY}(?:(?:at|by|from|in|on|for|to|with|until|till) )?"
+                         r"(?:who|whose|whom|what|which|where|when|why|how)\b[^.!?]*\?")
+"""A sentence that asks what, who or how ("What were they?", "At what point does it start?"), wherever it stands, after a
+lead-in closed by a colon too."""
 
 
 EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
@@ -268,7 +270,8 @@ EXISTENCE_QUESTION = re.compile(rf"^{COURTESY}(?:is|are) there\b", re.I)
 TRAILING_WH = re.compile(rf"[-–—:,]\s*(?:which|what|who|whose|when|where|how)\b[^.!?\-–—]*\?{SIGN_OFF}\s*$", re.I)
 """'…rides at a big horse show - which one?', '…a handout for the panel - what are its aims? Bullet points only': a wh-question
 asked at the end of a statement, perhaps signed off."""
-SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+SENTENCE = re.compile(r"(?:[^.!?\n:]|:(?!\s))+[.!?\n:]*")
+"""A sentence, or a lead-in closed by a colon ("Genuine q from a probationer: does…?" asks what follows the colon)."""
 
 
 def _sentences(text: str) -> list[str]:

@@ -79,9 +79,46 @@ IMAGE_ASKED_FROM = re.compile(r"^(?:\s+[\w-]+){0,2}?\s+(?:from|off)\s+(?:anyone|
 public at large: footage "from residents" or "from a neighbour" may be footage the force holds and would show."""
 
 
+ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|parrots?|budgies?|birds?|ferrets?|rabbits?|bunn(?:y|ies)|"
+           r"hamsters?|guinea pigs?|horses?|ponies|pony|donkeys?|goats?|sheep|lambs?|cows?|pigs?|swans?|ducks?|geese|goose|"
+           r"owls?|hawks?|snakes?|pythons?|lizards?|iguanas?|foxes|fox|deer|spaniels?|labradors?|staffies|staffie|terriers?|"
+           r"alsatians?|collies|collie|greyhounds?|whippets?|poodles?|huskies|husky|german shepherds?|shepherds?|moggies|moggy|pets?)")
+"""Animals and pets, by kind and by breed."""
+GONE_ASTRAY = re.compile(r"missing|found safe|been found|located safe", re.I)
+A_PERSON_GONE = re.compile(r"\b(?:man|men|woman|women|boys?|girls?|lads?|lass|teen\w*|child(?:ren)?|kids?|sons?|daughters?|pensioners?|"
+                           r"person|people|residents?|patients?|pupils?|aged|\d{1,2}[- ]?(?:years?|yrs?)[- ]old|\d{1,2}[- ]?y/?o)\b", re.I)
+"""Someone said to be the one missing or found: a person's noun or an age in the same sentence."""
+
+
+SAID_TO_BE_AN_ANIMAL = rf"(?:it|he|she|they)(?:'s|’s|s| is| was|'re| are)\s+(?:a|an|our|my|the|their)?\s*(?:[\w-]+\s+){{0,2}}?{ANIMALS}\b"
+"""'it's a dog', 'she's a whippet': what a pronoun stands for, said to be an animal."""
+
+
+def an_animal_gone_astray(text: str, start: int, end: int) -> bool:
+    """Whether 'missing' or 'found safe' at `text[start:end]` is told of a pet: the animal before it in its sentence, not as
+    someone's ("the spaniel went missing", not "he's missing with his dog"), straight after it ("missing cat"), or said to be
+    what is missing later in its sentence or at the start of the next ("MISSING at the top? it's a dog"); and no person or
+    age in its own sentence. No one is missing, so it is no incident."""
+    if not GONE_ASTRAY.fullmatch(text[start:end]):
+        return False
+    sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    rest_of_sentence = re.match(r"[^.!?\n]*[.!?\n]*\s*", text[end:])
+    if A_PERSON_GONE.search(text[sentence_start:end] + rest_of_sentence.group(0)):
+        return False
+    return bool(re.search(rf"(?<!his )(?<!her )(?<!their )(?<!with )(?<!and )\b{ANIMALS}\b", text[sentence_start:start], re.I)
+                or re.match(rf"\s+{ANIMALS}\b", text[end:], re.I)
+                or re.match(rf"[^.!?\n]*?\b{SAID_TO_BE_AN_ANIMAL}", text[end:], re.I)
+                or re.match(SAID_TO_BE_AN_ANIMAL, text[end + rest_of_sentence.end() :], re.I))
+
+
+PUBLIC_DEVICE_APPEAL = re.compile(r"^(?:dash[- ]?cam|doorbell)\w*(?:\s+(?:footage|video|camera|cam))?\s+appeals?\b", re.I)
+"""'A dashcam appeal', 'a doorbell footage appeal': an appeal named by the camera the public own asks for their footage."""
+
+
 def image_asked_for(text: str, start: int, end: int) -> bool:
     """Whether the image mentioned at `text[start:end]` is asked of the public rather than shown."""
-    return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60]))
+    return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60])
+                or PUBLIC_DEVICE_APPEAL.match(text[start : start + 60]))
 
 
 _SOMEONE = r"(?:him|her|them|'em)"
@@ -353,7 +390,8 @@ class ImagesRule(Rule):
 
     def check(self, facts: PhraseText) -> list[Hit]:
         hits = super().check(facts)
-        if self.incident is not None and self.about_an_incident is not None and self.incident.search(facts.text):
+        if self.incident is not None and self.about_an_incident is not None \
+                and any(not an_animal_gone_astray(facts.text, *m.span()) for m in self.incident.finditer(facts.text)):
             advice = [match.span() for match in self.made_to_advise.finditer(facts.text)] if self.made_to_advise else []
             hits += [Hit(self, m.start(), m.end(), m.group(0)) for m in self.about_an_incident.finditer(facts.text)
                      if not any(start <= m.start() and m.end() <= end for start, end in advice)]

@@ -392,7 +392,7 @@ def read_intent(text: str) -> Intent | None:
         return "informational"  # "Writing a piece for the newsletter. What are the charter's themes?": the piece is only why it is asked
     if describes_own_post(text):
         return "posting"
-    if asks_about_the_rules(text):
+    if asks_about_the_rules(text) or checks_a_claim(text):
         return "informational"
     if PRESS_LINE.search(text) and not asks_to_post:
         return "press_line"
@@ -452,6 +452,24 @@ def asks_only_about_others(text: str) -> bool:
     the rules."""
     sentences = _sentences(text)
     return _questions_about_others(sentences, (YES_NO_QUESTION,)) and not any(PUBLISHING.search(sentence) for sentence in sentences)
+
+
+CLAIM_REPORTED = re.compile(r"\b(?:reckons?|says?|said|thinks?|thought|swears?|claims?|insists?|tells? me|told (?:me|us)|is adamant|keeps saying)"
+                            r"(?: that)?\s+(?P<claim>[^.!?]+)[.!?]?")
+IS_IT_SO = re.compile(r"^(?:(?:and|so|but)\s+)?(?:is|was|are)\s+(?:that|this|it|she|he|they)\s+(?:still\s+|actually\s+|really\s+)?"
+                      r"(?:right|true|correct|so|the case|accurate|the rule|how it works)\b[^?]*\?$")
+"""'Is that still right?', 'is he correct?': whether what someone said is so."""
+
+
+def checks_a_claim(text: str) -> bool:
+    """A claim someone made about anyone but the asker, and a question whether it is so ("My DS reckons the papers can't name
+    a 15-year-old in the Crown Court. Is that right?"): a question about the rules. A claim about the asker's own doing ("the
+    sarge says we can post it — is that right?") asks for leave and is judged."""
+    sentences = _sentences(text)
+    asked = [sentence for sentence in sentences if sentence.endswith("?")]
+    claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]
+    return bool(asked and claims) and all(IS_IT_SO.match(sentence) for sentence in asked) \
+        and not any(ASKER.search(claim) or re.search(r"\b(?:our|my)\b", claim) for claim in claims)
 
 
 def asks_facts_for_the_press(text: str) -> bool:

@@ -270,6 +270,11 @@ def test_no_arrest_or_charge_is_not_an_arrest_but_says_someone_is_suspected(text
     assert ("suspect" in roles) is suspected
 
 
+def test_nicking_a_person_in_text_speak_is_an_arrest():
+    assert "arrested" in {m.role for m in people("vid of the team nickin a lad for lobbing bangers at the bus, goes up tonight").roles}
+    assert "arrested" not in {m.role for m in people("kids nickin bikes off the racks by the library again").roles}
+
+
 def test_things_stolen_are_not_people_arrested_and_footage_asked_for_is_not_shown():
     assert not {m.role for m in people("Loads of parcels getting nicked off doorsteps round here.").roles} & {"arrested"}
     asked = people("Can we ask anyone with doorbell or dashcam footage to get in touch about the damage?").identifiers

@@ -97,7 +97,12 @@ CASES = {
          "Run of parcel thefts: can I post advice to fit a video doorbell and use a safe place?",
          "We made a crime prevention video on marking bikes with the shop on the parade. Can it go on the ward page?",
          "Two bikes were stolen off the racks last week so I'll film a short video at Saturday's marking stall. Can it go up?",
-         "After the break-ins on Elm Row, can the ward page link to the force's doorstep safety video?"],
+         "After the break-ins on Elm Row, can the ward page link to the force's doorstep safety video?",
+         # an appeal named by the camera the public own asks for their footage
+         "Van and moped collision at the lights on Tuesday, rider bruised. Roads team would like a dashcam appeal too. Ok?",
+         # a pet that went missing is no incident: a picture of it with the officer who found it shows no one at risk
+         "Can we head it MISSING even though she's a whippet? Pickle slipped out of a back gate. A pic of her with the PCSO "
+         "who spotted her?"],
     ),
     "death": (
         ["There's been a crash on the A20 and the road's shut. Sadly the driver has died. Can I tweet the closure?",

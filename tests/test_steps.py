@@ -282,6 +282,10 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     # a platform named for the account it would be: whether a team may have one is a question about the rules
     ("could the cadets get a snapchat of their own? they say nobody young reads facebook", "informational"),
     ("what apps are we permitted on for the ward team?", "informational"),
+    # whether what someone said about the law is so, when it is not about the asker's own post
+    ("a pc on my team reckons the press can't report a youth's name once he's tried with adults. is that still right?",
+     "informational"),
+    ("the inspector said we can put the cordon photo on the ward page. is that right?", "posting"),
     # a question led by a preposition, or set after a lead-in closed by a colon, is still the question
     ("by what stage do reporting limits start to bite - the first hearing or sooner? my oppo thinks the first hearing",
      "informational"),

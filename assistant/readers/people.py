@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from ..ages import read_ages
 from ..facts import INCIDENT_ROLES, Age, Identifier, RoleMention, Span
-from ..rules import HYPOTHETICAL, NOT_ARRESTED, image_asked_for
+from ..rules import ANIMALS, HYPOTHETICAL, NOT_ARRESTED, an_animal_gone_astray, image_asked_for
 from ..normalise import NICKED_PERSON, english_words
 from ..phrasebook import phrase_book
 from .names import common_words, function_words, is_first_name, is_plain_name
@@ -315,7 +315,8 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                           r"(?:drivers?|motorists?|riders?|bikers?)\s+(?:(?:were|was|got|been|being)\s+)?(?:caught|clocked|flashed)(?!\s+(?:in|up|out)\b)|"
                           r"youth offending (?:team|service)|yot|youth (?:diversion|justice) (?:scheme|programme|worker|team|service|order)|"
                           r"on (?:a |the )?(?:diversion|triage) (?:scheme|programme))\b", re.I),
-    "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|lifted|nabbed|collared|in custody|detained|bailed|on bail|"
+    "arrested": re.compile(r"\b(?:arrest\w*|nicked(?!\s+(?:off|from|out of)\b)|nick(?:ing|in['’]?)\s+" + NICKED_PERSON + r"|lifted|nabbed|collared|"
+                           r"in custody|detained|bailed|on bail|"
                            r"released under investigation|rui|handcuffed|in (?:hand)?cuffs"
                            # held, said the everyday way: "we've got a lad in for the break-ins", "have a woman in the cells"
                            r"|(?:got|have|has|had|brought|pulled)\s+(?:someone|somebody|him|her|them|(?:a|the|one|two|three)\s+(?:\w+\s+)?"
@@ -488,7 +489,8 @@ def read_people(turns: list[Turn], has_media: bool = False, today: dt.date | Non
         span = lambda start, end, t=turn: Span(turn=t.index, start=start, end=end)  # noqa: E731
         found.roles += [RoleMention(role="suspect", span=span(*match.span())) for match in NOT_ARRESTED_AT.finditer(turn.original)]
         found.offences += [span(*match.span()) for match in OFFENCE.finditer(text)
-                           if not TAUGHT_ABOUT.search(text[max(0, match.start() - 80) : match.start()])]
+                           if not TAUGHT_ABOUT.search(text[max(0, match.start() - 80) : match.start()])
+                           and not an_animal_gone_astray(text, *match.span())]
         found.guilt += [span(start, end) for start, end in _guilt(text)]
         found.nationalities += [span(start, end) for start, end in _nationalities(text)]
         found.accused_businesses += [span(start, end) for start, end in _accused_businesses(text)]
@@ -773,10 +775,6 @@ def _names(text: str) -> list[tuple[int, int, bool]]:
     return names + _later_mentions(text, names, _hashtag_words(as_written))
 
 
-ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|parrots?|budgies?|birds?|ferrets?|rabbits?|bunn(?:y|ies)|"
-           r"hamsters?|guinea pigs?|horses?|ponies|pony|donkeys?|goats?|sheep|lambs?|cows?|pigs?|swans?|ducks?|geese|goose|"
-           r"owls?|hawks?|snakes?|pythons?|lizards?|iguanas?|foxes|fox|deer|spaniels?|labradors?|staffies|staffie|terriers?|"
-           r"alsatians?|collies|collie|greyhounds?|whippets?|poodles?|huskies|husky|german shepherds?|shepherds?|moggies|moggy|pets?)")
 ANIMAL_BEFORE_NAME = re.compile(rf"(?:\b{ANIMALS}\s*,?\s+(?:(?:who(?:'s| is)|which is|that's)\s+)?(?:called|named|by the name of)"
                                 r"|\b(?:pd|ph|police dog|police horse|k9)|\b(?:puppy|pup|kitten)|\b(?:our|the|a) (?:\w+ )?"
                                 rf"{ANIMALS}\s*,)\s+$", re.I)

@@ -226,8 +226,10 @@ class Scope(Step):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
         posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not off_topic(ctx.normalised.text)
+        # a story that raises something is in scope however it is asked, but not a question about powers or law alone
+        story_raises = not (ctx.intent == "informational" and off_topic(ctx.normalised.text)) and _raises_anything(ctx)
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
-            or to_the_media or _raises_anything(ctx) or _offers_a_draft(ctx) \
+            or to_the_media or story_raises or _offers_a_draft(ctx) \
             or (not off_topic(ctx.normalised.text) and _the_documents_answer_it(ctx, res))
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))

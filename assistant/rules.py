@@ -50,7 +50,7 @@ _NOT_DOUBT = r"(?!(?:sure|know|knowing|known|whether|if|think|certain|remember|c
 """Between a negation and what it negates, no word of doubt: "not sure if the photo…" leaves the photo there."""
 NEGATED_MENTION = re.compile(
     r"(?<!\w)(?:no|without|not|never|minus|won't|will not|wont|don't|do not|doesn't|does not|didn't|did not|can't|cannot|not going to"
-    r"|with no|leave out|leaving out"
+    r"|with no|leave out|leaving out|nothing (?:from|on|off|in)"
     rf"|no one|nobody|none)(?:'s|’s)?\s+(?:{_NOT_DOUBT}\w+\s+){{0,3}}?{_NEGATABLE}(?:\s*(?:,|or|and|nor|/)\s*(?:\w+\s+){{0,2}}?{_NEGATABLE})*\b"
     rf"|(?<!\w)(?:names?|{_SHOWN})\s+(?:\w+\s+){{0,2}}?(?:(?:isn't|is not|aren't|are not)"
     r"\s+(?:being\s+)?(?:used|shown|included|mentioned|(?:in|on)\s+(?:it|there|the\s+\w+))|(?:won't|will not|wont|can't|cannot|never)\s+"
@@ -97,8 +97,8 @@ SAID_TO_BE_AN_ANIMAL = rf"(?:it|he|she|they)(?:'s|’s|s| is| was|'re| are)\s+(?
 def an_animal_gone_astray(text: str, start: int, end: int) -> bool:
     """Whether 'missing' or 'found safe' at `text[start:end]` is told of a pet: the animal before it in its sentence, not as
     someone's ("the spaniel went missing", not "he's missing with his dog"), straight after it ("missing cat"), or said to be
-    what is missing later in its sentence or at the start of the next ("MISSING at the top? it's a dog"); and no person or
-    age in its own sentence. No one is missing, so it is no incident."""
+    what is missing later in its sentence or as the next sentence opens ("a MISSING heading? she's a tabby cat"); and no person
+    or age in its own sentence. No one is missing, so it is no incident."""
     if not GONE_ASTRAY.fullmatch(text[start:end]):
         return False
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1

@@ -222,7 +222,8 @@ OFF_TOPIC = words(
     r"shift (?:swap|pattern|change)", "pension", r"promotion (?:exam|board|process)", r"uniform (?:order|stores)", "laptop", "password",
     "printer", "vpn", "helpdesk", r"locks? (?:me|us|him|her) out", "locked out", r"pin(?:'s| is| has)? (?:expired|blocked|locked|reset)",
     "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
-    r"what(?:'s| is) the (?:law|offence|sentence|maximum sentence|penalty) (?:on|for)", "is it (?:an offence|illegal|legal) to",
+    r"what(?:'s| is| are) the (?:[\w-]+ )?(?:law|offences?|sentence|penalty|penalties) (?:on|for|if|when)",
+    r"(?:max|maximum) (?:penalty|sentence)", "is it (?:an offence|illegal|legal) to",
     r"can (?:i|we|police|officers|(?:a|an|the) (?:pcso|pc|special|officer|constable|sergeant)s?|pcsos|specials) "
     r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
 )
@@ -271,7 +272,7 @@ TRAILING_WH = re.compile(rf"[-–—:,]\s*(?:which|what|who|whose|when|where|how
 """'…rides at a big horse show - which one?', '…a handout for the panel - what are its aims? Bullet points only': a wh-question
 asked at the end of a statement, perhaps signed off."""
 SENTENCE = re.compile(r"(?:[^.!?\n:]|:(?!\s))+[.!?\n:]*")
-"""A sentence, or a lead-in closed by a colon ("Genuine q from a probationer: does…?" asks what follows the colon)."""
+"""A sentence, or a lead-in closed by a colon ("Asking for a mate on nights: does…?" asks what follows the colon)."""
 
 
 def _sentences(text: str) -> list[str]:
@@ -333,7 +334,7 @@ def only_asks_how_to_reach(text: str) -> bool:
 PLATFORM = r"(?:tiktok|instagram|insta|snapchat|youtube|facebook page|threads|bluesky|nextdoor|whatsapp channel)"
 """A platform named where an account is meant: "start a Snapchat for the cadets"."""
 ACCOUNT_RULES = words(r"(?:allowed|permitted|able|meant|supposed) (?:to (?:have|set up|start|open|run|use) )?(?:(?:our|their|its|a|an|any) )?"
-                      r"(?:own )?(?:[\w-]+ ){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
+                      r"(?:own )?(?:[\w-]+ (?:(?:or|and|&) [\w-]+ )?){0,2}?(?:accounts?|pages?|channels?|profiles?|platforms?)",
                       r"(?:approved|allowed|permitted) (?:list of )?(?:platforms?|apps?|social media sites?)",
                       r"(?:can|could|may) (?:i|we|our|the|my) (?:[\w-]+ ){0,2}?(?:have|set up|start|open|run|get) (?:a|an|our|its|their|my) "
                       rf"(?:own )?(?:[\w-]+ ){{0,2}}?(?:accounts?|channels?|profiles?|{PLATFORM})",
@@ -462,9 +463,9 @@ IS_IT_SO = re.compile(r"^(?:(?:and|so|but)\s+)?(?:is|was|are)\s+(?:that|this|it|
 
 
 def checks_a_claim(text: str) -> bool:
-    """A claim someone made about anyone but the asker, and a question whether it is so ("My DS reckons the papers can't name
-    a 15-year-old in the Crown Court. Is that right?"): a question about the rules. A claim about the asker's own doing ("the
-    sarge says we can post it — is that right?") asks for leave and is judged."""
+    """A claim someone made about anyone but the asker, and a question whether it is so ("The custody skipper insists papers
+    may never print a youth's name. Is he correct?"): a question about the rules. A claim about the asker's own doing ("my
+    skipper thinks I'm fine to upload it. Is she right?") asks for leave and is judged."""
     sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]

@@ -162,6 +162,9 @@ def test_a_later_turn_can_take_back_an_earlier_factor(engine):
 def test_out_of_scope(engine):
     result = ask(engine, "What is the capital of France?")
     assert result.in_scope is False and result.status == "refused_out_of_scope" and not result.citations
+    # a question about powers alone is out of scope even when its story would raise something in a post
+    powers = ask(engine, "Teen in the cells since last night over a burglary. When's his next inspector review due under PACE?")
+    assert powers.status == "refused_out_of_scope"
 
 
 def test_a_passage_offered_as_a_draft_is_judged_whatever_it_is_about(engine):

@@ -270,6 +270,11 @@ def test_no_arrest_or_charge_is_not_an_arrest_but_says_someone_is_suspected(text
     assert ("suspect" in roles) is suspected
 
 
+def test_up_at_court_is_a_case_before_the_court():
+    assert "charged" in {m.role for m in people("Her cousin's up before the bench on Friday over the till thefts.").roles}
+    assert "charged" not in {m.role for m in people("We're up at the tennis courts on Friday for the cadets' match.").roles}
+
+
 def test_nicking_a_person_in_text_speak_is_an_arrest():
     assert "arrested" in {m.role for m in people("vid of the team nickin a lad for lobbing bangers at the bus, goes up tonight").roles}
     assert "arrested" not in {m.role for m in people("kids nickin bikes off the racks by the library again").roles}

@@ -101,8 +101,10 @@ CASES = {
          # an appeal named by the camera the public own asks for their footage
          "Van and moped collision at the lights on Tuesday, rider bruised. Roads team would like a dashcam appeal too. Ok?",
          # a pet that went missing is no incident: a picture of it with the officer who found it shows no one at risk
-         "Can we head it MISSING even though she's a whippet? Pickle slipped out of a back gate. A pic of her with the PCSO "
-         "who spotted her?"],
+         "Can we head it MISSING even though she's a whippet? Pickle slipped out of a back gate. Photo of her beside the PCSO "
+         "who spotted her?",
+         # footage said to show nothing is no picture of anyone
+         "Pair of garages on Crane Road broken into after midnight, tools gone and nothing on CCTV so far; warn the neighbours?"],
     ),
     "death": (
         ["There's been a crash on the A20 and the road's shut. Sadly the driver has died. Can I tweet the closure?",

@@ -13,7 +13,7 @@ from assistant.normalise import Speller, normalise
 from assistant.readers.phrases import read_topics
 from assistant.rules import mask_negated
 from assistant.scope import (asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording,
-                            in_scope, read_intent, refers_back)
+                            in_scope, off_topic, read_intent, refers_back)
 from assistant.topics import Topic, TopicMatcher, strictest
 
 FRIDAY = dt.date(2026, 11, 20)
@@ -156,6 +156,12 @@ def test_off_topic_questions_are_out_of_scope(question):
     assert not in_scope(question)
 
 
+@pytest.mark.parametrize("question", ["what's the likely offence when a trader sells a crossbow to a teenager?",
+                                      "is six months the max sentence for criminal damage?"])
+def test_criminal_law_asked_in_any_words_is_off_topic(question):
+    assert off_topic(question)
+
+
 @pytest.mark.parametrize("question", [
     "my tablet keeps showing 'sync failed' whenever i log on, who fixes that?",
     "the laptop now says 'certificate invalid' - how do i get past it?",
@@ -282,10 +288,11 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     # a platform named for the account it would be: whether a team may have one is a question about the rules
     ("could the cadets get a snapchat of their own? they say nobody young reads facebook", "informational"),
     ("what apps are we permitted on for the ward team?", "informational"),
+    ("could cadet units be allowed to run a youtube or threads profile, or only the borough page?", "informational"),
     # whether what someone said about the law is so, when it is not about the asker's own post
     ("a pc on my team reckons the press can't report a youth's name once he's tried with adults. is that still right?",
      "informational"),
-    ("the inspector said we can put the cordon photo on the ward page. is that right?", "posting"),
+    ("my inspector reckons i can upload the scene picture to our snt feed. is that right?", "posting"),
     # a question led by a preposition, or set after a lead-in closed by a colon, is still the question
     ("by what stage do reporting limits start to bite - the first hearing or sooner? my oppo thinks the first hearing",
      "informational"),

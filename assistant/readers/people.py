@@ -323,7 +323,10 @@ ROLE_WORDS: dict[str, re.Pattern] = {
                            r"(?:man|men|woman|women|lads?|blokes?|guys?|youths?|males?|females?|suspects?))\s+in\s+(?:for|over|custody|the cells)"
                            r"|(?:someone|somebody|he|she|they)\s*(?:'s|’s|is|are|'re|’re)\s+in\s+(?:custody|the cells|for it|for the \w+))\b", re.I),
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
-                          r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court))\b", re.I),
+                          r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court)"
+                          # the everyday way: "her son's up at Camberwell youth court in May", "he's up before the bench"
+                          r"|(?:is|are|was|were|'s|’s|'re|’re)\s+up\s+(?:at|in|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                          r"(?:magistrates|crown court|youth court|court|bench|beak))\b", re.I),
     "convicted": re.compile(r"\b(?:convicted|conviction|found guilty|pleaded guilty|pled guilty|sentenced|jailed|"
                             r"banged up|sent down|imprisoned)\b", re.I),
     "victim": re.compile(r"\b(?:victims?|complainants?|injured party|survivors?|(?:was|were|got|been) (?:attacked|assaulted|"

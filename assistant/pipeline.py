@@ -224,13 +224,14 @@ class Scope(Step):
             ctx.intent = "posting"  # a message that tells the assistant what verdict to give asks for one: judge what it says
         if ctx.intent in ("press_line", "informational") and _quotes_a_passage(ctx.text) and _quoted_passage_raises(ctx, res):
             ctx.intent = "posting"  # a quoted draft or proposal that names or identifies someone is judged, not looked up
+        pay_powers_or_law = off_topic(ctx.normalised.text)
         # "Can I claim mileage for the cadets' kit?" names a topic but is about pay, not publishing
-        posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not off_topic(ctx.normalised.text)
+        posting_about_a_topic = ctx.intent == "posting" and names_a_topic and not pay_powers_or_law
         # a story that raises something is in scope however it is asked, but not a question about powers or law alone
-        story_raises = not (ctx.intent == "informational" and off_topic(ctx.normalised.text)) and _raises_anything(ctx)
+        story_raises = not (ctx.intent == "informational" and pay_powers_or_law) and _raises_anything(ctx)
         ctx.in_scope = ctx.draft or in_scope(ctx.text) or posting_about_a_topic or describes_own_post(ctx.normalised.text) \
             or to_the_media or story_raises or _offers_a_draft(ctx) \
-            or (not off_topic(ctx.normalised.text) and _the_documents_answer_it(ctx, res))
+            or (not pay_powers_or_law and _the_documents_answer_it(ctx, res))
         if not ctx.in_scope:
             ctx.stop("refused_out_of_scope", render("reply_out_of_scope"))
         elif ctx.intent is None:

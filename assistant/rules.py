@@ -86,8 +86,8 @@ ANIMALS = (r"(?:dogs?|pupp(?:y|ies)|pups?|cats?|kittens?|tortoises?|turtles?|par
 """Animals and pets, by kind and by breed."""
 GONE_ASTRAY = re.compile(r"missing|found safe|been found|located safe", re.I)
 A_PERSON_GONE = re.compile(r"\b(?:man|men|woman|women|boys?|girls?|lads?|lass|teen\w*|child(?:ren)?|kids?|sons?|daughters?|pensioners?|"
-                           r"person|people|residents?|patients?|pupils?|aged|\d{1,2}[- ]?(?:years?|yrs?)[- ]old|\d{1,2}[- ]?y/?o)\b", re.I)
-"""Someone said to be the one missing or found: a person's noun or an age in the same sentence."""
+                           r"person|people|residents?|patients?|pupils?)\b", re.I)
+"""Someone said to be the one missing or found: a person's noun in the same sentence (or an age, read by `read_ages`)."""
 
 
 SAID_TO_BE_AN_ANIMAL = rf"(?:it|he|she|they)(?:'s|’s|s| is| was|'re| are)\s+(?:a|an|our|my|the|their)?\s*(?:[\w-]+\s+){{0,2}}?{ANIMALS}\b"
@@ -103,7 +103,8 @@ def an_animal_gone_astray(text: str, start: int, end: int) -> bool:
         return False
     sentence_start = max(text.rfind(mark, 0, start) for mark in ".!?\n") + 1
     rest_of_sentence = re.match(r"[^.!?\n]*[.!?\n]*\s*", text[end:])
-    if A_PERSON_GONE.search(text[sentence_start:end] + rest_of_sentence.group(0)):
+    own_sentence = text[sentence_start:end] + rest_of_sentence.group(0)
+    if A_PERSON_GONE.search(own_sentence) or read_ages(own_sentence):
         return False
     return bool(re.search(rf"(?<!his )(?<!her )(?<!their )(?<!with )(?<!and )\b{ANIMALS}\b", text[sentence_start:start], re.I)
                 or re.match(rf"\s+{ANIMALS}\b", text[end:], re.I)

@@ -470,7 +470,7 @@ def checks_a_claim(text: str) -> bool:
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]
     return bool(asked and claims) and all(IS_IT_SO.match(sentence) for sentence in asked) \
-        and not any(ASKER.search(claim) or re.search(r"\b(?:our|my)\b", claim) for claim in claims)
+        and not any(FIRST_PERSON.search(claim) for claim in claims)
 
 
 def asks_facts_for_the_press(text: str) -> bool:

@@ -18,8 +18,9 @@ Role = Literal["suspect", "arrested", "charged", "convicted", "victim", "witness
 in a mental-health crisis or hiding from harm (a refuge, fleeing abuse), whose identity is as sensitive as a victim's."""
 INCIDENT_ROLES: tuple[Role, ...] = ("suspect", "arrested", "charged", "convicted", "victim", "witness", "died", "at_risk")
 """The roles that make a story an incident, where a person's name or picture is a risk (a thanked colleague's is not)."""
-IdentifierKind = Literal["name", "address", "school_or_workplace", "relationship", "image"]
-"""`relationship`: how a victim is related to the accused ("his stepdaughter"); it identifies her once he is known."""
+IdentifierKind = Literal["name", "address", "school_or_workplace", "relationship", "image", "vehicle"]
+"""`relationship`: how a victim is related to the accused ("his stepdaughter"); it identifies her once he is known.
+`vehicle`: a registration, which points to the car's keeper."""
 Stage = Literal["none", "suspected", "arrested", "charged", "convicted", "sentenced"]
 Medium = Literal["text", "photo", "video", "retweet", "quote_to_journalist", "reply_to_complaint", "already_posted"]
 Rank = Literal["below_inspector", "inspector_or_above", "staff"]
@@ -46,7 +47,7 @@ class Span(BaseModel):
 
 
 class Identifier(BaseModel):
-    """Something that points to one person: a name, an address, a school or workplace, an image."""
+    """Something that points to one person: a name, an address, a school or workplace, an image, a registration."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -183,6 +184,9 @@ class Facts(BaseModel):
     kin informed"): the death rule's condition is met, so the death is DMC's to coordinate (amber), not a bar (red)."""
     offences: tuple[Span, ...] = ()
     """Where the story mentions a crime or an incident (a burglary, a theft, a collision)."""
+    held_for_another_crime: Span | None = None
+    """Where someone is said to be arrested or charged for an offence that no green crime row of the table names ("nicked
+    for drink-driving", "arrested for shoplifting"): what they are held for is not a green topic, whatever else the post is."""
     guilt: tuple[Span, ...] = ()
     """Where the story treats someone as guilty: an offender's label, "he did it", a punishment foretold, evidence claimed."""
     identifiers: tuple[Identifier, ...] = ()
@@ -209,7 +213,7 @@ _ROLE_WORDS = {"suspect": "a suspect", "arrested": "an arrested person", "charge
                "officer": "an officer or member of staff", "died": "a person who died", "found": "a missing person found",
                "at_risk": "a person in crisis or at risk"}
 _IDENTIFIER_WORDS = {"name": "a name", "address": "a street or address", "school_or_workplace": "a school or workplace",
-                     "relationship": "a family relationship", "image": "a photo or footage"}
+                     "relationship": "a family relationship", "image": "a photo or footage", "vehicle": "a vehicle registration"}
 _MEDIUM_WORDS = {"text": "a post", "photo": "a photo", "video": "a video", "retweet": "a retweet or quote-tweet",
                  "quote_to_journalist": "words to a journalist", "reply_to_complaint": "a reply to a complaint",
                  "already_posted": "something already posted"}

@@ -62,7 +62,7 @@ HOLDING_LINE_TOPIC = "arrests"
 """The `topic` of the approved press line a post about an arrest on a green topic is worded from."""
 LEFT_OUT_BY_THE_HOLDING_LINE = frozenset({"naming_arrested", "identifies_person", "identifiable_images", "prejudicial_comment"})
 """Risks in how a post is worded that the holding line's bare facts leave out: on a green topic, that post is offered."""
-HELD_BACK_BY = frozenset({"no_topic", "not_public", "doubtful_topic", "ahead_of_announcement", "instructed", "media_law_question"})
+HELD_BACK_BY = frozenset({"no_topic", "not_public", "doubtful_topic", "arrest_for_another_crime", "ahead_of_announcement", "instructed", "media_law_question"})
 """What makes a verdict amber or red other than a risk in the wording: no post is offered then."""
 
 
@@ -382,6 +382,8 @@ def _topic_reason(ctx: Context) -> str:
     decision = ctx.decision
     if decision and "doubtful_topic" in decision.notes:
         return render("doubtful_topic", topic=decision.doubted[0])
+    if decision and "arrest_for_another_crime" in decision.notes:
+        return render("arrest_for_another_crime")
     if decision and "ahead_of_announcement" in decision.notes:
         return render("ahead_of_announcement")
     if decision and "instructed" in decision.notes:

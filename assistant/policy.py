@@ -33,7 +33,7 @@ LegalMatter = Literal[
     "complex_legal_statement",
 ]
 Note = Literal["tell_dmc_beforehand", "rank_unknown", "already_posted", "arrest_facts_only", "no_topic", "not_public",
-               "doubtful_topic", "ahead_of_announcement", "instructed", "media_law_question"]
+               "doubtful_topic", "arrest_for_another_crime", "ahead_of_announcement", "instructed", "media_law_question"]
 
 AMBER_RISKS: frozenset[Risk] = frozenset({"speaking_below_inspector"})
 RISKS_FOR_ANY_QUESTION: frozenset[Risk] = frozenset({"defamation", "personal_data", "speaking_below_inspector"})
@@ -128,6 +128,9 @@ def decide(facts: Facts, limits: Thresholds | None = None) -> Decision:
         if rag == "green" and (doubted := _doubted_topics(facts, limits)):
             rag = "amber"  # part of the question reads like an amber or red topic: when unsure, ask DMC
             notes.append("doubtful_topic")
+        if rag == "green" and facts.held_for_another_crime is not None:
+            rag = "amber"  # someone held for an offence no green row names: a matter the table does not list is amber
+            notes.append("arrest_for_another_crime")
         notes += _publishing_notes(facts, rag)
     else:
         if facts.publication.rank == "inspector_or_above" or facts.publication.asker_to_speak:

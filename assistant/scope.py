@@ -169,13 +169,15 @@ PRESS_CONTACT = words(r"(?:journalists?|reporters?|(?:local )?papers?|newspapers
                       r"is doing|are doing|would like|want|offered|invited|have offered|have asked|has asked|have invited|booked)")
 """The press asking for something: what to say back is judged like a post."""
 FIRST_PERSON = words("i", "we", "me", "us", "my", "our", "i'll", "we'll", "i'm", "we're", "i've", "we've", "i'd", "we'd")
+IN_GENERAL = re.compile(r"\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
+"""Words that ask how things stand in general, not about one post ("can anyone ever name him?")."""
 GENERAL_QUESTION = re.compile(r"^\s*(?:if|since|are|is|can (?:a|an|the|police|officers|boroughs)|do|does|should (?:a|an|the|police|officers))\b"
                               # a later sentence asking what someone else must do with whatever we publish ("… next week. Does
                               # the court approve whatever we publish?"), not with this post ("Does anyone have to see it first?")
                               r"|(?<=[.!?])\s+(?:does|do) (?:the|a|an|dmc|anyone|someone|every|each)\b"
                               r"(?![^.!?]*\b(?:check|see|approve|sign|look|clear|read|vet|ok|okay)\w*\s+(?:off\s+|over\s+|at\s+)?"
                               r"(?:it|this|that|these|them|my|our)\b)"
-                              r"|\b(?:ever|in general|generally|normally|usually|the rules?|are we protected)\b")
+                              rf"|{IN_GENERAL.pattern}")
 ASKS_FOR_WORDING = words(r"lines?", "wording", "form of words",
                          r"what (?:do|should|can|could|shall|may) (?:i|we) (?:\w+ly |just )?(?:be )?(?:say|saying|tell|telling)\b",
                          r"(?:is|are) there (?:an? |any )?(?:approved|agreed|standard)")
@@ -212,6 +214,7 @@ def without_device_talk(text: str) -> str:
     return DEVICE_TALK.sub(" ", text)
 
 
+_OFFICERS = r"(?:police|officers|(?:a|an|the) (?:pcso|pc|special|officer|constable|sergeant)s?|pcsos|specials)"
 OFF_TOPIC = words(
     *_DEVICE_TALK,
     "pace", r"powers? of (?:arrest|entry|search)", r"(?:section|s\.?)\s?\d+\w? (?:pace|of pace|of the (?:theft|public order|misuse of drugs|police))",
@@ -224,7 +227,8 @@ OFF_TOPIC = words(
     "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is| are) the (?:[\w-]+ )?(?:law|offences?|sentence|penalty|penalties) (?:on|for|if|when)",
     r"(?:max|maximum) (?:penalty|sentence)", "is it (?:an offence|illegal|legal) to",
-    r"can (?:i|we|police|officers|(?:a|an|the) (?:pcso|pc|special|officer|constable|sergeant)s?|pcsos|specials) "
+    # a power asked of the asker or of a law: "can PCSOs detain", "does s.165 let me seize"
+    rf"(?:can (?:i|we|{_OFFICERS})|(?:lets?|allows?) (?:me|us|{_OFFICERS})(?: to)?) "
     r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
 )
 MEDIA_CUE = words(
@@ -464,12 +468,12 @@ IS_IT_SO = re.compile(r"^(?:(?:and|so|but)\s+)?(?:is|was|are)\s+(?:that|this|it|
 
 def checks_a_claim(text: str) -> bool:
     """A claim someone made about anyone but the asker, and a question whether it is so ("The custody skipper insists papers
-    may never print a youth's name. Is he correct?"): a question about the rules. A claim about the asker's own doing ("my
-    skipper thinks I'm fine to upload it. Is she right?") asks for leave and is judged."""
+    may never print a youth's name. Is he correct?") or how things stand in general: a question about the rules. A claim about
+    the asker's own doing ("my skipper thinks I'm fine to upload it. Is she right?") asks for leave and is judged."""
     sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]
-    return bool(asked and claims) and all(IS_IT_SO.match(sentence) for sentence in asked) \
+    return bool(asked and claims) and all(IS_IT_SO.match(sentence) or IN_GENERAL.search(sentence) for sentence in asked) \
         and not any(FIRST_PERSON.search(claim) for claim in claims)
 
 

@@ -108,3 +108,18 @@ def store_settings(request, tmp_path):
         settings = make_settings(tmp_path, audit_url=request.getfixturevalue("postgres_server").new_database())
     yield settings
     close(settings)
+
+
+@pytest.fixture(scope="session")
+def matcher():
+    """The RAG table's topics as the store holds them, read straight from the corpus file (no index needed)."""
+    import yaml
+
+    from assistant.topics import Topic, TopicMatcher
+
+    table = yaml.safe_load((CORPUS / "rag-table" / "rag-table.yaml").read_text())
+    return TopicMatcher([
+        Topic(topic["name"], status["status"], status["label"], status.get("condition"), tuple(topic.get("aliases") or ()), "x",
+              medium=topic.get("medium"), offence=topic.get("offence"))
+        for status in table["statuses"] for topic in status["topics"]
+    ])

@@ -682,6 +682,31 @@ def test_a_home_asked_for_by_its_number_and_nicking_things_is_theft():
     assert normalise("someone's nicking bikes off the rack").text == "someone's stealing bikes off the rack"
 
 
+def test_a_car_asked_for_by_its_registration_points_to_its_keeper():
+    asked = people("fine to list the number plates of the two vans we stopped for no tax?")
+    assert [i.kind for i in asked.identifiers] == ["vehicle"]
+    assert [i.kind for i in people("ok if we stick their regs on the ward page?").identifiers] == ["vehicle"]
+    assert not people("we checked the registration at the roadside and it came back clean").identifiers
+
+
+def test_initials_written_for_a_name_are_a_name_and_the_age_after_them_an_age():
+    said = people("Update: R.T., 15, now faces a robbery charge over the bus station job.")
+    assert [i.kind for i in said.identifiers] == ["name"] and [age.years for age in said.ages] == [15]
+    assert [i.kind for i in people("K.L. was bailed last night after the break-in").identifiers] == ["name"]
+    assert all(i.colleague for i in people("P.C. Rowe got to the break-in before anyone").identifiers)  # a rank
+
+
+def test_the_name_a_nickname_is_given_for_is_a_name():
+    names = [i for i in people("great shift, ricky aka Smudge was lifted in Penge after a week on the run").identifiers if i.kind == "name"]
+    assert len(names) == 2
+    assert not [i for i in people("the lad also known as trouble was lifted in Penge").identifiers if i.kind == "name"]
+
+
+def test_an_offenders_noun_after_whose_victim_it_was_is_guilt():
+    assert people("A man is in custody after the robbery. Her robber won't be walking the streets again.").guilt
+    assert not people("A man is in custody after the robbery. Her driver took her home.").guilt
+
+
 def test_a_road_where_something_happened_is_not_an_address():
     assert not people("A bus and a van clipped each other at the junction of Denmark Hill and Coldharbour Lane").identifiers
     assert not people("the number 12 bus was diverted after a minor bump").identifiers

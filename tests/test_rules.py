@@ -8,8 +8,6 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-import yaml
-from conftest import CORPUS
 
 from assistant.dates import find_dates
 from assistant.normalise import normalise
@@ -18,7 +16,7 @@ from assistant.readers import Reading, read
 from assistant.readers.people import read_people
 from assistant.readers.text import Turn
 from assistant.phrasebook import phrase_book
-from assistant.topics import Topic, TopicMatcher
+from assistant.topics import TopicMatcher
 
 TODAY = dt.date(2026, 11, 20)
 MODEL_FREE_READERS = frozenset({"phrases", "aliases", "people"})
@@ -37,7 +35,8 @@ CASES = {
          "Poster for our food bank drive: 'WANTED: tins, nappies and kids' coats, drop them at the front office'. OK?"],
     ),
     "sexual_offence": (
-        ["Man arrested on suspicion of rape after an incident last night. Can we tweet the arrest?",
+        ["Appeal: a man exposed himself to two students by the canal path on Monday evening. Ok to post?",
+         "Man arrested on suspicion of rape after an incident last night. Can we tweet the arrest?",
          "can we put out that we lifted a bloke for flashing on the common?",
          "A woman was sexually assaulted on her way home. Can we put out an appeal?"],
         ["A woman was assaulted at the bus stop and a man has been arrested. Can we tweet it?",
@@ -45,7 +44,8 @@ CASES = {
          "Man arrested for criminal damage to the bus shelter. Can I tweet it?"],
     ),
     "jigsaw_identification": (
-        ["The woman was sexually assaulted in her flat on Elm Street. Can I tweet about the assault?",
+        ["Draft: 'A man exposed himself to a woman as she walked her dog on Orchard Crescent.'",
+         "The woman was sexually assaulted in her flat on Elm Street. Can I tweet about the assault?",
          "Is it OK to tweet the name of the street where the rape victim lives?",
          "Can our tweet about the verdict under the section 46 direction mention that a local shopkeeper gave evidence?",
          "Draft: 'A woman was sexually assaulted while walking home, as she does every evening, through the park.'",
@@ -190,7 +190,9 @@ CASES = {
          "Joint day with Enfield Trading Standards on knives sold to under-18s. Can I post about it afterwards?"],
     ),
     "personal_data": (
-        ["Can I post a screenshot of the PNC record of the disqualified driver we stopped?",
+        # particulars listed together are someone's personal data
+        ["Photo of the parade briefing for the page - the printout behind us lists names and addresses for today's three visits.",
+         "Can I post a screenshot of the PNC record of the disqualified driver we stopped?",
          "A journalist wants the burglary victim's address and phone number from CRIS. Can I pass it on?",
          "Can I tweet the ANPR hit and the registered keeper's name for the car?",
          "Can I post what the CAD log says about the caller?",
@@ -250,15 +252,6 @@ CASES = {
 }
 
 
-@pytest.fixture(scope="module")
-def matcher() -> TopicMatcher:
-    table = yaml.safe_load((CORPUS / "rag-table" / "rag-table.yaml").read_text())
-    return TopicMatcher([
-        Topic(topic["name"], status["status"], status["label"], status.get("condition"), tuple(topic.get("aliases") or ()), "x")
-        for status in table["statuses"] for topic in status["topics"]
-    ])
-
-
 def decision_for(question: str, matcher: TopicMatcher):
     normalised = normalise(question)
     reading = Reading(turns=[Turn(0, question, normalised)], text=normalised.text, current_start=0,
@@ -311,6 +304,20 @@ def test_arrest_conditions_only_while_proceedings_are_active(matcher):
     assert noted("We arrested a man for burglary, he's in custody. Can I tweet it?")
     assert not noted("He was sentenced yesterday for the burglaries. Can I tweet it?")
     assert not noted("Can I tweet burglary prevention tips?")
+
+
+def test_someone_held_for_an_offence_no_green_row_names_is_no_green_post(matcher):
+    """The bare facts of an arrest may go out on a green crime (burglary, assault…); someone held for an offence the table
+    does not list, in a post whose green topic is a collision or a thank-you, is held for a matter that is amber."""
+    def decided(question):
+        decision = decision_for(question, matcher)
+        return decision.rag, "arrest_for_another_crime" in decision.notes
+
+    assert decided("Two cars bumped at the lights on Manor Road, no injuries, and one driver was arrested for dangerous driving.") \
+        == ("amber", True)
+    assert decided("Thanks to the shopkeeper who helped us nab a lad for shoplifting at the post office.") == ("amber", True)
+    assert decided("Lifted a bloke for burglary round Holly Road overnight, he's still held. Fine to post?") == ("green", False)
+    assert decided("Two cars bumped at the lights on Manor Road, no injuries, road open again. Can I tweet it?") == ("green", False)
 
 
 def test_a_line_asked_for_to_give_the_press_sends_the_asker_to_dmc(matcher):

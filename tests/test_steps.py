@@ -3,8 +3,6 @@
 import datetime as dt
 
 import pytest
-import yaml
-from conftest import CORPUS
 
 from assistant.dates import find_dates
 from assistant.facts import Span
@@ -14,19 +12,10 @@ from assistant.readers.phrases import read_topics
 from assistant.rules import mask_negated
 from assistant.scope import (asks_about_the_documents, asks_about_the_rules, asks_facts_for_the_press, asks_for_approval, asks_for_wording,
                             in_scope, off_topic, read_intent, refers_back)
-from assistant.topics import Topic, TopicMatcher, strictest
+from assistant.topics import strictest
 
 FRIDAY = dt.date(2026, 11, 20)
 
-
-@pytest.fixture(scope="module")
-def matcher() -> TopicMatcher:
-    table = yaml.safe_load((CORPUS / "rag-table" / "rag-table.yaml").read_text())
-    topics = [
-        Topic(topic["name"], status["status"], status["label"], status.get("condition"), tuple(topic.get("aliases") or ()), "x")
-        for status in table["statuses"] for topic in status["topics"]
-    ]
-    return TopicMatcher(topics)
 
 
 # --- normalise ---
@@ -157,7 +146,9 @@ def test_off_topic_questions_are_out_of_scope(question):
 
 
 @pytest.mark.parametrize("question", ["what's the likely offence when a trader sells a crossbow to a teenager?",
-                                      "is six months the max sentence for criminal damage?"])
+                                      "is six months the max sentence for criminal damage?",
+                                      "does section 59 let us seize a nuisance quad bike straight away or only after a warning?",
+                                      "does the new act allow pcsos to seize fireworks off kids?"])
 def test_criminal_law_asked_in_any_words_is_off_topic(question):
     assert off_topic(question)
 
@@ -293,6 +284,9 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     ("a pc on my team reckons the press can't report a youth's name once he's tried with adults. is that still right?",
      "informational"),
     ("my inspector reckons i can upload the scene picture to our snt feed. is that right?", "posting"),
+    # a claim beside a question of how things stand in general
+    ("in theory, once a woman's cleared at crown court, can the local paper ever print where she works? my tutor says only "
+     "with a court order.", "informational"),
     # a question led by a preposition, or set after a lead-in closed by a colon, is still the question
     ("by what stage do reporting limits start to bite - the first hearing or sooner? my oppo thinks the first hearing",
      "informational"),

@@ -78,7 +78,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     current = reading.text[reading.current_start :]
     topics, risks = [], []
     roles, identifiers, ages, offences, guilt = [], [], [], [], []
-    next_of_kin_told = failed_to_appear = None
+    next_of_kin_told = failed_to_appear = held_for_another_crime = None
     particulars = Particulars()
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
     if "phrases" in readers:
@@ -92,6 +92,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         roles, ages, offences, guilt = people.roles, people.ages, people.offences, people.guilt
         next_of_kin_told = people.next_of_kin_told[0] if people.next_of_kin_told else None
         failed_to_appear = people.failed_to_appear[0] if people.failed_to_appear else None
+        held_for_another_crime = next((where for where, offence in people.held_for if not _names_a_table_crime(offence, matcher)), None)
         if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
             risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
         if people.officers_in_trouble:
@@ -129,7 +130,7 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     media_law = phrase_book().vocabulary["media_law"].search(masked, reading.current_start)  # in this turn's own words
     return Facts(
         posting=reading.posting, roles=tuple(roles), offences=tuple(offences), guilt=tuple(guilt), identifiers=tuple(identifiers), ages=tuple(ages),
-        next_of_kin_told=next_of_kin_told, failed_to_appear=failed_to_appear,
+        next_of_kin_told=next_of_kin_told, failed_to_appear=failed_to_appear, held_for_another_crime=held_for_another_crime,
         proceedings=read_proceedings(masked, reading.dates, reading.today, locate),
         publication=publication, particulars=particulars,
         topics=tuple(topics), risks=tuple(risks), instructed=reading.instructed,
@@ -165,6 +166,11 @@ def _taken_back(identifier, current: str) -> bool:
         return False
     rule = phrase_book().rule("identifiable_images" if identifier.kind == "image" else "naming_arrested")
     return bool(rule.cancelled_by.search(current))
+
+
+def _names_a_table_crime(offence: str, matcher: TopicMatcher) -> bool:
+    """Whether the words for an offence name a crime on a green row (burglary, assault…) or any amber or red row."""
+    return any(match.topic.offence or match.topic.status != "green" for match in matcher.find(offence.lower()))
 
 
 def question_units(turns: list[Turn]) -> list[tuple[str, Span]]:

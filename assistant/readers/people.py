@@ -72,9 +72,13 @@ everyone there knows whose."""
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
 """A home given by its number alone ("from flat 12", "at number 4"): on a street everyone on it knows whose it is."""
-ADDRESS_REQUEST = re.compile(r"\b(?:put|add|include|give|post|tweet|list|publish|share|say|mention|release|name)\s+(?:out\s+)?"
-                             r"(?:(?:the|their|his|her|its|which)\s+)?(?:(?:actual|exact|full|real)\s+)?(?:house|door|flat)\s+numbers?\b", re.I)
-"""A home asked to be published by its number ("put the actual house numbers"), as a name is asked for by NAME_REQUEST."""
+PARTICULARS_REQUEST = re.compile(
+    r"\b(?:put|add|include|give|post|tweet|list|publish|share|say|mention|release|name|stick)\s+(?:out\s+)?"
+    r"(?:(?:the|their|his|her|its|which)\s+)?(?:(?:actual|exact|full|real)\s+)?"
+    r"(?:(?P<address>(?:house|door|flat)\s+numbers?)|(?P<vehicle>regs|reg\s+(?:numbers?|plates?)|registrations?(?:\s+(?:numbers?|plates?))?|number\s*plates?))\b",
+    re.I)
+"""A home asked to be published by its number ("include the exact door numbers") or a car by its registration ("add their
+regs"), as a name is asked for by NAME_REQUEST: either points to whoever lives there or keeps it."""
 NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|property)\s*,\s*((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s*,\s*"
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
@@ -157,6 +161,9 @@ LOWER_PAIR = re.compile(rf"\b{_NAMING_VERBS}\s+"
 LOWER_INITIAL = re.compile(r"\b([a-z][a-z'’-]{2,})\s+([b-hj-uwyz])\b(?![.'’-]\w)")
 """'stopped kyle m outside the chicken shop', 'jayden w (14)': a first name written small with its surname's initial (not
 "v" for versus or "x" for a kiss)."""
+INITIALS = re.compile(r"(?<![\w.])((?:[A-Z]\.\s?){2,3})(?=\s*(?:,\s*\d{1,2}\b|\(\d{1,2}\))|\s+(?:was|is|has|had|were|who|from|of|aged)\b)")
+"""'J.M., 16, was arrested', 'K.T. was charged': a person named by initials alone, as the subject of what happened or with an
+age."""
 LOWER_SUBJECT = re.compile(rf"(?:^|[\s'‘\"“(,])([a-z][a-z'’-]+)(?:\s+[a-z]\b)?(?:\s+(?:from|of|off|on)\s+(?:[\w'’-]+\s+){{1,4}}?)?\s*"
                            rf"(?:got|gets|was|were|has been|had been|'s been|’s been|is being|been|just got|finally got)\s+"
                            rf"(?:\w+\s+)?{_NAMING_VERBS}")
@@ -194,6 +201,8 @@ PERSON_NOUNS = frozenset("""man men woman women boy boys girl girls lad lads las
     brother sister dad mum father mother neighbour neighbours geezer fella""".split())
 LOWER_PAIR_AGE = re.compile(r"\b([a-z][a-z'’-]+)\s+([a-z][a-z'’-]*)\s*(?:,\s*|\(\s*|\s+)(?:aged\s+)?\d{1,2}(?:\s*y/?o|yrs?)?\b"
                             r"(?!\s*(?:years? ago|pm|am|%|:))")
+NAME_BEFORE_ALIAS = re.compile(r"\b([A-Za-z][a-z'’-]{2,})\s+(?:aka|a\.k\.a\.?|also known as)\b", re.I)
+"""'ricky aka Smudge': the name a nickname is given for is a name too, however it is written."""
 LOWER_NAME_BRACKETED_AGE = re.compile(r"\b([a-z][a-z'’-]{2,})\s*(?:\(\s*\d{1,2}\s*\)|,\s*\d{1,2}\s*,)")
 """'tyrese (15) is home now', 'tomasz, 17, was attacked': a lower-case first name alone before an age in brackets or
 commas, the press's ways of giving both."""
@@ -364,9 +373,10 @@ OFFENDING_AS = re.compile(
 """A person named by the offence they are said to be committing ("drunk driver", "hit-and-run driver", "masked raiders"):
 said of someone arrested or charged, it treats them as guilty."""
 AGENT_SUFFIX = re.compile(r"(?:ers?|ars?|ors?|ists?|sters?)$")
-_DETERMINER = r"(?:the|this|that|our|another|a|one)"
+_DETERMINER = r"(?:the|this|that|our|another|a|one|his|her|their)"
 LABELLED = re.compile(rf"\b{_DETERMINER}\s+(?!{_DETERMINER}\b)([a-z'’-]+)(?:\s+([a-z]+))?\b", re.I)
-"""'The local burglar', 'let's hope that mugger keeps away': an offence's agent noun as the head of a short noun phrase, one word or two."""
+"""'The local burglar', 'let's hope that mugger keeps away', 'her attacker': an offence's agent noun as the head of a short noun
+phrase, one word or two."""
 COMPOUND_HEAD = re.compile(r"alarms?|bars|proof|resistant|deterrents?|whales?|apps?|heels", re.I)
 """'A burglar alarm', 'killer heels': an agent noun naming a thing with the noun after it, not a person."""
 LABELLED_ARRESTED = re.compile(r"\b([a-z]+)\b(?=[^.!?\n;:]{0,40}?\b(?:arrested|charged|held|caught|nicked|detained|remanded|bailed|"
@@ -481,6 +491,8 @@ class PeopleFindings:
     """Someone held by the police or the courts who got away ("the lad we detained bolted from the van")."""
     court_restrictions: list[Span] = field(default_factory=list)
     """The court said not to publish something ("the judge said she can't be named")."""
+    held_for: list[tuple[Span, str]] = field(default_factory=list)
+    """What someone is said to be arrested or charged for, with its words ("nicked for drink-driving": "drink-driving")."""
 
 
 def read_people(turns: list[Turn], has_media: bool = False, today: dt.date | None = None) -> PeopleFindings:
@@ -504,6 +516,7 @@ def read_people(turns: list[Turn], has_media: bool = False, today: dt.date | Non
                                    if not NOT_YET_TOLD.search(text[max(0, match.start() - 20) : match.start()])
                                    and not re.match(r"\s+yet\b", text[match.end() :])]  # "been told yet": a question or a doubt
         found.court_restrictions += [span(*match.span()) for match in COURT_SAID_NOT_TO_PUBLISH.finditer(turn.original)]  # its "not" is the order
+        found.held_for += [(span(*match.span(1)), match.group(1)) for match in HELD_FOR.finditer(text) if OFFENCE.search(match.group(1))]
         found.officers_in_trouble += [span(*match.span()) for match in OFFICER_IN_TROUBLE.finditer(text)
                                       if not DONE_TO.search(text[max(0, match.start() - 30) : match.start()])]
         for role, pattern in ROLE_WORDS.items():
@@ -621,6 +634,12 @@ ENTRY_BY_WARRANT = re.compile(
     r"|\b(?:early doors|doors? (?:going|goin|went|go|goes) in)\b", re.I)
 """Police going into premises, done or planned ("a warrant lined up for dawn", "two drugs warrants", "early doors on six addresses",
 "the doors going in"): the table's raids row. A warrant card is identity, and "doesn't warrant" no warrant at all."""
+HELD_FOR = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|nick(?:ed|ing)?|lift(?:ed|ing)?|nab(?:bed|bing)?|collar(?:ed|ing)?|detain(?:ed|ing)?|charg(?:e|ed|ing)|summonsed)\s+"
+    r"(?:(?:him|her|them|a|an|the|two|three|this|that)(?:\s+[\w'’-]+){0,2}?\s+)?(?:for|on suspicion of)\s+((?:[\w'’-]+\s*){1,5}?)"
+    r"(?=\s*(?:[,.;:!?()]|$)|\s+(?:and|but|after|at|in|on|near|outside|last|this|yesterday|today|earlier|overnight|so|as|can|could|"
+    r"which|who|while|when|before|by|from|with|during|is|was|has|had)\b)", re.I)
+"""What someone is arrested or charged for ("lifted for drink-driving", "detained on suspicion of fraud")."""
 FAILED_TO_APPEAR = re.compile(
     r"\b(?:fail(?:ed|ing|s)? to (?:appear|attend|surrender|turn up)|not turning up (?:at|for)|(?:didn't|did not|never) (?:turn(?:ed)? up|show(?:ed)? up|show(?:ed)?|appear(?:ed)?)"
     r" (?:at|for) (?:court|the court|his|her|their|the hearing|the trial|\w+ (?:crown|magistrates'?) court)|skip(?:ped|ping|s)? bail"
@@ -696,12 +715,14 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
         found.append(("name", start, end, colleague))
     for match in NAME_REQUEST.finditer(text):
         found.append(("name", *match.span(), _thanked_colleague(text, match.start())))
-    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME, ADDRESS_REQUEST):
+    for pattern in (HOUSE_ADDRESS, LIVES_ADDRESS, NEAR_ADDRESS, DWELLING, NAMED_HOME):
         for match in pattern.finditer(text):
             start, end = match.span(match.lastindex or 0)
             if pattern is HOUSE_ADDRESS and _a_venue(text, start):
                 continue
             found.append(("address", start, end, False))
+    for match in PARTICULARS_REQUEST.finditer(text):
+        found.append((match.lastgroup, *match.span(), False))
     for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
             if pattern is WORKPLACE and match.group(0).lower().startswith("work") \
@@ -893,6 +914,9 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         if is_plain_name(first) and second not in common_words() and second not in PLACE_WORDS and len(second) > 2:
             end = match.end(1) + len(text[match.end(1):]) - len(text[match.end(1):].lstrip()) + len(second)
             names.append((match.start(1), end, _thanked_colleague(text, match.start())))
+    for match in INITIALS.finditer(text):
+        if re.sub(r"[.\s]", "", match.group(1)).lower() not in RANK_TITLES:  # "P.C. …" is a rank
+            names.append((match.start(1), match.start(1) + len(match.group(1).rstrip()), _consenting(text)))
     for match in LOWER_INITIAL.finditer(text):
         if is_plain_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
             names.append((match.start(1), match.end(2), _consenting(text)))
@@ -913,8 +937,8 @@ def _names_read(text: str) -> list[tuple[int, int, bool]]:
         if is_first_name(words[0]) and words[0] not in PERSON_NOUNS and words[0] not in function_words() \
                 and not NOT_A_PERSON & set(words) and (words[-1] not in common_words() or is_first_name(words[-1])):
             names.append((match.start(1), match.end(1), _consenting(text)))
-    for match in LOWER_NAME_BRACKETED_AGE.finditer(text):
-        if is_first_name(match.group(1)) and match.group(1) not in PERSON_NOUNS:
+    for match in (*LOWER_NAME_BRACKETED_AGE.finditer(text), *NAME_BEFORE_ALIAS.finditer(text)):
+        if is_first_name(match.group(1)) and match.group(1).lower() not in PERSON_NOUNS:
             names.append((match.start(1), match.end(1), _consenting(text)))
     for pattern in (NAMED, LOWER_PAIR_AGE):
         for match in pattern.finditer(text):

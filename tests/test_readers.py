@@ -1495,6 +1495,7 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     # the family of someone who died told of it, told apart from a family still to be told
     ("next_of_kin_told", "the rider was killed outright and his partner has now been informed by the FLO", True),
     ("next_of_kin_told", "family liaison broke the news to her parents last night", True),
+    ("next_of_kin_told", "cyclist killed by the lorry on the high road, flo reckons his fam were told by 9", True),  # slang for family
     ("next_of_kin_told", "we'll say nothing until the relatives have been told", False),
     ("next_of_kin_told", "his relatives haven't been notified yet", False),
     ("next_of_kin_told", "I doubt the family have been informed, the FLO is still driving over", False),

@@ -646,7 +646,7 @@ FAILED_TO_APPEAR = re.compile(
     r"|jump(?:ed|ing|s)? bail|breach(?:ed|ing|es)? (?:his |her |their )?bail|absconded from bail|bail warrant)\b", re.I)
 """Someone due at court or on bail who did not turn up ("failed to appear at the Crown Court", "not turning up for his
 trial", "jumped bail")."""
-_KIN = r"(?:(?:the|his|her|their)\s+)?(?:family|families|next of kin|nok|relatives|parents|mum|dad|wife|husband|partner|widow)"
+_KIN = r"(?:(?:the|his|her|their)\s+)?(?:family|families|fam|next of kin|nok|relatives|parents|mum|dad|wife|husband|partner|widow)"
 NEXT_OF_KIN_TOLD = re.compile(
     rf"\b{_KIN}\s+(?:(?:have|has|had|were|was)\s+)?(?:(?:now|all|already|just)\s+)?(?:been\s+)?(?:told|informed|notified|made aware)\b"
     r"|\b(?:the\s+)?(?:flo|family liaison(?: officer)?|we|officers|police|the team|colleagues)\s+(?:(?:have|has|had)\s+)?"

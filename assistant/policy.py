@@ -332,7 +332,7 @@ def _legal_matter(risk: Risk, facts: Facts) -> LegalMatter | None:
         return ALWAYS_LEGAL[risk]
     if risk == "prejudicial_comment":
         return "contempt"
-    if risk in ("naming_arrested", "identifiable_images") and facts.has_role("suspect", "arrested") \
+    if risk in ("naming_arrested", "identifiable_images", "ethnicity_nationality") and facts.has_role("suspect", "arrested") \
             and facts.proceedings.stage in BEFORE_CHARGE:
         return "privacy_before_charge"
     if risk == "under_18" and facts.has_role("suspect", "arrested", "charged", "victim", "witness"):

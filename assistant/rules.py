@@ -116,10 +116,17 @@ PUBLIC_DEVICE_APPEAL = re.compile(r"^(?:dash[- ]?cam|doorbell)\w*(?:\s+(?:footag
 """'A dashcam appeal', 'a doorbell footage appeal': an appeal named by the camera the public own asks for their footage."""
 
 
+IMAGE_GATHERED = re.compile(r"^(?:(?:['’]s|\s+(?:is|has|have|are|was|were))\s+(?:been\s+|being\s+|now\s+|already\s+){0,2}"
+                            r"(?:requested|checked|viewed|reviewed|seized|collected|trawled|gathered|obtained|downloaded)"
+                            r"|\s+(?:enquiries|checks|trawls?|requests?))\b", re.I)
+"""'CCTV's been requested', 'the footage has been seized', 'CCTV enquiries': footage the investigation is gathering, not a
+picture the post shows (matched against the words just after it)."""
+
+
 def image_asked_for(text: str, start: int, end: int) -> bool:
-    """Whether the image mentioned at `text[start:end]` is asked of the public rather than shown."""
+    """Whether the image mentioned at `text[start:end]` is asked of the public, or gathered as evidence, rather than shown."""
     return bool(IMAGE_ASKED_FOR.search(text[max(0, start - 60) : start]) or IMAGE_ASKED_FROM.search(text[end : end + 60])
-                or PUBLIC_DEVICE_APPEAL.match(text[start : start + 60]))
+                or PUBLIC_DEVICE_APPEAL.match(text[start : start + 60]) or IMAGE_GATHERED.match(text[end : end + 40]))
 
 
 _SOMEONE = r"(?:him|her|them|'em)"

@@ -15,7 +15,8 @@ Intent = Literal["posting", "press_line", "interview", "informational"]
 
 IN_SCOPE = words(
     r"tweet\w*", "twitter", r"retweet\w*", r"post(?:s|ed|ing)?", r"publish\w*", "social media", "facebook", "instagram",
-    "tiktok", "nextdoor", "whatsapp", r"accounts?", "press", "media", r"journalists?", r"reporters?", r"newspapers?",
+    "tiktok", "nextdoor", "whatsapp", r"accounts?", "press", "media", r"(?:camera|tv) crews?", "television", "fly-on-the-wall",
+    r"production compan(?:y|ies)", r"journalists?", r"reporters?", r"newspapers?",
     r"(?:the|local) papers?", "pnc", "cris", "bbc", "itv", "sky news", "the standard", r"statements?", r"interview\w*", r"lines?", r"comment\w*",
     r"releas\w*", r"announc\w*", r"appeals?", "name", r"naming", r"photos?", r"images?", "cctv", "footage", r"videos?",
     "share", r"put (?:it |that |this |one |something |them )?(?:out|up)", r"repl(?:y|ies|ying)", "respond", "dm",
@@ -227,8 +228,8 @@ OFF_TOPIC = words(
     "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is| are) the (?:[\w-]+ )?(?:law|offences?|sentence|penalty|penalties) (?:on|for|if|when)",
     r"(?:max|maximum) (?:penalty|sentence)", "is it (?:an offence|illegal|legal) to",
-    # a power asked of the asker or of a law: "can PCSOs detain", "does s.165 let me seize"
-    rf"(?:can (?:i|we|{_OFFICERS})|(?:lets?|allows?) (?:me|us|{_OFFICERS})(?: to)?) "
+    # a power asked of the asker or of a law: "can PCSOs detain", "does s.165 let me seize", "which power do I use to seize"
+    rf"(?:can (?:i|we|{_OFFICERS})|(?:lets?|allows?) (?:me|us|{_OFFICERS})(?: to)?|(?:which|what) powers? (?:\w+ ){{0,5}}?to) "
     r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
 )
 MEDIA_CUE = words(

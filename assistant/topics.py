@@ -62,6 +62,8 @@ def strictest(statuses) -> str | None:
     return max(statuses, key=SEVERITY.__getitem__) if statuses else None
 
 
+PHRASAL_NOUN = re.compile(r"[a-z]+(?<!ed)[\s-](?:in|up|out)")
+"""A noun made of a verb and a particle ("break-in", "pile-up", "drop-in"): its plural takes the "s" at the end ("break-ins")."""
 WORD_OR_AGE = re.compile(r"\d+[\s-]years?[\s-]old|[a-z0-9@]+(?:'[a-z]+)?")
 """A word, or an age as one word: "his 12-year-old daughter missing" keeps "daughter" and "missing" as close as "his daughter missing"."""
 
@@ -83,6 +85,8 @@ class TopicMatcher:
                 phrase = phrase.lower().strip()
                 if phrase and len(phrase) < 60 and phrase not in phrases:
                     phrases[phrase] = topic
+                if PHRASAL_NOUN.fullmatch(phrase):
+                    phrases.setdefault(phrase + "s", topic)
         self.phrases = phrases
         self.loose = []
         for phrase, topic in phrases.items():

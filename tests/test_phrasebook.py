@@ -111,6 +111,9 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     # a found thing's owner asked for in the post's own words is lost and found
     ("Local Good News", "a pushchair abandoned by the swings: can the ward feed ask if it's yours?", True),
     ("Local Good News", "a post asking who these keys belong to", True),
+    ("Local Good News", "we got the tabby back to her owners by teatime", True),
+    ("Local Good News", "a quick post with a pic of the ferret in case his owner is searching", True),
+    ("Local Good News", "the owner of the van says the post is fine", False),
     # someone gone and not back is missing, however it is told; a quiet patrol or a late night home is not
     ("Missing people", "grandad nipped out for his paper at 7 and never came home", True),
     ("Missing people", "his mum hasn't seen or heard from him since tuesday", True),
@@ -120,6 +123,7 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     ("Local joint initiatives", "the snt and the rspca are doing a new joint thing on dog theft", True),
     ("Local joint initiatives", "tfl and our safer transport team have teamed up on cycle marking", True),
     ("Local joint initiatives", "found a joint in the glovebox during the stop", False),
+    ("Local joint initiatives", "the council's licensing team and our snts are hosting a late-night safety hub", True),
     # people moved out of their homes, however said
     ("Evacuation/Other Emergency", "a water main burst and we've got eight families out of the basement flats", True),
     ("Evacuation/Other Emergency", "the occupants were decanted out overnight while the gas board worked", True),

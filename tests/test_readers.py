@@ -1482,6 +1482,9 @@ def test_a_moral_drawn_from_someones_case_is_guilt():
     ("escapes", "we detained the driver, but his passenger scarpered", False),
     ("escapes", "some bloke has legged it out of the cell van at Bexleyheath, a category C lad", True),
     ("escapes", "the fox legged it out of the garden when we arrived", False),
+    ("escapes", "the prisoner we had under bed watch at the Whittington had it away through a window", True),
+    ("escapes", "our man on a hospital guard went off on his toes while the nurse was in", True),
+    ("escapes", "the nurse on guard at the ward door said the visitor had it away with a charger", False),
     # police going into premises by warrant, done or planned, told apart from a warrant card or what something deserves
     ("entries", "the team have a firearms warrant lined up for first light on Friday", True),
     ("entries", "CID are doing early doors at the flats behind the bus garage", True),

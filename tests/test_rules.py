@@ -104,7 +104,12 @@ CASES = {
          "Can we head it MISSING even though she's a whippet? Pickle slipped out of a back gate. Photo of her beside the PCSO "
          "who spotted her?",
          # footage said to show nothing is no picture of anyone
-         "Pair of garages on Crane Road broken into after midnight, tools gone and nothing on CCTV so far; warn the neighbours?"],
+         "Pair of garages on Crane Road broken into after midnight, tools gone and nothing on CCTV so far; warn the neighbours?",
+         # footage the investigation is gathering is no picture the post shows
+         "Window of the florist on Mill Lane put through overnight, nobody arrested yet. The shop's CCTV has been seized. Can I "
+         "post that we're on it?",
+         "Bloke punched at the cab rank on Friday, no one nicked so far, CCTV enquiries under way. Ok to tweet that patrols are "
+         "stepped up?"],
     ),
     "death": (
         ["There's been a crash on the A20 and the road's shut. Sadly the driver has died. Can I tweet the closure?",
@@ -318,6 +323,19 @@ def test_someone_held_for_an_offence_no_green_row_names_is_no_green_post(matcher
     assert decided("Thanks to the shopkeeper who helped us nab a lad for shoplifting at the post office.") == ("amber", True)
     assert decided("Lifted a bloke for burglary round Holly Road overnight, he's still held. Fine to post?") == ("green", False)
     assert decided("Two cars bumped at the lights on Manor Road, no injuries, road open again. Can I tweet it?") == ("green", False)
+
+
+def test_a_suspects_nationality_before_charge_is_their_privacy(matcher):
+    before = decision_for("We arrested a man for the shop robbery and he's on bail. Can I post that he's Albanian?", matcher)
+    after = decision_for("A man has been charged with the shop robbery. Can I post that he's Albanian?", matcher)
+    assert "privacy_before_charge" in before.legal_matters and "privacy_before_charge" not in after.legal_matters
+
+
+def test_scorn_for_what_a_public_body_failed_to_do_is_political(matcher):
+    assert decision_for("Can I RT the council's bin collection tweet and add 'pity the council never empties them on time'?",
+                        matcher).rag == "red"
+    assert decision_for("Can I RT the council's bin collection tweet and add 'thanks to the council for the update'?",
+                        matcher).rag == "green"
 
 
 def test_a_line_asked_for_to_give_the_press_sends_the_asker_to_dmc(matcher):

@@ -148,7 +148,8 @@ def test_off_topic_questions_are_out_of_scope(question):
 @pytest.mark.parametrize("question", ["what's the likely offence when a trader sells a crossbow to a teenager?",
                                       "is six months the max sentence for criminal damage?",
                                       "does section 59 let us seize a nuisance quad bike straight away or only after a warning?",
-                                      "does the new act allow pcsos to seize fireworks off kids?"])
+                                      "does the new act allow pcsos to seize fireworks off kids?",
+                                      "what power would a pcso rely on to detain a shoplifter until we get there?"])
 def test_criminal_law_asked_in_any_words_is_off_topic(question):
     assert off_topic(question)
 
@@ -166,6 +167,14 @@ def test_a_device_telling_its_user_something_is_it_not_a_post(question):
 
 def test_a_device_message_beside_a_post_stays_in_scope():
     assert in_scope("the council app says the a23 is shut both ways - can i tweet that?")
+
+
+@pytest.mark.parametrize("question", [
+    "a production company wants to spend a month with our custody suite next year. who agrees to that?",
+    "a camera crew from a streaming channel want to spend nights with our response team. who agrees that?",
+])
+def test_filming_and_broadcasting_are_media(question):
+    assert in_scope(question)
 
 
 @pytest.mark.parametrize("question", [
@@ -397,6 +406,11 @@ def test_a_unit_known_by_an_acronym_and_its_number_is_the_acronyms_topic(matcher
 def test_a_robbery_is_not_a_burglary(matcher):
     assert not matcher.find("can i tweet about a robbery at the co-op?")
     assert [m.topic.name for m in matcher.find("can i tweet about a burglary?")] == ["Burglary"]
+
+
+def test_a_phrasal_noun_alias_also_names_its_plural(matcher):
+    assert [m.topic.name for m in matcher.find("two more break-ins on the allotments")] == ["Burglary"]
+    assert not matcher.find("two more shed breakouts on the allotments")
 
 
 def test_the_strictest_topic_wins(matcher):

@@ -614,12 +614,13 @@ DONE_TO = re.compile(r"\b(?:\w+ed|bit|hit|spat at|ran over|rammed|stabbed|shot|a
 
 
 _HELD = (r"(?:in (?:hand)?cuffs|handcuffed|in custody|under arrest|on remand|remanded|in the (?:cells|van|custody suite|dock)|"
+         r"under (?:armed |police |constant )?guard|on (?:a |an )?(?:(?:hospital|bed|constant) (?:guard|watch)|bed ?watch)|"
          r"prisoners?|inmates?|(?:the|a|an|our) (?:detained|arrested|handcuffed|remanded) \w+|"
          r"(?:we|i|officers|police|the team|they|colleagues) (?:had |'d |just )?(?:nicked|arrested|detained|lifted|nabbed|collared))")
 _SAME_PERSON = (r"(?:(?![,;]|\b(?:but|while|whereas|after|before|when|who|that|which|because|until|till|mates?|accomplices?|friends?|"
                 r"another|others?)\b)[^.!?\n]){0,80}?")
 """What may stand between the one held and their getting away: no second clause, no one else, nothing that happened first."""
-_GOT_AWAY = (r"(?:legged it|ran (?:off|away)|got away|got free|broke free|did a runner|done a runner|escaped|absconded|bolted|scarpered|fled|"
+_GOT_AWAY = (r"(?:legged it|had it away|(?:away )?on (?:his|her|their) toes|ran (?:off|away)|got away|got free|broke free|did a runner|done a runner|escaped|absconded|bolted|scarpered|fled|"
              r"made off|slipped (?:away|off|free|out)|gave (?:us|officers|them|the officers|police|the guards) the slip|(?:is |now )?on the run)")
 ESCAPE_FROM_CUSTODY = re.compile(
     rf"\b{_HELD}\b{_SAME_PERSON}\b{_GOT_AWAY}\b"

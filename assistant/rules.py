@@ -244,17 +244,24 @@ ASKED_IF_EVER = re.compile(r"\basked\s+(?:[\w'’-]+\s+){0,3}?(?:if|whether)\s+(
 robber"): talk at a visit, not an incident."""
 
 
-MEDICAL_ARREST = re.compile(r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b", re.I)
-"""A heart that stopped ("collapsed in cardiac arrest"): no one was arrested."""
+OTHER_SENSE = re.compile(
+    r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b"
+    r"|\b(?:phones?|mobiles?|batter(?:y|ies)|devices?|laptops?|radios?|torch(?:es)?|power ?banks?|e-?bikes?|e-?scooters?|electric cars?)"
+    r"\s+(?:(?:is|are|was|were|fully|kept|stays?|topped up and)\s+)?(?:charged|charging)\b"
+    r"|\bcharg(?:e|ed|ing)\s+(?:up\s+)?(?:your|my|our|the|their|his|her)\s+(?:phones?|mobiles?|batter(?:y|ies)|devices?|laptops?|radios?|e-?bikes?|cars?)\b", re.I)
+"""The justice system's words in another sense: a heart that stopped ("collapsed in cardiac arrest"), a battery filled
+("keep your phone charged"). No one was arrested or charged."""
 
 
 _A_QUOTED_WORD = r"['‘\"“][\w -]{1,25}['’\"”]"
 WORD_MENTIONED = re.compile(
     rf"\bthe (?:word|words|term|phrase|hashtag|headline) {_A_QUOTED_WORD}"
     rf"|{_A_QUOTED_WORD}(?= (?:trending|in (?:it|(?:a|an|the|our|my) (?:[\w-]+ )?(?:tweet|post|title|headline|caption))|on (?:a|the|our) (?:police |ward |borough )?"
-    r"(?:account|feed|page|timeline))\b)",
+    r"(?:account|feed|page|timeline))\b)"
+    r"|\b[\w'’-]+(?= (?:written )?in (?:block |big |huge )?(?:capitals|caps|capital letters|letters|bold)\b)",
     re.I)
-"""A word talked about as a word ("the word 'murder'", "'murder' trending off a police account"): mentioned, not used."""
+"""A word talked about as a word ("the word 'murder'", "'murder' trending off a police account", "ARREST in big letters"):
+mentioned, not used."""
 
 
 def mask_negated(text: str) -> str:
@@ -263,7 +270,7 @@ def mask_negated(text: str) -> str:
     words in scare quotes ("'raided' the biscuit tin"), thanks that sign a message off and talk about the table ("someone
     said anything about 'budget' is red") blanked, same length."""
     blank = lambda match: " " * len(match.group(0))  # noqa: E731
-    masked = WORD_MENTIONED.sub(blank, MEDICAL_ARREST.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
+    masked = WORD_MENTIONED.sub(blank, OTHER_SENSE.sub(blank, MAKE_BELIEVE.sub(blank, HYPOTHETICAL.sub(blank, NEGATED_MENTION.sub(blank, text)))))
     masked = COURTESY.sub(blank, ASKED_IF_EVER.sub(blank, masked))
     masked = without_table_talk(masked)
     return blank_spans(masked, scare_quoted(masked))

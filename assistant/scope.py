@@ -469,13 +469,20 @@ IS_IT_SO = re.compile(r"^(?:(?:and|so|but)\s+)?(?:is|was|are)\s+(?:that|this|it|
 
 def checks_a_claim(text: str) -> bool:
     """A claim someone made about anyone but the asker, and a question whether it is so ("The custody skipper insists papers
-    may never print a youth's name. Is he correct?") or how things stand in general: a question about the rules. A claim about
+    may never print a youth's name. Is he correct?"), how things stand in general or what others may do if something holds:
+    a question about the rules. A claim about
     the asker's own doing ("my skipper thinks I'm fine to upload it. Is she right?") asks for leave and is judged."""
     sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]
-    return bool(asked and claims) and all(IS_IT_SO.match(sentence) or IN_GENERAL.search(sentence) for sentence in asked) \
+    return bool(asked and claims) and all(IS_IT_SO.match(sentence) or IN_GENERAL.search(sentence) or _of_others_if(sentence)
+                                          for sentence in asked) \
         and not any(FIRST_PERSON.search(claim) for claim in claims)
+
+
+def _of_others_if(sentence: str) -> bool:
+    """A conditional question about what others may do ("If the judge makes no order, can they name him?"), not the asker."""
+    return sentence.lower().startswith("if ") and not FIRST_PERSON.search(sentence)
 
 
 def asks_facts_for_the_press(text: str) -> bool:

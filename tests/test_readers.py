@@ -163,6 +163,8 @@ def test_a_word_talked_about_as_a_word_is_not_used():
     assert "stabbing" not in masked
     assert "'knife'" in mask_negated("He shouted 'knife' at the door staff and ran")  # said in the story: kept
     assert "knife" not in mask_negated("Will having 'knife' in a borough tweet put people off?")
+    assert "arrest" not in mask_negated("a poster of the team with ARREST in big letters across the top").lower()
+    assert "arrest" in mask_negated("we made an arrest in the high street").lower()
 
 
 def test_a_claim_that_a_word_sends_a_post_to_the_press_office_is_talk_about_the_rules():
@@ -273,6 +275,7 @@ def test_no_arrest_or_charge_is_not_an_arrest_but_says_someone_is_suspected(text
 def test_up_at_court_is_a_case_before_the_court():
     assert "charged" in {m.role for m in people("Her cousin's up before the bench on Friday over the till thefts.").roles}
     assert "charged" not in {m.role for m in people("We're up at the tennis courts on Friday for the cadets' match.").roles}
+    assert "charged" in {m.role for m in people("She's calmer since being up at the magistrates over the shed fire.").roles}
 
 
 def test_nicking_a_person_in_text_speak_is_an_arrest():
@@ -1191,6 +1194,13 @@ def test_a_heart_that_stopped_is_no_arrest():
     text = "a runner went into cardiac arrest at the finish line and our PC kept up CPR till the paramedics came"
     assert _proceedings(text).stage == "none"
     assert "arrested" not in {m.role for m in people(text).roles}
+
+
+def test_a_battery_filled_is_no_charge():
+    text = "advice for the late shift: keep your mobile charged and tell someone your route home"
+    assert _proceedings(text).stage == "none"
+    assert "charged" not in {m.role for m in people(text).roles}
+    assert "charged" in {m.role for m in people("the lad was charged with the phone thefts").roles}
 
 
 def test_time_off_or_in_the_job_is_not_a_sentence():

@@ -325,6 +325,22 @@ def test_someone_held_for_an_offence_no_green_row_names_is_no_green_post(matcher
     assert decided("Two cars bumped at the lights on Manor Road, no injuries, road open again. Can I tweet it?") == ("green", False)
 
 
+def test_an_arrest_told_without_its_offence_is_for_the_crimes_the_story_tells(matcher):
+    """An arrest count in a story whose only crime no green row names is held for that crime; one beside a green crime, or
+    beside no crime at all, may be for it."""
+    def decided(question):
+        decision = decision_for(question, matcher)
+        return decision.rag, "arrest_for_another_crime" in decision.notes
+
+    assert decided("Thanks to the specials who helped at our drink-driving stops on the A2 this weekend: we arrested 6. Can I "
+                   "tweet it?") == ("amber", True)
+    assert decided("Garden sheds broken into on Elm Rise and we arrested two men this morning. Can I tweet it?") == ("green", False)
+    assert decided("Minor collision on the A2, nobody hurt, and the driver was arrested. Can I tweet the closure?") \
+        == ("green", False)
+    assert decided("Two e-bikes stolen off the racks by the library on Friday, no1 nicked for it yet. Can I tweet some crime "
+                   "prevention tips?") == ("green", False)
+
+
 def test_a_suspects_nationality_before_charge_is_their_privacy(matcher):
     before = decision_for("We arrested a man for the shop robbery and he's on bail. Can I post that he's Albanian?", matcher)
     after = decision_for("A man has been charged with the shop robbery. Can I post that he's Albanian?", matcher)

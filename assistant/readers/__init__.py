@@ -19,6 +19,7 @@ Usage::
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -93,6 +94,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         next_of_kin_told = people.next_of_kin_told[0] if people.next_of_kin_told else None
         failed_to_appear = people.failed_to_appear[0] if people.failed_to_appear else None
         held_for_another_crime = next((where for where, offence in people.held_for if not _names_a_table_crime(offence, matcher)), None)
+        if not people.held_for and _an_arrest_told(reading.turns, roles):
+            held_for_another_crime = _the_only_crimes_off_the_table(reading.turns, offences, matcher)
         if people.nationalities and any(role.role in SUSPECT_ROLES for role in roles):
             risks.append(RiskFactor(risk="ethnicity_nationality", reader="people", span=people.nationalities[0]))
         if people.officers_in_trouble:
@@ -143,6 +146,10 @@ ESCAPED_PRISONERS = "Escaped Prisoners"
 """The RAG-table row for someone who got away from custody, which the people reader can find however it is told."""
 RAIDS = "Met wide operations e.g raids, BigWings, engagement activities and campaigns"
 """The RAG-table row for raids, which the people reader finds in police going into premises by warrant."""
+NO_ONE = re.compile(r"\b(?:no ?(?:one|1|body)|nobody(?:'s|’s)?|not|never|none)\s+(?:(?:been|yet|got|was|were|has|have)\s+){0,2}$", re.I)
+"""The words before an arrest that say there was none ("no one", "nobody's been", "not yet")."""
+HARM_DONE = re.compile(r"injur\w*|hurt", re.I)
+"""Harm told of ("minor injuries", "nobody hurt"), which is no offence of its own."""
 SUSPECT_ROLES = frozenset({"suspect", "arrested", "charged", "convicted"})
 """The roles a nationality may not be given for (ethnicity-and-nationality rule)."""
 WORDING_RISKS = frozenset({"naming_arrested", "identifiable_images", "prejudicial_comment", "personal_data", "identifies_person"})
@@ -171,6 +178,25 @@ def _taken_back(identifier, current: str) -> bool:
 def _names_a_table_crime(offence: str, matcher: TopicMatcher) -> bool:
     """Whether the words for an offence name a crime on a green row (burglary, assault…) or any amber or red row."""
     return any(match.topic.offence or match.topic.status != "green" for match in matcher.find(offence.lower()))
+
+
+def _an_arrest_told(turns: list[Turn], roles) -> bool:
+    """Whether someone is said to be arrested, not that no one is ("no one nicked yet", "nobody's been arrested")."""
+    said = {turn.index: turn.original for turn in turns}
+    return any(role.role == "arrested" and role.span is not None
+               and not NO_ONE.search(said[role.span.turn][max(0, role.span.start - 20) : role.span.start]) for role in roles)
+
+
+def _the_only_crimes_off_the_table(turns: list[Turn], offences: list[Span], matcher: TopicMatcher) -> Span | None:
+    """An arrest told without what it was for ("breath-tested 200 drivers and arrested 9"), in a story whose only crimes are
+    ones no row of the table names (drink-driving, a robbery): where the first of them is told; None when any offence told
+    names a green crime or another row, or none is told."""
+    said = {turn.index: turn.original for turn in turns}
+    told = [(where, said[where.turn][where.start : where.end]) for where in offences]
+    told = [(where, words) for where, words in told if not HARM_DONE.fullmatch(words)]
+    if any(matcher.find(words.lower()) for _, words in told):
+        return None
+    return told[0][0] if told else None
 
 
 def question_units(turns: list[Turn]) -> list[tuple[str, Span]]:

@@ -334,7 +334,7 @@ ROLE_WORDS: dict[str, re.Pattern] = {
     "charged": re.compile(r"\b(?:charged|charging|charge (?:announcement|details|news|decision)|defendants?|remanded|on remand|trial|summons\w*|"
                           r"appear\w* (?:at|in|before) (?:\w+ )?(?:magistrates|crown|youth|court)"
                           # the everyday way: "her son's up at Camberwell youth court in May", "he's up before the bench"
-                          r"|(?:is|are|was|were|'s|’s|'re|’re)\s+up\s+(?:at|in|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
+                          r"|(?:is|are|was|were|being|been|'s|’s|'re|’re)\s+up\s+(?:at|in|before)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,2}?"
                           r"(?:magistrates|crown court|youth court|court|bench|beak))\b", re.I),
     "convicted": re.compile(r"\b(?:convicted|conviction|found guilty|pleaded guilty|pled guilty|sentenced|jailed|"
                             r"banged up|sent down|imprisoned)\b", re.I),

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..facts import Span
 from ..normalise import Normalised
-from ..rules import ASKED_IF_EVER, MAKE_BELIEVE, MEDICAL_ARREST, NEGATED_MENTION, blank_spans, scare_quoted
+from ..rules import ASKED_IF_EVER, MAKE_BELIEVE, NEGATED_MENTION, OTHER_SENSE, blank_spans, scare_quoted
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ def blank_negations(text: str) -> str:
     be a nickname) and a heart's arrest blanked, same length and case."""
     lowered = text.lower().replace("’", "'")
     return blank_spans(text, [match.span() for match in (*NEGATED_MENTION.finditer(lowered), *MAKE_BELIEVE.finditer(text),
-                                                          *MEDICAL_ARREST.finditer(text), *ASKED_IF_EVER.finditer(text))]
+                                                          *OTHER_SENSE.finditer(text), *ASKED_IF_EVER.finditer(text))]
                        + scare_quoted(text, capitalised=False))
 
 

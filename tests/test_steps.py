@@ -294,8 +294,8 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
      "informational"),
     ("my inspector reckons i can upload the scene picture to our snt feed. is that right?", "posting"),
     # a claim and a question of what others may do if something holds; what the asker may do is judged
-    ("the custody skipper says reporters can't touch a 17-year-old's name at crown court. if no order is made, may the paper "
-     "print it?", "informational"),
+    ("the custody skipper says section 45 stops anyone naming the 17-year-old charged with arson at the crown court. is that "
+     "so? if the judge makes no order, may they print his name?", "informational"),
     ("the custody skipper says the 17-year-old's name is out already. if no order is made, may we print it?", "posting"),
     # a claim beside a question of how things stand in general
     ("in theory, once a woman's cleared at crown court, can the local paper ever print where she works? my tutor says only "

@@ -228,7 +228,7 @@ OFF_TOPIC = words(
     "it help", "sick leave", "expenses", "mileage", r"(?:expense|travel|mileage) claims?", "lieu", r"training course", "fitness test", r"sergeants? exam",
     r"what(?:'s| is| are) the (?:[\w-]+ )?(?:law|offences?|sentence|penalty|penalties) (?:on|for|if|when)",
     r"(?:max|maximum) (?:penalty|sentence)", "is it (?:an offence|illegal|legal) to",
-    # a power asked of the asker or of a law: "can PCSOs detain", "does s.165 let me seize", "which power do I use to seize"
+    # a power asked of the asker or of a law: "can PCSOs detain", "does s.165 let me seize", "what power lets a PCSO detain"
     rf"(?:can (?:i|we|{_OFFICERS})|(?:lets?|allows?) (?:me|us|{_OFFICERS})(?: to)?|(?:which|what) powers? (?:\w+ ){{0,5}}?to) "
     r"(?:arrest|search|detain|seize|stop|hold|require|demand|handcuff|restrain|issue|fine)\b(?! and search)",
 )
@@ -481,7 +481,7 @@ def checks_a_claim(text: str) -> bool:
 
 
 def _of_others_if(sentence: str) -> bool:
-    """A conditional question about what others may do ("If the judge makes no order, can they name him?"), not the asker."""
+    """A conditional question about what others may do ("If no order is made, may the papers print it?"), not the asker."""
     return sentence.lower().startswith("if ") and not FIRST_PERSON.search(sentence)
 
 

@@ -123,7 +123,7 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     ("Local joint initiatives", "the snt and the rspca are doing a new joint thing on dog theft", True),
     ("Local joint initiatives", "tfl and our safer transport team have teamed up on cycle marking", True),
     ("Local joint initiatives", "found a joint in the glovebox during the stop", False),
-    ("Local joint initiatives", "the council's licensing team and our snts are hosting a late-night safety hub", True),
+    ("Local joint initiatives", "the council's licensing officers and our teams are hosting a late-night safety hub", True),
     # people moved out of their homes, however said
     ("Evacuation/Other Emergency", "a water main burst and we've got eight families out of the basement flats", True),
     ("Evacuation/Other Emergency", "the occupants were decanted out overnight while the gas board worked", True),

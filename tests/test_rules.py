@@ -337,7 +337,7 @@ def test_an_arrest_told_without_its_offence_is_for_the_crimes_the_story_tells(ma
     assert decided("Garden sheds broken into on Elm Rise and we arrested two men this morning. Can I tweet it?") == ("green", False)
     assert decided("Minor collision on the A2, nobody hurt, and the driver was arrested. Can I tweet the closure?") \
         == ("green", False)
-    assert decided("Two e-bikes stolen off the racks by the library on Friday, no1 nicked for it yet. Can I tweet some crime "
+    assert decided("Two e-bikes stolen off the racks by the library on Friday, nobody nicked as yet. Can I tweet some crime "
                    "prevention tips?") == ("green", False)
 
 

@@ -170,7 +170,7 @@ def test_a_device_message_beside_a_post_stays_in_scope():
 
 
 @pytest.mark.parametrize("question", [
-    "a production company wants to spend a month with our custody suite next year. who agrees to that?",
+    "a production company has asked to spend a month with our custody suite next year. who agrees to that?",
     "a camera crew from a streaming channel want to spend nights with our response team. who agrees that?",
 ])
 def test_filming_and_broadcasting_are_media(question):
@@ -413,7 +413,7 @@ def test_a_robbery_is_not_a_burglary(matcher):
 
 
 def test_a_phrasal_noun_alias_also_names_its_plural(matcher):
-    assert [m.topic.name for m in matcher.find("two more break-ins on the allotments")] == ["Burglary"]
+    assert [m.topic.name for m in matcher.find("two more break-ins by the canal path")] == ["Burglary"]
     assert not matcher.find("two more shed breakouts on the allotments")
 
 

@@ -244,11 +244,12 @@ ASKED_IF_EVER = re.compile(r"\basked\s+(?:[\w'’-]+\s+){0,3}?(?:if|whether)\s+(
 robber"): talk at a visit, not an incident."""
 
 
+_BATTERY_DEVICES = r"(?:phones?|mobiles?|batter(?:y|ies)|devices?|laptops?|radios?|e-?bikes?)"
 OTHER_SENSE = re.compile(
     r"\b(?:cardiac|cardio-?pulmonary|respiratory|heart)\s+arrests?\b"
-    r"|\b(?:phones?|mobiles?|batter(?:y|ies)|devices?|laptops?|radios?|torch(?:es)?|power ?banks?|e-?bikes?|e-?scooters?|electric cars?)"
+    rf"|\b(?:{_BATTERY_DEVICES}|torch(?:es)?|power ?banks?|e-?scooters?|electric cars?)"
     r"\s+(?:(?:is|are|was|were|fully|kept|stays?|topped up and)\s+)?(?:charged|charging)\b"
-    r"|\bcharg(?:e|ed|ing)\s+(?:up\s+)?(?:your|my|our|the|their|his|her)\s+(?:phones?|mobiles?|batter(?:y|ies)|devices?|laptops?|radios?|e-?bikes?|cars?)\b", re.I)
+    rf"|\bcharg(?:e|ed|ing)\s+(?:up\s+)?(?:your|my|our|the|their|his|her)\s+(?:{_BATTERY_DEVICES}|cars?)\b", re.I)
 """The justice system's words in another sense: a heart that stopped ("collapsed in cardiac arrest"), a battery filled
 ("keep your phone charged"). No one was arrested or charged."""
 

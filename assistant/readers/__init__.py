@@ -180,19 +180,22 @@ def _names_a_table_crime(offence: str, matcher: TopicMatcher) -> bool:
     return any(match.topic.offence or match.topic.status != "green" for match in matcher.find(offence.lower()))
 
 
+def _as_asked(turns: list[Turn], turn_index: int) -> str:
+    """The words of the turn a span names (0: this question), as asked."""
+    return next(turn.original for turn in turns if turn.index == turn_index)
+
+
 def _an_arrest_told(turns: list[Turn], roles) -> bool:
     """Whether someone is said to be arrested, not that no one is ("no one nicked yet", "nobody's been arrested")."""
-    said = {turn.index: turn.original for turn in turns}
     return any(role.role == "arrested" and role.span is not None
-               and not NO_ONE.search(said[role.span.turn][max(0, role.span.start - 20) : role.span.start]) for role in roles)
+               and not NO_ONE.search(_as_asked(turns, role.span.turn)[max(0, role.span.start - 20) : role.span.start]) for role in roles)
 
 
 def _the_only_crimes_off_the_table(turns: list[Turn], offences: list[Span], matcher: TopicMatcher) -> Span | None:
     """An arrest told without what it was for ("breath-tested 200 drivers and arrested 9"), in a story whose only crimes are
     ones no row of the table names (drink-driving, a robbery): where the first of them is told; None when any offence told
     names a green crime or another row, or none is told."""
-    said = {turn.index: turn.original for turn in turns}
-    told = [(where, said[where.turn][where.start : where.end]) for where in offences]
+    told = [(where, _as_asked(turns, where.turn)[where.start : where.end]) for where in offences]
     told = [(where, words) for where, words in told if not HARM_DONE.fullmatch(words)]
     if any(matcher.find(words.lower()) for _, words in told):
         return None

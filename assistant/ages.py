@@ -17,6 +17,8 @@ NUMBER_WORDS = {
     "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
 _NUM = r"(\d{1,2}|" + "|".join(NUMBER_WORDS) + r")"
+_OF_A_PERSON = r"of(?!\s+(?:those|these|them|us|which|whom|all|each|every)\b)"
+""""Hollis, 34 of Brixton" places a person; "shops visited, 4 of those" counts things."""
 AGE_PATTERNS = (
     re.compile(rf"(?<![\w£$.:/])({_NUM[1:-1]})\s*-?\s*(?:years?|yrs?|yr)\s*-?\s*olds?\b", re.I),
     re.compile(rf"(?<![\w£$.:/]){_NUM}\s*y/?o\b", re.I),
@@ -25,7 +27,7 @@ AGE_PATTERNS = (
     # "Dean Hollis, 34, of…"; not "on Tuesday, 6 and 7 years" (a day, then terms of years)
     re.compile(r"\b(?!(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
                r"august|september|october|november|december)\b)[A-Za-z]+\.?,\s*(\d{1,2})"
-               r"(?=\s*(?:[,)?!]|\.(?!\d))|\s+(?:from|of|who|was|is|has|had)\b|\s+and\b(?!\s+\d{1,2}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
+               rf"(?=\s*(?:[,)?!]|\.(?!\d))|\s+(?:from|{_OF_A_PERSON}|who|was|is|has|had)\b|\s+and\b(?!\s+\d{{1,2}}\s*(?:years?|yrs?|months?))|\s*$)", re.I),
     re.compile(r"\b[A-Za-z]+\s*\((\d{1,2})(?=(?:\s*(?:,|&|and)\s*\d{1,2})*\))"),  # "Jade (16)", "four girls (13, 14 and 16)"
     re.compile(rf"\b(?:man|woman|boy|girl|lad|lass|teenager|youth|child|kid|male|female)\s+of\s+{_NUM}\b(?!\s*(?:%|percent|times?))", re.I),
     # "jayden 15 from the estate"; "found 9 of those" counts things

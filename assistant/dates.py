@@ -12,6 +12,7 @@ HOLIDAYS = {"christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (
             "new year's eve": (12, 31), "new year's day": (1, 1), "bonfire night": (11, 5), "halloween": (10, 31)}
 
 _WEEKDAY = "|".join(WEEKDAYS)
+_HOLIDAY = "|".join(re.escape(name) for name in HOLIDAYS)
 _MONTH = "|".join(MONTHS + [m[:3] for m in MONTHS] + ["sept"])
 _NUMBER = "|".join(sorted((re.escape(n) for n in NUMBERS), key=len, reverse=True)) + r"|\d+"
 _ORDINAL = r"(\d{1,2})(?:st|nd|rd|th)?"
@@ -116,6 +117,14 @@ def find_dates(text: str, today: dt.date) -> list[FoundDate]:
             add(match, _date(year, month, day))
         elif 1 <= month <= 12:
             add(match, _past_month_day(today, month, day))
+    # "the Friday before Christmas", "the Monday after Boxing Day": that weekday counted from the holiday
+    for match in re.finditer(rf"\b(?:the\s+)?({_WEEKDAY})\s+(before|after)\s+({_HOLIDAY})\b", text):
+        holiday = _past_month_day(today, *HOLIDAYS[match.group(3)])
+        weekday = WEEKDAYS.index(match.group(1))
+        if holiday is not None and match.group(2) == "before":
+            add(match, holiday - dt.timedelta(days=(holiday.weekday() - weekday - 1) % 7 + 1))
+        elif holiday is not None:
+            add(match, holiday + dt.timedelta(days=(weekday - holiday.weekday() - 1) % 7 + 1))
     for name, (month, day) in HOLIDAYS.items():
         for match in re.finditer(rf"\b{re.escape(name)}\b", text):
             add(match, _past_month_day(today, month, day))

@@ -130,8 +130,9 @@ ASKING = words(HOW_IS_THIS, TAG_QUESTION, r"what do (?:you|we) (?:think|reckon)"
                rf"(?:^|(?<=[.!?\n])\s*)(?:(?:is|would) (?:it|that|this) )?(?:still |just |all |so )?{_APPROVAL_WORD}\b[^?.!\n]{{0,40}}\?+\s*$",
                r"anything (?:to|i should|we should|i need to|we need to) (?:change|fix|add|remove|cut|tweak|reword)\b[^?.!]{0,20}\?",
                )
-THINKING_OF = r"(?:(?:i|we)(?:'m|'re| am| are) )?thinking (?:of|about) \w+ing\b"
-"""'Thinking of pinning a post': a plan told, like "I want to"."""
+THINKING_OF = (r"(?:(?:i|we)(?:'m|'re| am| are) )?thinking (?:(?:of|about) \w+ing\b|(?:of |about )?(?:a|an) (?:[\w-]+ ){0,3}?"
+               r"(?:video|post|tweet|thread|reel|graphic|poster|leaflet|clip|message|appeal|update|story)s?\b)")
+"""'Thinking of pinning a post', 'thinking a short video for the ward page': a plan told, like "I want to"."""
 PLANNING = words(r"(?:i|we)(?: want| wanna| would like|'d like|'m going| am going|'re going| are going| plan| intend|'m planning|"
                  r" am planning|'re planning| are planning) to",
                  THINKING_OF,
@@ -440,7 +441,7 @@ def asks_clearance_for_a_plan(text: str) -> bool:
 
 YES_NO_QUESTION = re.compile(r"^(?:does|do|did|is|are|was|were|can|could|will|would|has|have|should|must)\b", re.I)
 CLEARANCE = words("dmc", r"sign(?:ed)?[- ]?off", r"approv\w*", "permission", "allowed", "ok", "okay", "fine", "red", "amber", "green",
-                  "press office", "press bureau", "clearance", "cleared")
+                  "press office", "press bureau", "clearance", "cleared", r"run (?:it|this|that) (?:past|by)")
 """Whether something needs DMC, is allowed, is which colour: a question that asks leave for the asker's own doing."""
 
 

@@ -28,6 +28,15 @@ def escalated_to(result) -> set[str]:
     return {entry.to for entry in result.escalation}
 
 
+@pytest.mark.parametrize("question, red", [
+    ("A bloke has written on the ward Facebook, claiming our officers never came when his van was broken into. May I put our "
+     "side in the comments?", True),
+    ("A runner wrote that our PCSOs were legends at the fun run. Fine to respond under that lovely post with thanks?", False),
+])
+def test_replying_to_a_post_against_us_is_responding_to_a_complaint(engine, question, red):
+    assert (ask(engine, question).rag == "red") is red
+
+
 def test_a_green_arrest_post_keeps_to_the_app_facts(engine):
     result = ask(engine, "We arrested a man for burglary on Lordship Lane last night, he's 34 and in custody. Can I tweet it? Won't name him.")
     assert result.rag == "green" and result.status == "answered" and not result.escalation

@@ -114,6 +114,11 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     ("Local Good News", "we got the tabby back to her owners by teatime", True),
     ("Local Good News", "a quick post with a pic of the ferret in case his owner is searching", True),
     ("Local Good News", "the owner of the van says the post is fine", False),
+    # the owner asked to reach us or to collect, however worded, or sought without the word "owner"
+    ("Local Good News", "a bag of shopping left at the bus shelter, we'll ask the owner to inbox the page", True),
+    ("Local Good News", "a trike left in the park waits at the front desk for whoever it belongs to", True),
+    ("Local Good News", "wanted: the owner of these very muddy wellies", True),
+    ("Local Good News", "the owner can ring the shop if the alarm goes off again", False),
     # someone gone and not back is missing, however it is told; a quiet patrol or a late night home is not
     ("Missing people", "grandad nipped out for his paper at 7 and never came home", True),
     ("Missing people", "his mum hasn't seen or heard from him since tuesday", True),

@@ -360,6 +360,7 @@ def test_footage_asked_for_useless_or_held_back_is_not_shown(text):
     ("The cyclist, who is 16, has been bailed", [16]),  # an age as a clause of its own
     ("the steward who is 6 foot tall and the one who was 20 minutes late", []),
     ("Coffee morning went well. Next one is 9 Feb at the hall", []),  # a date, not an age
+    ("We visited the cafes on the parade last week, 3 of them had their bins set alight", []),  # a count, not an age
 ])
 def test_ages_in_every_style_and_a_correction_replaces_them(text, ages):
     assert [age.years for age in people(text).ages] == ages
@@ -488,6 +489,13 @@ def test_a_named_estate_someone_comes_from_is_an_address():
                         ("both lads (17 and 19) from the Marlowe estate were bailed", "the Marlowe estate")]:
         assert place in [text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"], text
     assert not [i for i in people("lads from the other end of the road were seen").identifiers if i.kind == "address"]
+
+
+def test_a_home_placed_by_its_floor_or_by_the_premises_below_it_is_an_address():
+    for text, place in [("the girl lives on the second floor of Beacon House with her gran", "Beacon House"),
+                        ("a woman was arrested in a raid at the flats over the bookies on Lea Bridge Road", "the flats over the bookies")]:
+        assert any(place in text[i.span.start : i.span.end] for i in people(text).identifiers if i.kind == "address"), text
+    assert not [i for i in people("the lift to the second floor of the station is broken").identifiers if i.kind == "address"]
 
 
 def test_a_job_title_of_our_own_or_a_has_contraction_is_no_workplace_and_a_group_of_residents_no_address():
@@ -690,6 +698,10 @@ def test_a_car_asked_for_by_its_registration_points_to_its_keeper():
     assert [i.kind for i in asked.identifiers] == ["vehicle"]
     assert [i.kind for i in people("ok if we stick their regs on the ward page?").identifiers] == ["vehicle"]
     assert not people("we checked the registration at the roadside and it came back clean").identifiers
+    # a registration written out points to its keeper as the asking for it does; a postcode or a crime reference does not
+    told = "Two drivers stopped: a blue Corsa KX19 PLM at 44 in a 30"
+    assert [told[i.span.start : i.span.end] for i in people(told).identifiers if i.kind == "vehicle"] == ["KX19 PLM"]
+    assert not [i for i in people("Meet us at SE15 4QF, crime ref 01/2345").identifiers if i.kind == "vehicle"]
 
 
 def test_initials_written_for_a_name_are_a_name_and_the_age_after_them_an_age():
@@ -768,6 +780,10 @@ def test_proceedings_stage_and_the_age_of_a_sentence():
     assert _proceedings("someone's been nicking bikes from the station racks").stage == "none"
     assert _proceedings("the block was cleared after a suspected burst main").stage == "none"
     assert _proceedings("a suspected shoplifter ran off").stage == "suspected"
+    # a weekday counted from a holiday dates this case's sentence; "before" opening a date is no earlier record
+    sentenced = _proceedings("the three burglars were sent down at wood green the thursday before christmas")
+    assert sentenced.stage == "sentenced" and sentenced.sentenced_on == dt.date(2025, 12, 18)
+    assert _proceedings("she was jailed twice before for the same").stage == "none"
 
 
 @pytest.mark.parametrize("text, rank", [
@@ -808,6 +824,15 @@ def test_what_is_published():
         assert "already_posted" not in read_publication(asked).media, asked
     assert read_publication("it's already in the standard").public == "public"
     assert read_publication("it hasn't been released yet").public == "not_public"
+    # a reply to someone's post that says what our officers did or failed to do answers a complaint; praise or a question does not
+    assert "reply_to_complaint" in read_publication("a man wrote on the estate group that our officers never came when his van was "
+                                                     "done, can i put our side in the comments?").media
+    assert "reply_to_complaint" not in read_publication("a runner wrote that our pcsos were legends at the fun run, fine to respond "
+                                                         "under that lovely post?").media
+    assert "reply_to_complaint" not in read_publication("someone wants to know when the surgery is, may i respond to that comment?").media
+    # a release nobody has authorised yet is not public either
+    assert read_publication("the oic hasn't signed off the appeal yet, can i post it").public == "not_public"
+    assert read_publication("comms haven't approved the wording, ok to go early?").public == "not_public"
     assert read_publication("the campaign launches next week").public == "not_public"
     # our own speed checks told in advance are publicity; raids told in advance tip off their targets
     assert read_publication("we're doing speed checks on the high road next week, can i tweet it").public == "unknown"

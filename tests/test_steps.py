@@ -250,6 +250,8 @@ def test_a_device_to_be_posted_about_on_a_force_page_is_in_scope(question):
     # the approval asked for opens the closing question; a plan told as "thinking of doing" is a post
     ("we're doing a window-marking stall at the garden centre. fine for the snt page?", "posting"),
     ("thinking of uploading a video about bogus callers from the ward team", "posting"),
+    # "thinking a clip…" is the same plan said in fewer words, and "run it past" someone asks leave for it
+    ("thinking a 20-second reel on shed locks for the hainault account, our own pcsos acting. must i run it past anybody?", "posting"),
     ("he got 4 years at snaresbrook on friday and the oic wants it on the ward account. still alright timing-wise?", "posting"),
     ("the echo have been on about the stabbing arrest. what's the agreed line i can give them?", "press_line"),
     ("what's the line on the stabbing arrest? can we name him on the ward account?", "posting"),

@@ -118,6 +118,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
         topics += by_example_topics
         risks += by_example_risks
     publication = read_publication(masked, reading.rank or read_rank(masked[reading.current_start :]))
+    if "reply_to_complaint" in publication.media and (row := matcher.named(RESPONDING_TO_COMPLAINTS)):
+        topics.append(TopicCandidate(topic=row.name, status=row.status, reader="publication"))
     if reading.current_start and "retweet" in (now := read_publication(masked[reading.current_start :])).media:
         # a follow-up that says how it is now to be shared ("and if I just RT the council's instead?") replaces the earlier
         # plan: whether our own words go with the share is read from it alone (whose post it is, from every turn)
@@ -144,6 +146,8 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
 
 ESCAPED_PRISONERS = "Escaped Prisoners"
 """The RAG-table row for someone who got away from custody, which the people reader can find however it is told."""
+RESPONDING_TO_COMPLAINTS = "responding to complaints"
+"""The RAG-table row for replying to a complaint, which the publication reader finds however the complaint is told."""
 RAIDS = "Met wide operations e.g raids, BigWings, engagement activities and campaigns"
 """The RAG-table row for raids, which the people reader finds in police going into premises by warrant."""
 NO_ONE = re.compile(r"\b(?:no ?(?:one|1|body)|nobody(?:'s|’s)?|not|never|none)\s+(?:(?:been|yet|got|was|were|has|have)\s+){0,2}$", re.I)

@@ -63,11 +63,11 @@ _POSTCODE_START = r"(?-i:[A-Z]{1,2}\d)"
 _PLACE_NAME = r"(?:(?!(?:of|from|on|in|at|the|a|that|this|which|any|every|each|other|same|no|one|my|your|his|her|our|their|its|"\
               r"pupils?|students?|year)\b)[A-Za-z'’]+\s+){1,3}"
 """A street's name before its street word ("Wickham Road"), never a determiner ("3 cars nicked that way")."""
-NEAR_ADDRESS = re.compile(r"\b(?:(?:from|lives? (?:in|at)|living (?:in|at)|in)\s+the\s+(?:flat|house|maisonette|bedsit|room)\s+"
+NEAR_ADDRESS = re.compile(r"\b(?:(?:from|lives? (?:in|at)|living (?:in|at)|in|at)\s+the\s+(?:flat|house|maisonette|bedsit|room)s?\s+"
                           r"|(?:lives?|living|stays?|staying)\s+(?:right\s+|just\s+)?)"
                           r"(?:above|below|beneath|under|next to|next door to|opposite|behind|over|at the back of)\s+"
                           r"(?:the\s+[\w'’]+|his|hers|theirs|him|her|them)\b", re.I)
-"""A home placed by the one beside it ("in the flat above the pub", "the flat above his", "lives over the chip shop"):
+"""A home placed by the one beside it ("in the maisonette over the pub", "a raid at the flats over the bakery", "lives over the chip shop"):
 everyone there knows whose."""
 DWELLING = re.compile(r"\b(?:from|of|at|in|lives? (?:at|in)|living (?:at|in))\s+(?:the\s+)?(?:flat|number|no\.?|house|apartment|apt|"
                       r"maisonette|unit)\s*#?\d{1,4}[a-z]?\b(?!\s*(?:bus|route|%|am|pm))", re.I)
@@ -79,6 +79,8 @@ PARTICULARS_REQUEST = re.compile(
     re.I)
 """A home asked to be published by its number ("include the exact door numbers") or a car by its registration ("add their
 regs"), as a name is asked for by NAME_REQUEST: either points to whoever lives there or keeps it."""
+REGISTRATION_MARK = re.compile(r"(?<![\w-])(?-i:[A-Z]{2}\d{2}\s?[A-Z]{3})(?![\w-])")
+"""A car's registration written out ("a grey Fiesta LB21 XRT"), in today's format: it points to its keeper as a name does."""
 NAMED_HOME = re.compile(r"\b(?:his|her|their)\s+(?:home|house|flat|address|property)\s*,\s*((?:[A-Z][\w'’]*\s+){0,3}[A-Z][\w'’]*\s*,\s*"
                         rf"(?:[A-Z][\w'’]*\s+){{1,3}}(?i:{STREET_WORDS}))\b")
 """A home given by its name and street ("at his home, The Old Forge, Perry Street")."""
@@ -93,10 +95,11 @@ WORK_AS_A_NOUN = re.compile(r"(?:['’]s|\b(?:the|our|their|his|her|my|your|this
 # a thread's counter ("1/2 Hornsey Rd is open again") is no house number
 HOUSE_ADDRESS = re.compile(rf"(?<!\d/)\b(?:flat\s+\d+\w?,?\s+)?\d{{1,4}}[a-z]?,?\s+{_PLACE_NAME}(?:{STREET_WORDS}|{BLOCK_WORDS})(?:\s+(?-i:North|South|East|West|Upper|Lower))?\b(?!\s+(?-i:[A-Z])(?!{_POSTCODE_START}))", re.I)
 _HOW_ONE_LIVES = r"(?: alone| on (?:her|his|their) own| by (?:herself|himself|themselves)| locally| nearby| there| with \w+)?"
-_WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of)?"
+_WHERE_ON_A_STREET = r"(?: the (?:(?:far|other|top|bottom|quiet|dead) )?(?:end|top|bottom|corner|far end) of| the (?:[\w-]+ )?floor of)?"
 _IN_A_HOME = r"(?: (?:in|at) (?:a|the|her|his|their) (?:\w+ )?(?:flat|house|maisonette|bedsit|room|studio|bungalow|hostel))?"
 """'lives alone in a flat on …': the kind of home between the verb and the street."""
-"""'lives alone at the end of Cedar Close': how and where on the street someone lives still places them."""
+"""'lives by herself at the end of Heron Close', 'lives on the top floor of Marsh House': how and where on the street or in the block
+someone lives still places them."""
 LIVES_ADDRESS = re.compile(
     rf"(?:(?:\d{{1,2}}\)?,?|,|\b(?:man|woman|men|women|boys?|girls?|lads?|teenagers?|teens?|youths?|resident|family|couple|pair|"
     rf"brothers|sisters|mother|father|mum|dad|(?-i:[A-Z][a-z]+)))\s+(?:of|from)|\b(?:(?:lives?|living){_HOW_ONE_LIVES}{_IN_A_HOME} (?:on|in|at){_WHERE_ON_A_STREET}|resident of|home (?:on|in)|address (?:is|on|in)|"
@@ -432,14 +435,16 @@ EVIDENCE_SAID = re.compile(r"\b(?:cctv|footage|camera|video|dna|fingerprints?|ev
                            r"|\b(?:caught|nabbed|nicked)\s+(?:\w+\s+)?red[- ]handed\b", re.I)
 TERM_UNIT = r"(?:years?|yrs?|months?|mths?|mnths?|weeks?|wks?)"
 """A unit of a custodial term, written out or shortened ("4 yrs", "18 mths")."""
+_BEFORE_NOW = r"before\b(?!\s+(?:the|a|an|his|her|their|this|that|last|christmas|easter|new year|boxing day|\w+day|\d{1,2})\b)"
+""""Before" as "previously" ("jailed twice before"), not the start of a date ("sent down the Friday before Christmas")."""
 PAST_RECORD = re.compile(
     r"\b(?:(?:was|were|been|got|he was|she was)\s+)?(?:jailed|convicted|imprisoned|locked up|banged up|sent down|sentenced)\s+"
-    r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
+    rf"(?:\w+\s+){{0,4}}?(?:in (?:19|20)\d\d|{_BEFORE_NOW}|previously|last year|(?:\w+ )?years? ago|for similar|for the same)\b"
     # a term of custody told with an earlier date or offence: "got 2 years for the same thing in 2021"
     rf"|\b(?:got|given|handed|received|served)\s+(?:a |an )?(?:\d+|[a-z]+)(?:\s+and a half)?[\s-]{TERM_UNIT}\s+"
-    r"(?:\w+\s+){0,4}?(?:in (?:19|20)\d\d|before|previously|(?:\w+ )?years? ago|for similar|for the same)\b"
+    rf"(?:\w+\s+){{0,4}}?(?:in (?:19|20)\d\d|{_BEFORE_NOW}|previously|(?:\w+ )?years? ago|for similar|for the same)\b"
     # convicted before, said in slang: "he's been done for the same thing twice before"
-    r"|\b(?:been|got|gets|was|were)\s+done\s+for\s+(?:\w+\s+){0,5}?(?:before|previously|in (?:19|20)\d\d|(?:\w+ )?years? ago)\b"
+    rf"|\b(?:been|got|gets|was|were)\s+done\s+for\s+(?:\w+\s+){{0,5}}?(?:{_BEFORE_NOW}|previously|in (?:19|20)\d\d|(?:\w+ )?years? ago)\b"
     r"|\b(?:released|let out|out|leaving|left|since leaving)\s+(?:from|of)?\s*(?:hmp\b|prison|jail|custody)(?:\s+[A-Z]\w+)?"
     r"|\bbreach(?:ed|ing)?\s+(?:his|her|their)\s+licence\b"
     r"|\bon licence\b|\bno stranger to\s+(?:the\s+|our\s+)?(?:\w+\s+)?(?:police|officers|us|courts?|custody(?: suite)?|cells|magistrates|nick)\b|\balready\s+(?:disqualified|banned from driving|on licence|on probation|serving|(?:on|under|subject to)\s+(?:a |an )?(?:[\w-]+ ){0,2}?(?:order|sentence|tag|curfew))\b|\b(?:only|just|recently)\s+(?:got|came)\s+out\b(?!\s+(?:of\s+)?(?:hospital|the car|the house|work|school))"
@@ -724,6 +729,8 @@ def _identifiers(text: str) -> list[tuple[str, int, int, bool]]:
             found.append(("address", start, end, False))
     for match in PARTICULARS_REQUEST.finditer(text):
         found.append((match.lastgroup, *match.span(), False))
+    for match in REGISTRATION_MARK.finditer(text):
+        found.append(("vehicle", *match.span(), False))
     for pattern in (SCHOOL, WORKPLACE, ROLE_AT_A_PLACE):
         for match in pattern.finditer(text):
             if pattern is WORKPLACE and match.group(0).lower().startswith("work") \

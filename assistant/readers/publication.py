@@ -86,6 +86,14 @@ ALREADY_POSTED = words(
     r"should i (?:delete|take down|remove)", r"(?:delete|take down|remove) (?:it|the post|the tweet|my post|my tweet)",
 )
 REPLY_TO_COMPLAINT = words(r"(?:repl\w*|respond\w*|answer\w*) (?:\w+ ){0,5}?complain\w*", r"complain\w* (?:\w+ ){0,6}?(?:repl\w*|respond\w*)")
+REPLY_TO_SOMEONES_POST = words(r"(?:repl\w*|respond\w*|answer\w*|comment\w*) (?:\w+ ){0,2}?(?:under|to|on|in) (?:her|his|their|the|that|this|a) "
+                               r"(?:[\w-]+ )?(?:tweets?|posts?|comments?|threads?|videos?|reviews?|messages?)\b", r"(?:in|into) the (?:replies|comments)")
+CLAIM_ABOUT_US = words(r"(?:tweet\w*|post\w*|say\w*|said|claim\w*|reckon\w*|writ\w*|wrote|accus\w*|call\w*)(?:(?: [\w'-]+){0,5}? that)? "
+                       r"(?:we|us|the police|police|officers|the met|cops|(?:our|your|you) (?:officers|team|lot|pcs?|pcsos?))\b")
+PRAISE = words(r"thank\w*", r"legends?", "brilliant", "amazing", "fantastic", "well done", "great job", "grateful", r"compliment\w*", r"prais\w*",
+               "kind words", "lovely")
+"""A reply to a complaint, however it is told: to one that says so, or to someone's post that says what we or our officers did
+or failed to do ("he's posted that our officers never turned up — may I answer in the comments?") — unless the post praises us."""
 
 _SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from:?|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+"
          r"|(?:i'm|im|i am|speaking as|this is)\s+(?:a|an|the|your|our)\s+(?:[\w'-]+\s+){1,2}?)"
@@ -116,7 +124,7 @@ PUBLIC = words(
 NOT_PUBLIC = words(
     r"not (?:yet )?(?:been )?(?:public|released|announced|published|reported|out|in the (?:press|papers|news|public domain))",
     r"(?:hasn't|has not|haven't|have not|hasnt|havent) (?:yet )?(?:been )?(?:put anything out|released|announced|published|"
-    r"reported|gone out|been in the (?:press|papers|news)|made public|gone public)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
+    r"reported|gone out|been in the (?:press|papers|news)|made public|gone public|authori[sz]ed|approved|signed (?:it )?off|cleared)", r"not gone public", r"before (?:it's|it is|it has been|dmc|the press|anyone) ",
     r"ahead of (?:the )?(?:launch|announcement)", r"embargo\w*", "not public", "nobody knows", "no one knows", "under wraps",
     rf"before (?:the )?(?:\w+ ){{0,2}}?(?:{NEWS_OUTLET}|press|media|news|journalists?|reporters?) "
     r"(?:gets?|has|have|runs?|reports?|picks?|hears?|finds?|catch(?:es)?)\b",
@@ -171,7 +179,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         media.add("retweet")
     if JOURNALIST.search(text) and SPEAKING.search(text):
         media.add("quote_to_journalist")
-    if REPLY_TO_COMPLAINT.search(text):
+    if (REPLY_TO_COMPLAINT.search(text) or (REPLY_TO_SOMEONES_POST.search(text) and CLAIM_ABOUT_US.search(text))) and not PRAISE.search(text):
         media.add("reply_to_complaint")
     if ALREADY_POSTED.search(text):
         media.add("already_posted")

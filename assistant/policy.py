@@ -198,8 +198,10 @@ def _reasons(facts: Facts, limits: Thresholds) -> list[Reason]:
     for factor in facts.risks:
         if factor.reader == "examples" and factor.score < limits.risk_min_similarity:
             continue
-        if factor.risk in ("naming_arrested", "under_18") and not _about_an_incident(facts):
-            continue  # a name asked for, or a child's age, in a post about nothing that happened (a retirement, a missing child)
+        if factor.risk in ("naming_arrested", "under_18", "ethnicity_nationality") and not _about_an_incident(facts):
+            # a name asked for, a child's age or a nationality, in a post about nothing that happened (a retirement, a missing
+            # child, a charity's appeal for refugees): no one is suspected of anything
+            continue
         # the death rule bars a post until the next of kin know; once they do, the death is DMC's to coordinate
         severity: Rag = "amber" if factor.risk == "death" and facts.next_of_kin_told else _severity(factor.risk)
         found.append(Reason(risk=factor.risk, severity=severity, legal=_legal_matter(factor.risk, facts),

@@ -129,6 +129,18 @@ def test_a_rewording_is_judged_on_its_own_words(engine, question, identifies):
     assert flagged == identifies and (result.rag == "red") == identifies, result.answer
 
 
+@pytest.mark.parametrize("question, identifies", [
+    ("Draft: 'Gary Pollard, 41, and Sean Hart, 35, have been nicked for the Mill Lane van thefts.' Hmm, scratch that, no names. "
+     "Make it 'two local men, 35 and 41, are in custody for stealing from vans'. OK now?", False),
+    ("Draft: 'two local men are in custody for the Mill Lane van thefts.' Scratch that, make it 'Gary Pollard, 41, and Sean "
+     "Hart, 35, are in custody for stealing from vans'. OK now?", True),
+])
+def test_a_wording_scrapped_in_the_same_message_is_judged_on_its_replacement(engine, question, identifies):
+    result = engine.answer(question, today=FRIDAY)
+    flagged = any(flag.rule in ("identifies_person", "naming_arrested") for flag in result.flags)
+    assert flagged == identifies and (result.rag == "red") == identifies, result.answer
+
+
 def test_asking_whether_new_facts_change_the_answer_is_a_follow_up(engine):
     court = [{"role": "user", "content": "Jury's out on the Ilford burglary trial. If they convict, can we tweet the verdict today?"},
              {"role": "assistant", "content": "Court results are amber: ask DMC before posting."}]

@@ -104,6 +104,11 @@ def test_the_committed_book_gives_every_rule_the_engine_runs_its_wording_and_pas
     ("Force Reputation", "a reply to yesterday's opinion piece about response times", True),
     ("Force Reputation", "i'm replying to the reporter's email with the road closure times", False),
     ("Force SOP", "explain how our burglary team really prioritises reports", True),
+    # cuts said to cause a loss are the force's money; a power cut or a short cut is not
+    ("Budgetary/Financial", "these savings have left the front counter shut three days a week", True),
+    ("Budgetary/Financial", "the power cut left the street dark for hours", False),
+    # the guidance named with what it governs in between
+    ("Force SOP", "a slide from the pursuit driving policy showing when we may box a car in", True),
     # any vehicle stolen is car crime; a robbery from a moped is not a moped stolen
     ("Car Crime", "we got her nicked scooter back to her this morning", True),
     ("Car Crime", "three vans were broken into on the trading estate", True),

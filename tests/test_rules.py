@@ -252,6 +252,8 @@ CASES = {
          "Can I tweet about our community engagement event at the mosque open day?",
          "Can I tweet a thank you to the volunteers at the food bank?",
          "Can we post our crime prevention leaflet in Polish for the ward's Polish community?",
+         # a group the post is for, in a post about nothing anyone did wrong
+         "The church hall is collecting winter coats for refugees this weekend. Can I share their poster?",
          "A Romanian man handed in a wallet he found on the bus. Can I thank him on the ward page?"],
     ),
 }

@@ -82,10 +82,17 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
     next_of_kin_told = failed_to_appear = held_for_another_crime = None
     particulars = Particulars()
     rewritten = len(reading.turns) > 1 and replaces_the_earlier_wording(reading.turns[-1].original)
+    rewritten_at = rewording_in_the_same_message(reading.turns[-1].original)
+
+    def withdrawn(span: Span | None) -> bool:
+        """Said in wording the asker has since replaced: an earlier turn's, or this turn's before "scratch that, make it '…'"."""
+        return span is not None and ((rewritten and span.turn != 0)
+                                     or (rewritten_at is not None and span.turn == 0 and span.end <= rewritten_at))
+
     if "phrases" in readers:
         risks += [risk for risk in read_risks(reading.text, reading.current_start, current, reading.dates, reading.today.toordinal(),
                                               reading.posting, locate)
-                  if not (rewritten and risk.risk in WORDING_RISKS and risk.span is not None and risk.span.turn != 0)]
+                  if not (risk.risk in WORDING_RISKS and withdrawn(risk.span))]
     if "aliases" in readers:
         topics += read_topics(mask_negated(reading.text), matcher, locate)
     if "people" in readers:
@@ -110,9 +117,9 @@ def read(reading: Reading, matcher: TopicMatcher, bank: ExampleBank | None, read
             topics.append(TopicCandidate(topic=row.name, status=row.status, reader="people", span=people.entries[0]))
         particulars = read_particulars(reading.turns)
         identifiers = [identifier for identifier in people.identifiers if not _taken_back(identifier, current)]
-        if rewritten:  # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
-            identifiers = [identifier for identifier in identifiers if identifier.span is None or identifier.span.turn == 0]
-            guilt = [span for span in guilt if span.turn == 0]
+        # the new wording replaces the old: what the old wording said no longer stands (what the case is does)
+        identifiers = [identifier for identifier in identifiers if not withdrawn(identifier.span)]
+        guilt = [span for span in guilt if not withdrawn(span)]
     if "examples" in readers and bank is not None and reading.unit_vectors is not None:
         by_example_topics, by_example_risks = read_by_example(bank, reading.unit_vectors, reading.unit_spans)
         topics += by_example_topics
@@ -169,6 +176,17 @@ def replaces_the_earlier_wording(original: str) -> bool:
 
 
 REWORDED_POST_WORDS = 6
+SCRAPPED = words(r"scratch that", r"(?:ignore|forget|bin|scrap|delete) that", r"make it(?= ['\"‘“])", r"(?:change|reword|rewrite) (?:it|that|the \w+) to")
+"""Words that throw away the wording just given for the one that follows ("… forget that, drop the names and make it '…'")."""
+
+
+def rewording_in_the_same_message(original: str) -> int | None:
+    """Where a message that quotes a wording, then scraps it for a new quoted one, scraps it; None when it does not."""
+    quotes = [match for match in QUOTED.finditer(original) if len(match.group(1).split()) >= REWORDED_POST_WORDS]
+    for scrapped in SCRAPPED.finditer(original):
+        if any(quote.end() <= scrapped.start() for quote in quotes) and any(quote.start() >= scrapped.start() for quote in quotes):
+            return scrapped.start()
+    return None
 
 
 def _taken_back(identifier, current: str) -> bool:

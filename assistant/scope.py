@@ -471,8 +471,8 @@ IS_IT_SO = re.compile(r"^(?:(?:and|so|but)\s+)?(?:is|was|are)\s+(?:that|this|it|
 def checks_a_claim(text: str) -> bool:
     """A claim someone made about anyone but the asker, and a question whether it is so ("The custody skipper insists papers
     may never print a youth's name. Is he correct?"), how things stand in general or what others may do if something holds:
-    a question about the rules. A claim about
-    the asker's own doing ("my skipper thinks I'm fine to upload it. Is she right?") asks for leave and is judged."""
+    a question about the rules. A claim about the asker's own doing ("my skipper thinks I'm fine to upload it. Is she
+    right?") asks for leave and is judged."""
     sentences = _sentences(text)
     asked = [sentence for sentence in sentences if sentence.endswith("?")]
     claims = [match.group("claim") for sentence in sentences if not sentence.endswith("?") for match in CLAIM_REPORTED.finditer(sentence)]

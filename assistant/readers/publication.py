@@ -92,8 +92,14 @@ CLAIM_ABOUT_US = words(r"(?:tweet\w*|post\w*|say\w*|said|claim\w*|reckon\w*|writ
                        r"(?:we|us|the police|police|officers|the met|cops|(?:our|your|you) (?:officers|team|lot|pcs?|pcsos?))\b")
 PRAISE = words(r"thank\w*", r"legends?", "brilliant", "amazing", "fantastic", "well done", "great job", "grateful", r"compliment\w*", r"prais\w*",
                "kind words", "lovely")
-"""A reply to a complaint, however it is told: to one that says so, or to someone's post that says what we or our officers did
-or failed to do ("he's posted that our officers never turned up — may I answer in the comments?") — unless the post praises us."""
+
+
+def _replies_to_a_complaint(text: str) -> bool:
+    """A reply to a complaint, however it is told: to one that says so, or to someone's post that says what we or our officers
+    did or failed to do ("he's posted that our officers never turned up — may I answer in the comments?") — unless the post
+    praises us."""
+    complaint = REPLY_TO_COMPLAINT.search(text) or (REPLY_TO_SOMEONES_POST.search(text) and CLAIM_ABOUT_US.search(text))
+    return bool(complaint) and not PRAISE.search(text)
 
 _SELF = (r"(?:(?:i'm|im|i am|as|me|speaking as|from:?|this is)\s+(?:a |an |the |your |our )?|^\s*|(?:hi|hello|morning|evening),?\s+"
          r"|(?:i'm|im|i am|speaking as|this is)\s+(?:a|an|the|your|our)\s+(?:[\w'-]+\s+){1,2}?)"
@@ -179,7 +185,7 @@ def read_publication(text: str, rank: Rank | None = None) -> Publication:
         media.add("retweet")
     if JOURNALIST.search(text) and SPEAKING.search(text):
         media.add("quote_to_journalist")
-    if (REPLY_TO_COMPLAINT.search(text) or (REPLY_TO_SOMEONES_POST.search(text) and CLAIM_ABOUT_US.search(text))) and not PRAISE.search(text):
+    if _replies_to_a_complaint(text):
         media.add("reply_to_complaint")
     if ALREADY_POSTED.search(text):
         media.add("already_posted")
